@@ -1,0 +1,25 @@
+import * as ACData from 'adaptivecards-templating';
+import { textsFor, type Texts } from '../texts';
+import { cardVerbs } from './cardVerbs';
+import menuTemplate from '../../cards/common/menu.json';
+import aboutTemplate from '../../cards/common/about.json';
+
+/** A rendered Adaptive Card (schema 1.5), ready to send. */
+export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
+
+const templates = {
+  menu: menuTemplate,
+  about: aboutTemplate,
+} as const;
+
+export type CardName = keyof typeof templates;
+
+/**
+ * Expands a template from `cards/` with its data. Every template also receives the texts of the
+ * language (`t`) and the verb names (`verbs`), so no card holds a user-facing literal or a verb
+ * that code does not know.
+ */
+export function renderCard(name: CardName, data: Record<string, unknown> = {}, texts: Texts = textsFor()): AdaptiveCardJson {
+  const template = new ACData.Template(templates[name]);
+  return template.expand({ $root: { ...data, t: texts, verbs: cardVerbs } }) as AdaptiveCardJson;
+}

@@ -1,0 +1,63 @@
+import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { BlobServiceClient, ContainerClient } from '@azure/storage-blob';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { StorageConfig } from '../config/config';
+import { isStatus } from './storageErrors';
+
+/** Every table and container svib-bot uses; the prefix keeps parallel test runs apart. */
+export function storageNames(prefix: string) {
+  return {
+    installationsTable: `${prefix}Installations`,
+    processedActivitiesTable: `${prefix}ProcessedActivities`,
+    turnStateContainer: `${prefix}-turnstate`,
+  };
+}
+
+export type StorageNames = ReturnType<typeof storageNames>;
+
+export interface StorageClients {
+  names: StorageNames;
+  tableService: TableServiceClient;
+  blobService: BlobServiceClient;
+  table(name: string): TableClient;
+  container(name: string): ContainerClient;
+}
+
+export function createStorageClients(config: StorageConfig, prefix: string): StorageClients {
+  const names = storageNames(prefix);
+  if (config.kind === 'connectionString') {
+    // Azurite speaks plain http; Azure itself is always https.
+    const options = { allowInsecureConnection: /DefaultEndpointsProtocol=http;|https?:\/\/(127\.0\.0\.1|localhost)/.test(config.connectionString) };
+    const blobService = BlobServiceClient.fromConnectionString(config.connectionString);
+    return {
+      names,
+      tableService: TableServiceClient.fromConnectionString(config.connectionString, options),
+      blobService,
+      table: (name) => TableClient.fromConnectionString(config.connectionString, name, options),
+      container: (name) => blobService.getContainerClient(name),
+    };
+  }
+  const credential = new DefaultAzureCredential();
+  const tableUrl = `https://${config.accountName}.table.core.windows.net`;
+  const blobService = new BlobServiceClient(`https://${config.accountName}.blob.core.windows.net`, credential);
+  return {
+    names,
+    tableService: new TableServiceClient(tableUrl, credential),
+    blobService,
+    table: (name) => new TableClient(tableUrl, name, credential),
+    container: (name) => blobService.getContainerClient(name),
+  };
+}
+
+/** Creates what is missing; safe to run on every start and from several instances at once. */
+export async function ensureStorage(clients: StorageClients): Promise<void> {
+  const { names } = clients;
+  for (const table of [names.installationsTable, names.processedActivitiesTable]) {
+    try {
+      await clients.table(table).createTable();
+    } catch (error) {
+      if (!isStatus(error, 409)) throw error;
+    }
+  }
+  await clients.container(names.turnStateContainer).createIfNotExists();
+}

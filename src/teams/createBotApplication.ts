@@ -1,0 +1,28 @@
+import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { Storage } from 'botbuilder';
+import type { BotDependencies } from './botDependencies';
+import { registerCardActionHandlers, registerUnknownCardActionHandler } from './handlers/cardActionHandlers';
+import { registerInstallationHandlers } from './handlers/installationHandlers';
+import { registerMessageHandlers } from './handlers/messageHandlers';
+
+export interface BotApplicationOptions {
+  adapter: TeamsAdapter;
+  /** Turn state lives in Azure Storage, never in memory, so a restart loses nothing. */
+  turnStateStorage: Storage;
+  botAppId: string;
+}
+
+export function createBotApplication(options: BotApplicationOptions, deps: BotDependencies): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter: options.adapter,
+    botAppId: options.botAppId,
+    storage: options.turnStateStorage,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
+  registerInstallationHandlers(app, deps);
+  registerCardActionHandlers(app, deps);
+  registerUnknownCardActionHandler(app, deps);
+  registerMessageHandlers(app, deps);
+  return app;
+}

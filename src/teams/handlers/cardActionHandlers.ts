@@ -1,0 +1,50 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { cardVerbs } from '../../cards/cardVerbs';
+import type { BotDependencies } from '../botDependencies';
+import { sendText } from '../replies';
+import { sendAbout } from './menuReplies';
+
+const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+
+/**
+ * One handler per verb of the menu. The answer is a new message in the chat, so the card the
+ * user clicked stays as it was and can be used again.
+ */
+export function registerCardActionHandlers(app: Application<TurnState>, deps: BotDependencies): void {
+  const { texts } = deps;
+
+  app.adaptiveCards.actionExecute(cardVerbs.aboutSvib, async (context) => {
+    await sendAbout(context, texts);
+    return texts.menu.aboutSvib;
+  });
+
+  app.adaptiveCards.actionExecute(cardVerbs.requestStart, async (context) => {
+    await sendText(context, texts.comingSoon.requestSupport);
+    return texts.comingSoon.requestSupport;
+  });
+
+  app.adaptiveCards.actionExecute(cardVerbs.myTrajectories, async (context) => {
+    await sendText(context, texts.comingSoon.myTrajectories);
+    return texts.comingSoon.myTrajectories;
+  });
+}
+
+/** Registered last: teams-ai would answer an unknown verb with 501, which Teams shows as an error. */
+export function registerUnknownCardActionHandler(app: Application<TurnState>, deps: BotDependencies): void {
+  const isCardAction = async (context: TurnContext) =>
+    context.activity.type === ActivityTypes.Invoke && context.activity.name === ADAPTIVE_CARD_ACTION;
+  app.addRoute(
+    isCardAction,
+    async (context) => {
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: {
+          status: 200,
+          body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: deps.texts.errors.unknownAction },
+        },
+      });
+    },
+    true,
+  );
+}

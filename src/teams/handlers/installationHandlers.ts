@@ -1,0 +1,46 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { installationKeyOf, recordInstall, recordUninstall } from '../../domain/installations/installation';
+import type { BotDependencies } from '../botDependencies';
+import { conversationFactsOf, serializedReferenceOf } from '../conversationFacts';
+import { sendText } from '../replies';
+import { sendWelcome } from './menuReplies';
+
+async function rememberInstall(context: TurnContext, deps: BotDependencies) {
+  const key = installationKeyOf(conversationFactsOf(context));
+  const existing = await deps.installations.get(key);
+  await deps.installations.save(recordInstall(existing, key, serializedReferenceOf(context), deps.now()));
+  return key.scope;
+}
+
+async function rememberUninstall(context: TurnContext, deps: BotDependencies): Promise<void> {
+  const existing = await deps.installations.get(installationKeyOf(conversationFactsOf(context)));
+  if (existing) await deps.installations.save(recordUninstall(existing, deps.now()));
+}
+
+function botIsAmong(context: TurnContext, members: { id: string }[] | undefined): boolean {
+  return (members ?? []).some((member) => member.id === context.activity.recipient?.id);
+}
+
+/**
+ * Teams announces an install twice (conversationUpdate with the bot among the members, and
+ * installationUpdate); both store the reference, only the first greets.
+ */
+export function registerInstallationHandlers(app: Application<TurnState>, deps: BotDependencies): void {
+  app.conversationUpdate('membersAdded', async (context) => {
+    if (!botIsAmong(context, context.activity.membersAdded)) return;
+    const scope = await rememberInstall(context, deps);
+    if (scope === 'personal') await sendWelcome(context, deps.texts);
+    else await sendText(context, deps.texts.team.installed);
+  });
+
+  app.conversationUpdate('membersRemoved', async (context) => {
+    if (botIsAmong(context, context.activity.membersRemoved)) await rememberUninstall(context, deps);
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    const action = context.activity.action ?? '';
+    if (action.startsWith('remove')) await rememberUninstall(context, deps);
+    else if (action.startsWith('add')) await rememberInstall(context, deps);
+  });
+}

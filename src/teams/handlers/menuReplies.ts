@@ -1,0 +1,18 @@
+import type { TurnContext } from 'botbuilder';
+import { renderCard } from '../../cards/renderCard';
+import type { Texts } from '../../texts';
+import { sendCard } from '../replies';
+
+/** The welcome card: what SVIB is, that the trajectory stays the teacher's, and the three buttons. */
+export async function sendWelcome(context: TurnContext, texts: Texts): Promise<void> {
+  await sendCard(context, renderCard('menu', { title: texts.welcome.title, lead: texts.welcome.greeting, showIntro: true }, texts));
+}
+
+/** Never silence: text the bot does not understand gets the buttons again. */
+export async function sendPointerToMenu(context: TurnContext, texts: Texts): Promise<void> {
+  await sendCard(context, renderCard('menu', { title: texts.unknown.title, lead: texts.unknown.pointer, showIntro: false }, texts));
+}
+
+export async function sendAbout(context: TurnContext, texts: Texts): Promise<void> {
+  await sendCard(context, renderCard('about', {}, texts));
+}

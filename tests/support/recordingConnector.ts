@@ -1,0 +1,56 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SentActivity {
+  conversationId: string;
+  activity: {
+    type: string;
+    text?: string;
+    replyToId?: string;
+    attachments?: { contentType: string; content: { body?: unknown[]; actions?: { title: string; verb?: string }[] } }[];
+  };
+}
+
+/**
+ * Stands in for the Teams service the bot replies to (the Bot Connector API): it records every
+ * activity the bot sends, so integration tests can read what a user would have seen.
+ */
+export class RecordingConnector {
+  readonly sent: SentActivity[] = [];
+  private server?: Server;
+  private counter = 0;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+        if (req.method === 'POST' && match) {
+          this.sent.push({ conversationId: decodeURIComponent(match[1]), activity: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `sent-${++this.counter}` }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+  }
+
+  clear(): void {
+    this.sent.length = 0;
+  }
+
+  /** All visible text of what was sent: message text and every TextBlock of every card. */
+  textsSent(): string[] {
+    return this.sent.map(({ activity }) => [activity.text ?? '', ...(activity.attachments ?? []).map((a) => JSON.stringify(a.content))].join(' '));
+  }
+
+  buttonsSent(): string[][] {
+    return this.sent.map(({ activity }) => (activity.attachments ?? []).flatMap((a) => (a.content.actions ?? []).map((action) => action.title)));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config/config';
+import { composeApp, type ComposedApp } from '../../src/composition/composeApp';
+import { createLogger } from '../../src/logging/logger';
+
+export function testConnectionString(): string {
+  const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING;
+  if (!connectionString) throw new Error('TEST_STORAGE_CONNECTION_STRING is set by the jest global set-up');
+  return connectionString;
+}
+
+/** A fresh prefix, so every test file works in tables and containers of its own. */
+export function uniquePrefix(): string {
+  return `t${randomBytes(6).toString('hex')}`;
+}
+
+/** Collects the structured log lines the app writes. */
+export class LogCapture extends Writable {
+  readonly lines: Record<string, unknown>[] = [];
+  _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) this.lines.push(JSON.parse(line));
+    done();
+  }
+}
+
+export interface TestApp {
+  composed: ComposedApp;
+  baseUrl: string;
+  logs: LogCapture;
+  close(): Promise<void>;
+}
+
+/** Composes the real app on a free port against the test run's storage. */
+export async function startTestApp(env: Record<string, string> = {}, now?: () => Date): Promise<TestApp> {
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
+    STORAGE_NAME_PREFIX: uniquePrefix(),
+    ...env,
+  });
+  const logs = new LogCapture();
+  const composed = await composeApp(config, { logger: createLogger('info', logs), now });
+  const port = await composed.listen();
+  return { composed, baseUrl: `http://127.0.0.1:${port}`, logs, close: () => composed.close() };
+}
