@@ -1,6 +1,7 @@
-import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { Storage } from 'botbuilder';
 import type { BotDependencies } from './botDependencies';
+import { createSvibTurnState, type SvibTurnState } from './svibTurnState';
 import { registerCardActionHandlers, registerUnknownCardActionHandler } from './handlers/cardActionHandlers';
 import { registerInstallationHandlers } from './handlers/installationHandlers';
 import { registerMessageHandlers } from './handlers/messageHandlers';
@@ -12,8 +13,9 @@ export interface BotApplicationOptions {
   botAppId: string;
 }
 
-export function createBotApplication(options: BotApplicationOptions, deps: BotDependencies): Application<TurnState> {
-  const app = new Application<TurnState>({
+export function createBotApplication(options: BotApplicationOptions, deps: BotDependencies): Application<SvibTurnState> {
+  const app = new Application<SvibTurnState>({
+    turnStateFactory: createSvibTurnState,
     adapter: options.adapter,
     botAppId: options.botAppId,
     storage: options.turnStateStorage,

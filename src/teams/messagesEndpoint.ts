@@ -1,5 +1,6 @@
 import { ActivityTypes, type Request, type Response, type TurnContext } from 'botbuilder';
-import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { SvibTurnState } from './svibTurnState';
 import type { Logger } from '../logging/logger';
 import type { ProcessedActivityRepository } from '../storage/activities/ProcessedActivityRepository';
 import type { Texts } from '../texts';
@@ -9,7 +10,7 @@ export type MessagesHandler = (req: Request, res: Response) => Promise<void>;
 
 export interface MessagesEndpointOptions {
   adapter: TeamsAdapter;
-  app: Application<TurnState>;
+  app: Application<SvibTurnState>;
   processedActivities: ProcessedActivityRepository;
   texts: Texts;
   logger: Logger;

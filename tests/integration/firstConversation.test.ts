@@ -90,10 +90,18 @@ describe('first conversation in personal chat (real storage on Azurite)', () => 
   });
 
   it('answers unknown text with a friendly Dutch pointer to the buttons', async () => {
+    await post(app.baseUrl, botAdded({ serviceUrl }));
+    connector.clear();
     await post(app.baseUrl, message({ serviceUrl }, 'Kun je het weerbericht geven?'));
 
     expect(connector.textsSent()[0]).toContain('Dat begrijp ik nog niet');
     expect(connector.buttonsSent()).toEqual([MENU_BUTTONS]);
+  });
+
+  it('shows the full welcome to someone who types before ever seeing it', async () => {
+    await post(app.baseUrl, message({ serviceUrl, conversationId: 'a:never-welcomed' }, 'Kun je het weerbericht geven?'));
+
+    expect(connector.textsSent()[0]).toContain('Welkom bij SVIB');
   });
 
   it('handles a message that Teams delivers twice only once', async () => {

@@ -1,5 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai';
+import type { SvibTurnState } from '../svibTurnState';
 import { cardVerbs } from '../../cards/cardVerbs';
 import type { BotDependencies } from '../botDependencies';
 import { sendText } from '../replies';
@@ -11,7 +12,7 @@ const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
  * One handler per verb of the menu. The answer is a new message in the chat, so the card the
  * user clicked stays as it was and can be used again.
  */
-export function registerCardActionHandlers(app: Application<TurnState>, deps: BotDependencies): void {
+export function registerCardActionHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
   const { texts } = deps;
 
   app.adaptiveCards.actionExecute(cardVerbs.aboutSvib, async (context) => {
@@ -31,7 +32,7 @@ export function registerCardActionHandlers(app: Application<TurnState>, deps: Bo
 }
 
 /** Registered last: teams-ai would answer an unknown verb with 501, which Teams shows as an error. */
-export function registerUnknownCardActionHandler(app: Application<TurnState>, deps: BotDependencies): void {
+export function registerUnknownCardActionHandler(app: Application<SvibTurnState>, deps: BotDependencies): void {
   const isCardAction = async (context: TurnContext) =>
     context.activity.type === ActivityTypes.Invoke && context.activity.name === ADAPTIVE_CARD_ACTION;
   app.addRoute(

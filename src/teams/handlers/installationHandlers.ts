@@ -1,5 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai';
+import type { SvibTurnState } from '../svibTurnState';
 import { installationKeyOf, recordInstall, recordUninstall } from '../../domain/installations/installation';
 import type { BotDependencies } from '../botDependencies';
 import { conversationFactsOf, serializedReferenceOf } from '../conversationFacts';
@@ -26,11 +27,11 @@ function botIsAmong(context: TurnContext, members: { id: string }[] | undefined)
  * Teams announces an install twice (conversationUpdate with the bot among the members, and
  * installationUpdate); both store the reference, only the first greets.
  */
-export function registerInstallationHandlers(app: Application<TurnState>, deps: BotDependencies): void {
-  app.conversationUpdate('membersAdded', async (context) => {
+export function registerInstallationHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
+  app.conversationUpdate('membersAdded', async (context, state) => {
     if (!botIsAmong(context, context.activity.membersAdded)) return;
     const scope = await rememberInstall(context, deps);
-    if (scope === 'personal') await sendWelcome(context, deps.texts);
+    if (scope === 'personal') await sendWelcome(context, state, deps.texts);
     else await sendText(context, deps.texts.team.installed);
   });
 

@@ -2,9 +2,11 @@ import type { TurnContext } from 'botbuilder';
 import { renderCard } from '../../cards/renderCard';
 import type { Texts } from '../../texts';
 import { sendCard } from '../replies';
+import type { SvibTurnState } from '../svibTurnState';
 
 /** The welcome card: what SVIB is, that the trajectory stays the teacher's, and the three buttons. */
-export async function sendWelcome(context: TurnContext, texts: Texts): Promise<void> {
+export async function sendWelcome(context: TurnContext, state: SvibTurnState, texts: Texts): Promise<void> {
+  state.conversation.welcomed = true;
   await sendCard(context, renderCard('menu', { title: texts.welcome.title, lead: texts.welcome.greeting, showIntro: true }, texts));
 }
 

@@ -1,17 +1,18 @@
 import { ActivityTypes } from 'botbuilder';
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai';
+import type { SvibTurnState } from '../svibTurnState';
 import { parseTextCommand } from '../../domain/conversation/textCommand';
 import type { BotDependencies } from '../botDependencies';
 import { sendText } from '../replies';
 import { sendAbout, sendPointerToMenu, sendWelcome } from './menuReplies';
 
 /** Typed messages: a few words are understood, everything else is pointed to the buttons. */
-export function registerMessageHandlers(app: Application<TurnState>, deps: BotDependencies): void {
-  app.activity(ActivityTypes.Message, async (context) => {
+export function registerMessageHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
+  app.activity(ActivityTypes.Message, async (context, state) => {
     const { texts } = deps;
     switch (parseTextCommand(context.activity.text)) {
       case 'help':
-        return sendWelcome(context, texts);
+        return sendWelcome(context, state, texts);
       case 'aboutSvib':
         return sendAbout(context, texts);
       case 'requestSupport':
@@ -19,7 +20,8 @@ export function registerMessageHandlers(app: Application<TurnState>, deps: BotDe
       case 'myTrajectories':
         return sendText(context, texts.comingSoon.myTrajectories);
       case 'unknown':
-        return sendPointerToMenu(context, texts);
+        // Someone who never saw the welcome (e.g. the bot was installed for them) gets it in full first.
+        return state.conversation.welcomed ? sendPointerToMenu(context, texts) : sendWelcome(context, state, texts);
     }
   });
 }

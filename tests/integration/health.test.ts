@@ -1,0 +1,25 @@
+import { createStorageClients } from '../../src/storage/storageClients';
+import { checkStorageHealth } from '../../src/storage/storageHealth';
+import { freePort } from '../../src/local/freePort';
+import { azuriteConnectionString } from '../../src/local/azurite';
+import { startTestApp, type TestApp } from '../support/testApp';
+
+describe('GET /healthz', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('reports reachable storage', async () => {
+    const response = await fetch(`${app.baseUrl}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', storage: { tables: 'ok', blobs: 'ok' } });
+  });
+
+  it('reports storage that cannot be reached', async () => {
+    const nobodyListens = await freePort();
+    const clients = createStorageClients({ kind: 'connectionString', connectionString: azuriteConnectionString(nobodyListens, nobodyListens) }, 'svib');
+    expect(await checkStorageHealth(clients, 2000)).toEqual({ tables: 'unreachable', blobs: 'unreachable' });
+  });
+});

@@ -1,0 +1,73 @@
+import { ConfigError, loadConfig } from '../../../src/config/config';
+
+const storage = { AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+
+function problemOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs in local mode with defaults when only storage is given', () => {
+    expect(loadConfig(storage)).toEqual({
+      port: 3978,
+      logLevel: 'info',
+      storage: { kind: 'connectionString', connectionString: 'UseDevelopmentStorage=true' },
+      storageNamePrefix: 'svib',
+      botAuth: { mode: 'local' },
+    });
+  });
+
+  it('uses managed identity when only the account name is given', () => {
+    expect(loadConfig({ AZURE_STORAGE_ACCOUNT_NAME: 'svibstore01' }).storage).toEqual({ kind: 'managedIdentity', accountName: 'svibstore01' });
+  });
+
+  it('prefers the connection string when both are given', () => {
+    expect(loadConfig({ ...storage, AZURE_STORAGE_ACCOUNT_NAME: 'svibstore01' }).storage.kind).toBe('connectionString');
+  });
+
+  it('enforces authentication when bot credentials are given', () => {
+    expect(loadConfig({ ...storage, BOT_ID: 'app-id', BOT_PASSWORD: 'secret' }).botAuth).toEqual({
+      mode: 'authenticated',
+      appId: 'app-id',
+      password: 'secret',
+      appType: 'MultiTenant',
+      tenantId: undefined,
+    });
+  });
+
+  it('accepts a user-assigned managed identity for the bot without a password', () => {
+    const config = loadConfig({ ...storage, BOT_ID: 'msi-client-id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 'tenant' });
+    expect(config.botAuth).toMatchObject({ mode: 'authenticated', appType: 'UserAssignedMSI', tenantId: 'tenant' });
+  });
+
+  it('treats empty values as not set', () => {
+    expect(loadConfig({ ...storage, BOT_ID: '', BOT_PASSWORD: '  ' }).botAuth).toEqual({ mode: 'local' });
+  });
+
+  it.each([
+    [{}, 'AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_NAME must be set'],
+    [{ ...storage, PORT: 'abc' }, 'PORT'],
+    [{ ...storage, PORT: '70000' }, 'PORT'],
+    [{ ...storage, LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ AZURE_STORAGE_ACCOUNT_NAME: 'Not_Valid' }, 'AZURE_STORAGE_ACCOUNT_NAME'],
+    [{ ...storage, STORAGE_NAME_PREFIX: '1abc' }, 'STORAGE_NAME_PREFIX'],
+    [{ ...storage, BOT_ID: 'app-id' }, 'BOT_PASSWORD must be set'],
+    [{ ...storage, BOT_PASSWORD: 'secret' }, 'BOT_ID must be set'],
+    [{ ...storage, BOT_ID: 'app-id', BOT_PASSWORD: 'x', BOT_TYPE: 'SingleTenant' }, 'BOT_TENANT_ID must be set'],
+    [{ ...storage, BOT_ID: 'app-id', BOT_PASSWORD: 'x', BOT_TYPE: 'Other' }, 'BOT_TYPE'],
+  ])('stops with one line naming the variable for %o', (env, named) => {
+    const problem = problemOf(env as Record<string, string>);
+    expect(problem).toContain(named);
+    expect(problem).not.toContain('\n');
+  });
+
+  it('never echoes a secret value in its message', () => {
+    expect(problemOf({ ...storage, BOT_PASSWORD: 'super-secret-value' })).not.toContain('super-secret-value');
+  });
+});
