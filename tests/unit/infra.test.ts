@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { storageNames } from '../../src/storage/storageClients';
+
+// azure.bicep cannot be compiled here (no Bicep CLI), so these are text checks: cheap, but
+// they catch a security setting or a wiring between the files getting lost in an edit.
+
+const root = join(__dirname, '..', '..');
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
+const bicep = read('infra/azure.bicep');
+const parametersFile = 'infra/azure.parameters.json';
+const parameters = JSON.parse(read(parametersFile)) as { parameters: Record<string, { value: unknown }> };
+
+/** Bicep without its line comments (a `//` outside quotes), so a commented-out setting does not count. */
+function withoutComment(line: string): string {
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === "'" && line[i - 1] !== '\\') quoted = !quoted;
+    if (!quoted && line.startsWith('//', i)) return line.slice(0, i).trimEnd();
+  }
+  return line;
+}
+const code = bicep.split('\n').map(withoutComment).join('\n');
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((match) => match[1]);
+}
+
+function envKeys(file: string): string[] {
+  return read(file)
+    .split('\n')
+    .map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line.trim())?.[1])
+    .filter((key): key is string => key !== undefined);
+}
+
+function bicepOutputs(text: string): string[] {
+  return [...text.matchAll(/^output (\w+) /gm)].map((match) => match[1]);
+}
+
+interface BicepParam {
+  name: string;
+  hasDefault: boolean;
+}
+function bicepParams(text: string): BicepParam[] {
+  return [...text.matchAll(/^param (\w+) \w+( =)?/gm)].map((match) => ({ name: match[1], hasDefault: match[2] !== undefined }));
+}
+
+interface Step {
+  uses: string;
+  /** The step's lines without comment lines. */
+  text: string;
+  /** Env variables the step writes through writeToEnvironmentFile. */
+  writes: string[];
+}
+
+/**
+ * The steps of one lifecycle (provision, deploy) of a toolkit yml, in order. A small reader for
+ * the shape these files use (two-space indent, one `- uses:` per step), not a YAML parser.
+ */
+function lifecycle(yml: string, name: string): Step[] {
+  const lines = yml.split('\n').filter((line) => !/^\s*#/.test(line));
+  const start = lines.indexOf(`${name}:`);
+  if (start === -1) return [];
+  const end = lines.findIndex((line, index) => index > start && /^\S/.test(line));
+  const body = lines.slice(start + 1, end === -1 ? undefined : end);
+
+  const steps: string[][] = [];
+  for (const line of body) {
+    if (/^ {2}- uses: /.test(line)) steps.push([line]);
+    else steps[steps.length - 1]?.push(line);
+  }
+  return steps.map((stepLines) => {
+    const uses = /- uses: (\S+)/.exec(stepLines[0])![1];
+    const writes: string[] = [];
+    const at = stepLines.findIndex((line) => /^\s+writeToEnvironmentFile:\s*$/.test(line));
+    if (at !== -1) {
+      const indent = stepLines[at].search(/\S/);
+      for (const line of stepLines.slice(at + 1)) {
+        if (line.trim() !== '' && line.search(/\S/) <= indent) break;
+        const value = /^\s+\w+:\s*([A-Z][A-Z0-9_]*)\s*(#.*)?$/.exec(line)?.[1];
+        if (value) writes.push(value);
+      }
+    }
+    return { uses, text: stepLines.join('\n'), writes };
+  });
+}
+
+/** Files a step hands to the toolkit whose placeholders it fills in. */
+function filesOf(step: Step): string[] {
+  return [...step.text.matchAll(/^\s+(?:-\s+)?(?:manifestPath|parameters):\s*(\S+)/gm)].map((match) => match[1]);
+}
+
+/**
+ * Walks provision, then deploy, and returns every placeholder used before anything set it:
+ * a value must come from the environment file or from an earlier step's outputs.
+ */
+function unresolvedPlaceholders(ymlFile: string, envFile: string): string[] {
+  const yml = read(ymlFile);
+  const known = new Set(envKeys(envFile));
+  const problems: string[] = [];
+  for (const step of [...lifecycle(yml, 'provision'), ...lifecycle(yml, 'deploy')]) {
+    const used = [...placeholders(step.text), ...filesOf(step).flatMap((file) => placeholders(read(file)))];
+    for (const name of used) if (!known.has(name)) problems.push(`${step.uses} uses \${{${name}}}`);
+    for (const name of step.writes) known.add(name);
+    if (step.uses === 'arm/deploy') for (const name of bicepOutputs(bicep)) known.add(name);
+  }
+  return problems;
+}
+
+describe('infra/azure.bicep', () => {
+  it('locks the storage account down', () => {
+    expect(code).toMatch(/supportsHttpsTrafficOnly:\s*true/);
+    expect(code).toMatch(/minimumTlsVersion:\s*'TLS1_2'/);
+    expect(code).toMatch(/allowBlobPublicAccess:\s*false/);
+    expect(code).toMatch(/allowSharedKeyAccess:\s*false/);
+    expect(code).toMatch(/\bdeleteRetentionPolicy:\s*\{\s*enabled:\s*true/);
+    expect(code).toMatch(/containerDeleteRetentionPolicy:\s*\{\s*enabled:\s*true/);
+  });
+
+  it('gives the web app its data roles on the storage account through a system-assigned identity', () => {
+    expect(code).toMatch(/identity:\s*\{\s*type:\s*'SystemAssigned'\s*\}/);
+    expect(code).toContain("'ba92f5b4-2d11-453d-a403-e96b0029c9fe'"); // Storage Blob Data Contributor
+    expect(code).toContain("'0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'"); // Storage Table Data Contributor
+    expect(code).toMatch(/principalId:\s*webApp\.identity\.principalId/);
+  });
+
+  it('runs the web app on Node 20 over HTTPS only, started the way production starts', () => {
+    expect(code).toMatch(/linuxFxVersion:\s*'NODE\|20/);
+    expect(code).toMatch(/httpsOnly:\s*true/);
+    expect(code).toMatch(/ftpsState:\s*'Disabled'/);
+    expect(code).toMatch(/minTlsVersion:\s*'1\.2'/);
+    expect(code).toContain("appCommandLine: 'node dist/src/index.js'");
+    expect(code).toContain("healthCheckPath: '/healthz'");
+    const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    expect(packageJson.scripts['start:bot']).toBe('node dist/src/index.js');
+  });
+
+  it('creates tables and a container only under names the app uses', () => {
+    const prefix = /^var storageNamePrefix = '([a-z][a-z0-9]*)'$/m.exec(code)?.[1];
+    expect(prefix).toBe('svib');
+    const names = storageNames(prefix!);
+    const resolved = code.replace(/\$\{storageNamePrefix\}/g, prefix!);
+    const tableList = /^var tableNames = \[([^\]]*)\]/m.exec(resolved)?.[1] ?? '';
+    const tables = [...tableList.matchAll(/'([^']+)'/g)].map((match) => match[1]);
+    expect(tables).toEqual(expect.arrayContaining([names.installationsTable, names.processedActivitiesTable]));
+    const appTables = Object.entries(names)
+      .filter(([key]) => key.endsWith('Table'))
+      .map(([, name]) => name);
+    expect(tables.filter((table) => !appTables.includes(table))).toEqual([]);
+    expect(resolved).toMatch(/for tableName in tableNames:[\s\S]*?name: tableName/);
+    expect(resolved).toContain(`name: '${names.turnStateContainer}'`);
+    expect(code).toMatch(/name: 'STORAGE_NAME_PREFIX'\s*value: storageNamePrefix/);
+  });
+
+  it('gives the app the settings it needs to start in production mode', () => {
+    const settings = [...code.matchAll(/\{\s*name: '(\w+)'\s*value: ([^\n]+)\s*\}/g)].map((match) => ({ name: match[1], value: match[2].trim() }));
+    const byName = new Map(settings.map((setting) => [setting.name, setting.value]));
+    expect(byName.get('AZURE_STORAGE_ACCOUNT_NAME')).toBe('storage.name');
+    expect(byName.has('AZURE_STORAGE_CONNECTION_STRING')).toBe(false);
+    expect(byName.get('BOT_ID')).toBe('botAadAppClientId');
+    expect(byName.get('BOT_PASSWORD')).toBe('botAadAppClientSecret');
+    expect(byName.get('SCM_DO_BUILD_DURING_DEPLOYMENT')).toBe("'false'");
+    // The app and the Azure Bot must agree on how the bot authenticates.
+    expect(byName.get('BOT_TYPE')).toBe('botAppType');
+    expect(code).toMatch(/msaAppType:\s*botAppType/);
+  });
+
+  it('registers the bot for Teams at the web app\'s messages endpoint', () => {
+    expect(code).toMatch(/kind:\s*'azurebot'/);
+    expect(code).toContain("endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'");
+    expect(code).toContain("channelName: 'MsTeamsChannel'");
+  });
+
+  it('declares the outputs the toolkit files and the manifest rely on', () => {
+    expect(bicepOutputs(bicep)).toEqual(
+      expect.arrayContaining(['BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT', 'AZURE_STORAGE_ACCOUNT_NAME']),
+    );
+  });
+});
+
+describe('infra/azure.parameters.json', () => {
+  it('supplies exactly the parameters azure.bicep declares, and every one without a default', () => {
+    const declared = bicepParams(bicep);
+    const supplied = Object.keys(parameters.parameters);
+    expect(supplied.filter((name) => !declared.some((param) => param.name === name))).toEqual([]);
+    expect(declared.filter((param) => !param.hasDefault && !supplied.includes(param.name)).map((param) => param.name)).toEqual([]);
+  });
+
+  it('only uses placeholders that an earlier provision step writes or env/.env.dev lists', () => {
+    const provision = lifecycle(read('teamsapp.yml'), 'provision');
+    const armDeploy = provision.findIndex((step) => step.uses === 'arm/deploy');
+    expect(armDeploy).toBeGreaterThan(-1);
+    expect(provision[armDeploy].text).toContain(`parameters: ./${parametersFile}`);
+    const available = new Set([...envKeys('env/.env.dev'), ...provision.slice(0, armDeploy).flatMap((step) => step.writes)]);
+    const used = placeholders(read(parametersFile));
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((name) => !available.has(name))).toEqual([]);
+  });
+});
+
+describe('toolkit files', () => {
+  it.each([
+    ['teamsapp.yml', 'env/.env.dev'],
+    ['teamsapp.local.yml', 'env/.env.local'],
+  ])('%s only uses values that its environment or an earlier step provides', (ymlFile, envFile) => {
+    expect(lifecycle(read(ymlFile), 'provision').length).toBeGreaterThan(0);
+    expect(unresolvedPlaceholders(ymlFile, envFile)).toEqual([]);
+  });
+
+  it('keeps secrets out of the tracked environment files', () => {
+    for (const file of ['env/.env.dev', 'env/.env.local']) {
+      expect(envKeys(file).filter((key) => key.startsWith('SECRET_') || /PASSWORD/.test(key))).toEqual([]);
+    }
+  });
+
+  it('deploys the built app to the App Service that azure.bicep creates', () => {
+    const deploy = lifecycle(read('teamsapp.yml'), 'deploy');
+    expect(deploy.map((step) => step.uses)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
+    expect(deploy[0].text).toMatch(/args: ci\b/);
+    expect(deploy[1].text).toMatch(/args: run build\b/);
+    expect(deploy[2].text).toContain('resourceId: ${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
+    const ignored = read('.webappignore').split('\n').map((line) => line.trim());
+    for (const needed of ['dist/', 'node_modules/', 'package.json']) expect(ignored).not.toContain(needed);
+    for (const excluded of ['tests/', '.data/', '.git/', 'infra/']) expect(ignored).toContain(excluded);
+  });
+});
