@@ -1,0 +1,20 @@
+import type { Role, RoleChangeRefusal } from '../domain/schools/roles';
+
+/** The Dutch words for roles at a school (Instellingen → Rollen) and for refused role changes. */
+const role = {
+  leerkracht: 'Leerkracht',
+  svibber: "SVIB'er",
+  ib: "IB'er",
+  directie: 'Directie',
+  beheerder: 'Beheerder',
+} as const satisfies Record<Role, string>;
+
+const refusal = {
+  'not-beheerder': 'Rollen aanpassen kan alleen een beheerder. Vraag het gerust aan iemand van de SVIB-commissie.',
+  'last-beheerder': 'Je bent de laatste beheerder. Maak eerst iemand anders beheerder, dan kun je deze rol weggeven.',
+  'implicit-role': 'Iedereen op school is al leerkracht. Die rol hoef je niet te geven of af te nemen.',
+  'already-has-role': 'Deze persoon heeft deze rol al.',
+  'does-not-have-role': 'Deze persoon heeft deze rol niet.',
+} as const satisfies Record<RoleChangeRefusal, string>;
+
+export const nlRoles = { role, refusal } as const;
