@@ -3,6 +3,13 @@ export const cardVerbs = {
   requestStart: 'request.start',
   myTrajectories: 'trajectories.mine',
   aboutSvib: 'svib.about',
+  intakeSubmit: 'intake.submit',
+  requestTakeUp: 'request.takeUp',
+  myGuidance: 'guidance.mine',
+  trajectoryOpen: 'trajectory.open',
+  trajectoryWithdraw: 'trajectory.withdraw',
+  trajectoryCancel: 'trajectory.cancel',
+  trajectoryHandOver: 'trajectory.handOver',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

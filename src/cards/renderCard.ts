@@ -3,6 +3,11 @@ import { textsFor, type Texts } from '../texts';
 import { cardVerbs } from './cardVerbs';
 import menuTemplate from '../../cards/common/menu.json';
 import aboutTemplate from '../../cards/common/about.json';
+import intakeFormTemplate from '../../cards/trajectories/intakeForm.json';
+import intakeSummaryTemplate from '../../cards/trajectories/intakeSummary.json';
+import newRequestTemplate from '../../cards/trajectories/newRequest.json';
+import trajectoryListTemplate from '../../cards/trajectories/trajectoryList.json';
+import trajectoryDetailTemplate from '../../cards/trajectories/trajectoryDetail.json';
 
 /** A rendered Adaptive Card (schema 1.5), ready to send. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
@@ -10,6 +15,11 @@ export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: st
 const templates = {
   menu: menuTemplate,
   about: aboutTemplate,
+  intakeForm: intakeFormTemplate,
+  intakeSummary: intakeSummaryTemplate,
+  newRequest: newRequestTemplate,
+  trajectoryList: trajectoryListTemplate,
+  trajectoryDetail: trajectoryDetailTemplate,
 } as const;
 
 export type CardName = keyof typeof templates;

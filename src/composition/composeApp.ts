@@ -11,6 +11,14 @@ import { BlobTurnStateStorage } from '../teams/BlobTurnStateStorage';
 import { createBotApplication } from '../teams/createBotApplication';
 import { createMessagesEndpoint } from '../teams/messagesEndpoint';
 import { createHttpServer } from '../http/createHttpServer';
+import { SchoolRepository } from '../storage/schools/SchoolRepository';
+import { SchoolMemberRepository } from '../storage/schools/SchoolMemberRepository';
+import { PersonRepository } from '../storage/people/PersonRepository';
+import { TrajectoryRepository } from '../storage/trajectories/TrajectoryRepository';
+import { SentCardRepository } from '../storage/sentCards/SentCardRepository';
+import { SchoolDirectory } from '../features/schools/SchoolDirectory';
+import { TrajectoryService } from '../features/trajectories/TrajectoryService';
+import { ProactiveNotifier } from '../teams/ProactiveNotifier';
 
 export interface ComposeOverrides {
   logger?: Logger;
@@ -21,7 +29,15 @@ export interface ComposedApp {
   config: Config;
   logger: Logger;
   storage: StorageClients;
-  repositories: { installations: InstallationRepository; processedActivities: ProcessedActivityRepository };
+  repositories: {
+    installations: InstallationRepository;
+    processedActivities: ProcessedActivityRepository;
+    trajectories: TrajectoryRepository;
+    members: SchoolMemberRepository;
+    people: PersonRepository;
+  };
+  directory: SchoolDirectory;
+  trajectoryService: TrajectoryService;
   server: Server;
   /**
    * Listens on the configured port (0 picks a free one), logs whether inbound calls are
@@ -42,14 +58,30 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   const installations = new InstallationRepository(storage.table(storage.names.installationsTable));
   const processedActivities = new ProcessedActivityRepository(storage.table(storage.names.processedActivitiesTable));
 
+  const trajectories = new TrajectoryRepository(storage.table(storage.names.trajectoriesTable));
+  const members = new SchoolMemberRepository(storage.table(storage.names.schoolMembersTable));
+  const people = new PersonRepository(storage.table(storage.names.peopleTable));
+  const directory = new SchoolDirectory({
+    schools: new SchoolRepository(storage.table(storage.names.schoolsTable)),
+    members,
+    people,
+    initialBeheerders: config.initialBeheerders,
+    defaultSchoolName: config.defaultSchoolName,
+    now,
+  });
+
   const adapter = createTeamsAdapter(config.botAuth);
+  const botAppId = config.botAuth.mode === 'authenticated' ? config.botAuth.appId : '';
+  const sentCards = new SentCardRepository(storage.table(storage.names.sentCardsTable));
+  const notifier = new ProactiveNotifier(adapter, botAppId, installations, sentCards, logger);
+  const trajectoryService = new TrajectoryService({ trajectories, directory, notifier, texts, now });
   const app = createBotApplication(
     {
       adapter,
       turnStateStorage: new BlobTurnStateStorage(storage.container(storage.names.turnStateContainer)),
-      botAppId: config.botAuth.mode === 'authenticated' ? config.botAuth.appId : '',
+      botAppId,
     },
-    { installations, texts, logger, now },
+    { installations, directory, trajectories: trajectoryService, texts, logger, now },
   );
   const messages = createMessagesEndpoint({ adapter, app, processedActivities, texts, logger, now });
   const server = createHttpServer({ messages, storageHealth: () => checkStorageHealth(storage) });
@@ -58,7 +90,9 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     config,
     logger,
     storage,
-    repositories: { installations, processedActivities },
+    repositories: { installations, processedActivities, trajectories, members, people },
+    directory,
+    trajectoryService,
     server,
     listen: () =>
       new Promise((resolve) => {

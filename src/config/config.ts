@@ -32,6 +32,12 @@ const environmentSchema = z.object({
   BOT_PASSWORD: optionalText,
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   BOT_TENANT_ID: optionalText,
+  INITIAL_BEHEERDERS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(/[,;\s]+/).map((entry) => entry.trim()).filter(Boolean)),
+  DEFAULT_SCHOOL_NAME: z.string().trim().min(1).max(80).default('Onze school'),
+  REQUEST_REMINDER_SCHOOL_DAYS: z.coerce.number().int().min(1).max(20).default(2),
 });
 
 export type StorageConfig =
@@ -48,6 +54,12 @@ export interface Config {
   storage: StorageConfig;
   storageNamePrefix: string;
   botAuth: BotAuthConfig;
+  /** Entra object ids or e-mail addresses of the first beheerders; after that roles are managed in Teams. */
+  initialBeheerders: string[];
+  /** Name of the school used in a tenant where the bot was not installed in a school's team yet. */
+  defaultSchoolName: string;
+  /** After this many school days without a taker, the SVIB'ers are reminded of a request once. */
+  requestReminderSchoolDays: number;
 }
 
 function firstProblem(error: z.ZodError): string {
@@ -93,5 +105,8 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     storage: storageFrom(env),
     storageNamePrefix: env.STORAGE_NAME_PREFIX,
     botAuth: botAuthFrom(env),
+    initialBeheerders: env.INITIAL_BEHEERDERS,
+    defaultSchoolName: env.DEFAULT_SCHOOL_NAME,
+    requestReminderSchoolDays: env.REQUEST_REMINDER_SCHOOL_DAYS,
   };
 }

@@ -9,6 +9,11 @@ export function storageNames(prefix: string) {
   return {
     installationsTable: `${prefix}Installations`,
     processedActivitiesTable: `${prefix}ProcessedActivities`,
+    schoolsTable: `${prefix}Schools`,
+    schoolMembersTable: `${prefix}SchoolMembers`,
+    peopleTable: `${prefix}People`,
+    trajectoriesTable: `${prefix}Trajectories`,
+    sentCardsTable: `${prefix}SentCards`,
     turnStateContainer: `${prefix}-turnstate`,
   };
 }
@@ -52,7 +57,16 @@ export function createStorageClients(config: StorageConfig, prefix: string): Sto
 /** Creates what is missing; safe to run on every start and from several instances at once. */
 export async function ensureStorage(clients: StorageClients): Promise<void> {
   const { names } = clients;
-  for (const table of [names.installationsTable, names.processedActivitiesTable]) {
+  const tables = [
+    names.installationsTable,
+    names.processedActivitiesTable,
+    names.schoolsTable,
+    names.schoolMembersTable,
+    names.peopleTable,
+    names.trajectoriesTable,
+    names.sentCardsTable,
+  ];
+  for (const table of tables) {
     try {
       await clients.table(table).createTable();
     } catch (error) {

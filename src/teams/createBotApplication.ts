@@ -5,6 +5,7 @@ import { createSvibTurnState, type SvibTurnState } from './svibTurnState';
 import { registerCardActionHandlers, registerUnknownCardActionHandler } from './handlers/cardActionHandlers';
 import { registerInstallationHandlers } from './handlers/installationHandlers';
 import { registerMessageHandlers } from './handlers/messageHandlers';
+import { registerTrajectoryHandlers } from './handlers/trajectoryHandlers';
 
 export interface BotApplicationOptions {
   adapter: TeamsAdapter;
@@ -24,6 +25,7 @@ export function createBotApplication(options: BotApplicationOptions, deps: BotDe
   });
   registerInstallationHandlers(app, deps);
   registerCardActionHandlers(app, deps);
+  registerTrajectoryHandlers(app, deps);
   registerUnknownCardActionHandler(app, deps);
   registerMessageHandlers(app, deps);
   return app;

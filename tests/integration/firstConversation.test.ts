@@ -120,16 +120,6 @@ describe('first conversation in personal chat (real storage on Azurite)', () => 
     expect(connector.textsSent()[0]).toContain('Intakegesprek');
   });
 
-  it.each([
-    ['request.start', 'Begeleiding aanvragen komt binnenkort'],
-    ['trajectories.mine', 'overzicht van je trajecten komt binnenkort'],
-  ])('answers the %s button that it comes soon', async (verb, expected) => {
-    const answer = await post(app.baseUrl, cardAction({ serviceUrl }, verb));
-
-    expect(answer.status).toBe(200);
-    expect(connector.sent[0].activity.text).toContain(expected);
-  });
-
   it('answers an unknown card verb in Dutch instead of an error', async () => {
     const answer = await post(app.baseUrl, cardAction({ serviceUrl }, 'does.not.exist'));
 

@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 export interface SentActivity {
   conversationId: string;
+  /** Set when the bot replaced an earlier activity in place. */
+  updatedActivityId?: string;
   activity: {
     type: string;
     text?: string;
     replyToId?: string;
-    attachments?: { contentType: string; content: { body?: unknown[]; actions?: { title: string; verb?: string }[] } }[];
+    id?: string;
+    attachments?: { contentType: string; content: { body?: unknown[]; actions?: { title: string; verb?: string; data?: Record<string, unknown> }[] } }[];
   };
 }
 
@@ -25,16 +28,27 @@ export class RecordingConnector {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
-        if (req.method === 'POST' && match) {
-          this.sent.push({ conversationId: decodeURIComponent(match[1]), activity: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        const match = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+        const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+        const id = `sent-${++this.counter}`;
+        if (match && (req.method === 'POST' || req.method === 'PUT')) {
+          this.sent.push({
+            conversationId: decodeURIComponent(match[1]),
+            activity: { ...body, id: req.method === 'POST' ? id : body?.id },
+            ...(req.method === 'PUT' && match[2] ? { updatedActivityId: decodeURIComponent(match[2]) } : {}),
+          });
         }
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `sent-${++this.counter}` }));
+        res.end(JSON.stringify({ id }));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+  }
+
+  /** What was sent into one conversation, newest last. */
+  to(conversationId: string): SentActivity[] {
+    return this.sent.filter((sent) => sent.conversationId === conversationId);
   }
 
   clear(): void {

@@ -11,6 +11,17 @@ export interface Person {
 }
 
 export const sanne: Person = { id: '29:sanne', name: 'Sanne de Vries', aadObjectId: '0a1b2c3d-0000-4000-8000-000000000001' };
+/** SVIB'ers in the request-flow tests. */
+export const marieke: Person = { id: '29:marieke', name: 'Marieke Jansen', aadObjectId: '0a1b2c3d-0000-4000-8000-000000000002' };
+export const joost: Person = { id: '29:joost', name: 'Joost Visser', aadObjectId: '0a1b2c3d-0000-4000-8000-000000000005' };
+export const peter: Person = { id: '29:peter', name: 'Peter Bakker', aadObjectId: '0a1b2c3d-0000-4000-8000-000000000003' };
+export const fatima: Person = { id: '29:fatima', name: 'Fatima El Amrani', aadObjectId: '0a1b2c3d-0000-4000-8000-000000000004' };
+export const lotte: Person = { id: '29:lotte', name: 'Lotte Smit', aadObjectId: '0a1b2c3d-0000-4000-8000-000000000006' };
+
+/** The personal chat the tests use for a person. */
+export function personalChatOf(person: Person): string {
+  return `a:personal-${person.id}`;
+}
 
 type Scope = 'personal' | 'groupChat' | 'channel';
 

@@ -3,7 +3,6 @@ import type { Application } from '@microsoft/teams-ai';
 import type { SvibTurnState } from '../svibTurnState';
 import { cardVerbs } from '../../cards/cardVerbs';
 import type { BotDependencies } from '../botDependencies';
-import { sendText } from '../replies';
 import { sendAbout } from './menuReplies';
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -18,16 +17,6 @@ export function registerCardActionHandlers(app: Application<SvibTurnState>, deps
   app.adaptiveCards.actionExecute(cardVerbs.aboutSvib, async (context) => {
     await sendAbout(context, texts);
     return texts.menu.aboutSvib;
-  });
-
-  app.adaptiveCards.actionExecute(cardVerbs.requestStart, async (context) => {
-    await sendText(context, texts.comingSoon.requestSupport);
-    return texts.comingSoon.requestSupport;
-  });
-
-  app.adaptiveCards.actionExecute(cardVerbs.myTrajectories, async (context) => {
-    await sendText(context, texts.comingSoon.myTrajectories);
-    return texts.comingSoon.myTrajectories;
   });
 }
 

@@ -1,11 +1,12 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import type { SvibTurnState } from '../svibTurnState';
-import { installationKeyOf, recordInstall, recordUninstall } from '../../domain/installations/installation';
+import { installationKeyOf, recordInstall, recordUninstall, scopeOf } from '../../domain/installations/installation';
 import type { BotDependencies } from '../botDependencies';
 import { conversationFactsOf, serializedReferenceOf } from '../conversationFacts';
 import { sendText } from '../replies';
 import { sendWelcome } from './menuReplies';
+import { actorOf } from '../actorOf';
 
 async function rememberInstall(context: TurnContext, deps: BotDependencies) {
   const key = installationKeyOf(conversationFactsOf(context));
@@ -17,6 +18,14 @@ async function rememberInstall(context: TurnContext, deps: BotDependencies) {
 async function rememberUninstall(context: TurnContext, deps: BotDependencies): Promise<void> {
   const existing = await deps.installations.get(installationKeyOf(conversationFactsOf(context)));
   if (existing) await deps.installations.save(recordUninstall(existing, deps.now()));
+}
+
+/** A team the bot is installed in is a school. */
+async function learnSchool(context: TurnContext, deps: BotDependencies): Promise<void> {
+  const facts = conversationFactsOf(context);
+  const team = (context.activity.channelData ?? {}) as { team?: { id?: string; name?: string } };
+  if (scopeOf(facts.conversationType) !== 'channel' || !facts.teamId) return;
+  await deps.directory.learnSchoolFromTeam(facts.tenantId || 'no-tenant', facts.teamId, team.team?.name || deps.texts.team.unnamedSchool);
 }
 
 function botIsAmong(context: TurnContext, members: { id: string }[] | undefined): boolean {
@@ -31,8 +40,14 @@ export function registerInstallationHandlers(app: Application<SvibTurnState>, de
   app.conversationUpdate('membersAdded', async (context, state) => {
     if (!botIsAmong(context, context.activity.membersAdded)) return;
     const scope = await rememberInstall(context, deps);
-    if (scope === 'personal') await sendWelcome(context, state, deps.texts);
-    else await sendText(context, deps.texts.team.installed);
+    if (scope === 'personal') {
+      // Meeting the person now lets roles given by e-mail, and proactive cards, find them.
+      await actorOf(context, deps.directory);
+      await sendWelcome(context, state, deps.texts);
+      return;
+    }
+    await learnSchool(context, deps);
+    await sendText(context, deps.texts.team.installed);
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {

@@ -3,7 +3,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { SvibTurnState } from '../svibTurnState';
 import { parseTextCommand } from '../../domain/conversation/textCommand';
 import type { BotDependencies } from '../botDependencies';
-import { sendText } from '../replies';
+import { sendIntakeForm, sendMyGuidance, sendMyTrajectories } from './trajectoryHandlers';
 import { sendAbout, sendPointerToMenu, sendWelcome } from './menuReplies';
 
 /** Typed messages: a few words are understood, everything else is pointed to the buttons. */
@@ -16,9 +16,11 @@ export function registerMessageHandlers(app: Application<SvibTurnState>, deps: B
       case 'aboutSvib':
         return sendAbout(context, texts);
       case 'requestSupport':
-        return sendText(context, texts.comingSoon.requestSupport);
+        return sendIntakeForm(context, deps);
       case 'myTrajectories':
-        return sendText(context, texts.comingSoon.myTrajectories);
+        return sendMyTrajectories(context, deps);
+      case 'myGuidance':
+        return sendMyGuidance(context, deps);
       case 'unknown':
         // Someone who never saw the welcome (e.g. the bot was installed for them) gets it in full first.
         return state.conversation.welcomed ? sendPointerToMenu(context, texts) : sendWelcome(context, state, texts);

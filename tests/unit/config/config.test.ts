@@ -20,7 +20,18 @@ describe('loadConfig', () => {
       storage: { kind: 'connectionString', connectionString: 'UseDevelopmentStorage=true' },
       storageNamePrefix: 'svib',
       botAuth: { mode: 'local' },
+      initialBeheerders: [],
+      defaultSchoolName: 'Onze school',
+      requestReminderSchoolDays: 2,
     });
+  });
+
+  it('reads the first beheerders as a list of ids or e-mail addresses', () => {
+    expect(loadConfig({ ...storage, INITIAL_BEHEERDERS: ' a@school.nl, 0a1b2c3d-0000 ;b@school.nl ' }).initialBeheerders).toEqual([
+      'a@school.nl',
+      '0a1b2c3d-0000',
+      'b@school.nl',
+    ]);
   });
 
   it('uses managed identity when only the account name is given', () => {
@@ -61,6 +72,7 @@ describe('loadConfig', () => {
     [{ ...storage, BOT_PASSWORD: 'secret' }, 'BOT_ID must be set'],
     [{ ...storage, BOT_ID: 'app-id', BOT_PASSWORD: 'x', BOT_TYPE: 'SingleTenant' }, 'BOT_TENANT_ID must be set'],
     [{ ...storage, BOT_ID: 'app-id', BOT_PASSWORD: 'x', BOT_TYPE: 'Other' }, 'BOT_TYPE'],
+    [{ ...storage, REQUEST_REMINDER_SCHOOL_DAYS: '0' }, 'REQUEST_REMINDER_SCHOOL_DAYS'],
   ])('stops with one line naming the variable for %o', (env, named) => {
     const problem = problemOf(env as Record<string, string>);
     expect(problem).toContain(named);

@@ -1,0 +1,232 @@
+import { intakeFields, type IntakeErrors } from '../domain/trajectories/intakeForm';
+import { basiscommunicatieAspects, dayParts, focusAreas, helpQuestionKinds, schoolDays, type IntakeAnswers } from '../domain/trajectories/intake';
+import { nextStep } from '../domain/trajectories/nextStep';
+import { isOwningTeacher, isAssignedSvibber } from '../domain/trajectories/parties';
+import { isClosed, type Actor, type Trajectory } from '../domain/trajectories/trajectory';
+import { canSeeIntakeAnswers } from '../domain/trajectories/visibility';
+import { fillIn, intakeErrorText, nextStepText, phaseLabel, timelineText } from '../texts/nlTrajectories';
+import { textsFor, type Texts } from '../texts';
+import { cardVerbs } from './cardVerbs';
+import { formatDate, formatDateTime } from './formatDate';
+import { renderCard, type AdaptiveCardJson } from './renderCard';
+
+type Fact = { title: string; value: string };
+
+function choicesOf<T extends string>(codes: readonly T[], labels: Record<T, string>) {
+  return codes.map((value) => ({ title: labels[value], value }));
+}
+
+function joinLabels<T extends string>(codes: readonly T[], labels: Record<T, string>, none: string): string {
+  return codes.length === 0 ? none : codes.map((code) => labels[code]).join(', ');
+}
+
+export interface IntakeFormInput {
+  formId: string;
+  proposalId?: string;
+  proposalGoal?: string;
+  /** What the teacher entered before, kept when the card comes back with problems. */
+  values?: Record<string, unknown>;
+  errors?: IntakeErrors;
+}
+
+/** The intake questions; on a second showing every problem is named next to its field. */
+export function intakeFormCard(input: IntakeFormInput, texts: Texts = textsFor()): AdaptiveCardJson {
+  const labels = texts.trajectories.intakeForm.fieldLabel;
+  const choices = texts.trajectories.intakeForm.choices;
+  const values: Record<string, string> = {};
+  const errors: Record<string, string> = {};
+  for (const field of intakeFields) {
+    const value = input.values?.[field];
+    values[field] = Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '';
+    const code = input.errors?.[field];
+    errors[field] = code ? intakeErrorText(field, code) : '';
+  }
+  return renderCard(
+    'intakeForm',
+    {
+      formId: input.formId,
+      proposalId: input.proposalId ?? '',
+      intro: input.proposalGoal ? fillIn(texts.request.proposalIntro, { goal: input.proposalGoal }) : texts.request.formIntro,
+      hasErrors: Object.values(errors).some((text) => text !== ''),
+      labels,
+      values,
+      errors,
+      choices: {
+        helpQuestionKind: choicesOf(helpQuestionKinds, choices.helpQuestionKind),
+        focus: choicesOf(focusAreas, choices.focus),
+        basiscommunicatieAspects: choicesOf(basiscommunicatieAspects, choices.basiscommunicatieAspect),
+        preferredDays: choicesOf(schoolDays, choices.day),
+        preferredDayParts: choicesOf(dayParts, choices.dayPart),
+      },
+    },
+    texts,
+  );
+}
+
+function requestFacts(trajectory: Trajectory, texts: Texts): Fact[] {
+  const choices = texts.trajectories.intakeForm.choices;
+  return [
+    { title: texts.request.factKind, value: choices.helpQuestionKind[trajectory.helpQuestionKind] },
+    { title: texts.request.factFocus, value: joinLabels(trajectory.focus, choices.focus, '') },
+  ];
+}
+
+function intakeAnswerFacts(intake: IntakeAnswers | undefined, texts: Texts): Fact[] {
+  if (!intake) return [];
+  const labels = texts.trajectories.intakeForm.fieldLabel;
+  const choices = texts.trajectories.intakeForm.choices;
+  const facts: Fact[] = [
+    { title: labels.whatHappens, value: intake.whatHappens },
+    { title: labels.whatDifferent, value: intake.whatDifferent },
+    { title: labels.whatToReach, value: intake.whatToReach },
+    { title: texts.request.factGroup, value: intake.group },
+    {
+      title: texts.request.factDays,
+      value: [joinLabels(intake.preferredDays, choices.day, texts.request.noPreference), joinLabels(intake.preferredDayParts, choices.dayPart, '')]
+        .filter(Boolean)
+        .join(' · '),
+    },
+  ];
+  if (intake.otherKindDescription) facts.unshift({ title: labels.otherKindDescription, value: intake.otherKindDescription });
+  if (intake.basiscommunicatieAspects.length > 0) {
+    facts.push({ title: labels.basiscommunicatieAspects, value: joinLabels(intake.basiscommunicatieAspects, choices.basiscommunicatieAspect, '') });
+  }
+  return facts;
+}
+
+/** Replaces the form once it is sent, so the same form cannot be sent twice. */
+export function intakeSummaryCard(trajectory: Trajectory, alreadySent: boolean, texts: Texts = textsFor()): AdaptiveCardJson {
+  const intake = trajectory.intake;
+  const facts = requestFacts(trajectory, texts);
+  if (intake) facts.push({ title: texts.request.factGroup, value: intake.group });
+  return renderCard(
+    'intakeSummary',
+    { next: alreadySent ? texts.request.alreadySent : texts.request.whatHappensNext, facts },
+    texts,
+  );
+}
+
+export type NewRequestStatus =
+  | { kind: 'open' }
+  | { kind: 'takenByYou' }
+  | { kind: 'takenBy'; name: string }
+  | { kind: 'withdrawn' }
+  | { kind: 'declined'; name: string }
+  | { kind: 'reminder' };
+
+/**
+ * The card every SVIB'er of the school gets. Only who, kind and focus are on it; the intake
+ * answers appear only on the card of the SVIB'er who took the request up.
+ */
+export function newRequestCard(trajectory: Trajectory, status: NewRequestStatus, texts: Texts = textsFor()): AdaptiveCardJson {
+  const facts = [
+    { title: texts.svibber.factTeacher, value: trajectory.teacher.name },
+    ...requestFacts(trajectory, texts),
+    { title: texts.svibber.factRequestedAt, value: formatDate(trajectory.createdAt) },
+  ];
+  const statusText = {
+    open: '',
+    reminder: '',
+    takenByYou: texts.svibber.takenByYou,
+    takenBy: status.kind === 'takenBy' ? fillIn(texts.svibber.takenBy, { name: status.name }) : '',
+    withdrawn: texts.svibber.withdrawn,
+    declined: status.kind === 'declined' ? fillIn(texts.svibber.declined, { name: status.name }) : '',
+  }[status.kind];
+  const open = status.kind === 'open' || status.kind === 'reminder';
+  return renderCard(
+    'newRequest',
+    {
+      title: status.kind === 'reminder' ? texts.svibber.reminderTitle : texts.svibber.newRequestTitle,
+      facts,
+      status: statusText,
+      privacyNote: open ? texts.svibber.privacyNote : '',
+      intake: status.kind === 'takenByYou' ? intakeAnswerFacts(trajectory.intake, texts) : [],
+      canTakeUp: open,
+      canOpen: status.kind === 'takenByYou',
+      trajectoryId: trajectory.id,
+    },
+    texts,
+  );
+}
+
+interface ListItem {
+  heading: string;
+  phase: string;
+  detail: string;
+  next: string;
+  openTitle: string;
+  verb: string;
+  trajectoryId: string;
+}
+
+function listItem(trajectory: Trajectory, reader: 'teacher' | 'svibber', texts: Texts): ListItem {
+  const choices = texts.trajectories.intakeForm.choices;
+  return {
+    heading: reader === 'teacher' ? choices.helpQuestionKind[trajectory.helpQuestionKind] : trajectory.teacher.name,
+    phase: phaseLabel(trajectory.phase, trajectory.cycles),
+    detail:
+      reader === 'teacher'
+        ? `${texts.trajectory.factBegeleider}: ${trajectory.svibber?.name ?? texts.trajectory.nobodyYet}`
+        : `${choices.helpQuestionKind[trajectory.helpQuestionKind]} · ${formatDate(trajectory.createdAt)}`,
+    next: nextStepText(nextStep(trajectory), reader),
+    openTitle: texts.trajectory.open,
+    verb: cardVerbs.trajectoryOpen,
+    trajectoryId: trajectory.id,
+  };
+}
+
+export function myTrajectoriesCard(trajectories: readonly Trajectory[], texts: Texts = textsFor()): AdaptiveCardJson {
+  const sections = trajectories.length === 0 ? [] : [{ heading: '', empty: '', items: trajectories.map((t) => listItem(t, 'teacher', texts)) }];
+  return renderCard('trajectoryList', { title: texts.trajectory.myTitle, empty: texts.trajectory.noneYet, sections, showRequest: true }, texts);
+}
+
+export function myGuidanceCard(open: readonly Trajectory[], own: readonly Trajectory[], texts: Texts = textsFor()): AdaptiveCardJson {
+  const openItems = open.map((t) => ({ ...listItem(t, 'svibber', texts), openTitle: texts.svibber.takeUp, verb: cardVerbs.requestTakeUp }));
+  const sections = [
+    { heading: texts.svibber.openRequestsHeading, empty: texts.svibber.noOpenRequests, items: openItems },
+    { heading: texts.svibber.ownHeading, empty: texts.svibber.noOwn, items: own.map((t) => listItem(t, 'svibber', texts)) },
+  ];
+  return renderCard('trajectoryList', { title: texts.svibber.guidanceTitle, empty: '', sections, showRequest: false }, texts);
+}
+
+export interface DetailOptions {
+  notice?: { text: string; tone: 'good' | 'attention' };
+  /** SVIB'ers of the school the trajectory can be handed to. */
+  handOverChoices?: { userId: string; name: string }[];
+}
+
+/** One trajectory as this viewer may see it: the caller has checked that the viewer may see it at all. */
+export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, options: DetailOptions = {}, texts: Texts = textsFor()): AdaptiveCardJson {
+  const teacherView = isOwningTeacher(trajectory, viewer);
+  const svibberView = isAssignedSvibber(trajectory, viewer);
+  const open = !isClosed(trajectory.phase) && trajectory.phase.kind !== 'voorgesteld';
+  const facts = [
+    ...requestFacts(trajectory, texts),
+    { title: texts.trajectory.factPhase, value: phaseLabel(trajectory.phase, trajectory.cycles) },
+    { title: texts.trajectory.factBegeleider, value: trajectory.svibber?.name ?? texts.trajectory.nobodyYet },
+    { title: texts.trajectory.factCycles, value: String(trajectory.cycles) },
+    { title: texts.trajectory.factNext, value: nextStepText(nextStep(trajectory), teacherView ? 'teacher' : 'svibber') },
+  ];
+  const handOverChoices = (options.handOverChoices ?? [])
+    .filter((person) => person.userId !== viewer.userId && person.userId !== trajectory.teacher.userId)
+    .map((person) => ({ title: person.name, value: person.userId }));
+  return renderCard(
+    'trajectoryDetail',
+    {
+      title: fillIn(texts.trajectory.detailTitle, { teacher: trajectory.teacher.name }),
+      notice: options.notice?.text ?? '',
+      noticeColor: options.notice?.tone === 'attention' ? 'Attention' : 'Good',
+      facts,
+      intake: canSeeIntakeAnswers(trajectory, viewer) ? intakeAnswerFacts(trajectory.intake, texts) : [],
+      timeline: trajectory.timeline.map((event) => ({ when: formatDateTime(event.at), text: timelineText(event) })),
+      canStop: open && (teacherView || svibberView),
+      stopTitle: teacherView ? (trajectory.phase.kind === 'aangevraagd' ? texts.trajectory.withdrawRequest : texts.trajectory.stop) : texts.svibber.cancelTitle,
+      stopVerb: teacherView ? cardVerbs.trajectoryWithdraw : cardVerbs.trajectoryCancel,
+      stopReasonLabel: teacherView ? texts.trajectory.withdrawReasonLabel : texts.svibber.reasonLabel,
+      canHandOver: open && svibberView && handOverChoices.length > 0,
+      handOverChoices,
+      trajectoryId: trajectory.id,
+    },
+    texts,
+  );
+}

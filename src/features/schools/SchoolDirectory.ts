@@ -1,0 +1,136 @@
+import { grantRole, isInitialBeheerder, revokeRole, rolesOf, type Role, type RoleChangeRefusal } from '../../domain/schools/roles';
+import { chooseSchool, DEFAULT_SCHOOL_ID, schoolIdForTeam, type School } from '../../domain/schools/school';
+import type { PersonRepository } from '../../storage/people/PersonRepository';
+import type { SchoolMemberRepository, StoredMember } from '../../storage/schools/SchoolMemberRepository';
+import type { SchoolRepository } from '../../storage/schools/SchoolRepository';
+
+/** Someone acting in a turn: who, at which school, with which roles (decided on the server). */
+export interface Actor {
+  tenantId: string;
+  schoolId: string;
+  userId: string;
+  name: string;
+  roles: readonly Role[];
+}
+
+/** What a turn tells about its sender; the e-mail address is fetched only when it is not known yet. */
+export interface SeenPerson {
+  tenantId: string;
+  userId: string;
+  name: string;
+  fetchEmail: () => Promise<string | undefined>;
+}
+
+export type RoleTarget = { userId: string } | { email: string };
+
+export type RoleChangeOutcome = { ok: true; members: StoredMember[] } | { ok: false; reason: RoleChangeRefusal };
+
+export interface SchoolDirectoryOptions {
+  schools: SchoolRepository;
+  members: SchoolMemberRepository;
+  people: PersonRepository;
+  initialBeheerders: readonly string[];
+  defaultSchoolName: string;
+  now: () => Date;
+}
+
+/** Someone named by e-mail before the bot has met them holds roles under this id until they do. */
+function pendingIdFor(email: string): string {
+  return `mail:${email.trim().toLowerCase()}`;
+}
+
+/** Schools, people and roles: answers "who is this and what may they do" for every turn. */
+export class SchoolDirectory {
+  constructor(private readonly options: SchoolDirectoryOptions) {}
+
+  async learnSchoolFromTeam(tenantId: string, teamId: string, name: string): Promise<School> {
+    return this.options.schools.ensure({ tenantId, schoolId: schoolIdForTeam(teamId), name, teamId, createdAt: this.options.now() });
+  }
+
+  async schoolOf(tenantId: string, schoolId: string): Promise<School | undefined> {
+    return this.options.schools.get(tenantId, schoolId);
+  }
+
+  async actorFor(seen: SeenPerson): Promise<Actor> {
+    const { people, members } = this.options;
+    const known = await people.get(seen.tenantId, seen.userId);
+    const email = known?.email ?? (await seen.fetchEmail().catch(() => undefined))?.toLowerCase();
+    const schoolId = known?.schoolId ?? (await this.defaultSchoolFor(seen.tenantId));
+    if (!known || known.name !== seen.name || known.email !== email) {
+      await people.put({ tenantId: seen.tenantId, userId: seen.userId, name: seen.name, email, schoolId: known?.schoolId });
+    }
+
+    let schoolMembers = await members.list(seen.tenantId, schoolId);
+    if (email) schoolMembers = await this.claimPendingRoles(seen, email, schoolMembers);
+    let roles = rolesOf(schoolMembers, seen.userId);
+    if (!roles.includes('beheerder') && isInitialBeheerder(this.options.initialBeheerders, { aadObjectId: seen.userId, email })) {
+      roles = [...roles, 'beheerder'];
+      await this.storeRoles(seen.tenantId, { schoolId, userId: seen.userId, roles: roles.filter((role) => role !== 'leerkracht'), name: seen.name, email });
+    }
+    return { tenantId: seen.tenantId, schoolId, userId: seen.userId, name: seen.name, roles };
+  }
+
+  /** A person who started a trajectory stays at that school, also when the tenant learns more schools later. */
+  async pinSchool(actor: Actor): Promise<void> {
+    const person = await this.options.people.get(actor.tenantId, actor.userId);
+    if (person && !person.schoolId) await this.options.people.put({ ...person, schoolId: actor.schoolId });
+  }
+
+  async membersOf(tenantId: string, schoolId: string): Promise<StoredMember[]> {
+    return this.options.members.list(tenantId, schoolId);
+  }
+
+  async holdersOf(tenantId: string, schoolId: string, role: Role): Promise<StoredMember[]> {
+    return (await this.membersOf(tenantId, schoolId)).filter((member) => member.roles.includes(role) && !member.userId.startsWith('mail:'));
+  }
+
+  async changeRole(actor: Actor, target: RoleTarget, role: Role, change: 'grant' | 'revoke'): Promise<RoleChangeOutcome> {
+    const { tenantId, schoolId } = actor;
+    const current = await this.membersOf(tenantId, schoolId);
+    const person = 'userId' in target ? await this.options.people.get(tenantId, target.userId) : await this.options.people.findByEmail(tenantId, target.email);
+    const userId = person?.userId ?? ('userId' in target ? target.userId : pendingIdFor(target.email));
+    const decide = change === 'grant' ? grantRole : revokeRole;
+    // Someone named by e-mail who never signed in cannot act yet, so they do not count as the school's last beheerder.
+    const counted = change === 'revoke' ? current.filter((member) => !member.userId.startsWith('mail:') || member.userId === userId) : current;
+    const result = decide(counted, { schoolId, actorId: actor.userId, userId, role });
+    if (!result.ok) return { ok: false, reason: result.reason };
+
+    const changed = result.members.find((member) => member.userId === userId);
+    const previous = current.find((member) => member.userId === userId);
+    await this.storeRoles(tenantId, {
+      schoolId,
+      userId,
+      roles: changed?.roles ?? [],
+      name: person?.name ?? previous?.name,
+      email: person?.email ?? previous?.email ?? ('email' in target ? target.email.trim().toLowerCase() : undefined),
+    });
+    return { ok: true, members: await this.membersOf(tenantId, schoolId) };
+  }
+
+  private async storeRoles(tenantId: string, member: StoredMember): Promise<void> {
+    await this.options.members.put(tenantId, member);
+    if (member.roles.length > 0 && !member.userId.startsWith('mail:')) {
+      const person = await this.options.people.get(tenantId, member.userId);
+      if (person && !person.schoolId) await this.options.people.put({ ...person, schoolId: member.schoolId });
+    }
+  }
+
+  private async claimPendingRoles(seen: SeenPerson, email: string, schoolMembers: StoredMember[]): Promise<StoredMember[]> {
+    const pending = schoolMembers.find((member) => member.userId === pendingIdFor(email));
+    if (!pending) return schoolMembers;
+    const own = schoolMembers.find((member) => member.userId === seen.userId);
+    const roles = [...new Set([...(own?.roles ?? []), ...pending.roles])];
+    await this.storeRoles(seen.tenantId, { ...pending, userId: seen.userId, roles, name: seen.name, email });
+    await this.options.members.put(seen.tenantId, { ...pending, roles: [] });
+    return this.membersOf(seen.tenantId, pending.schoolId);
+  }
+
+  private async defaultSchoolFor(tenantId: string): Promise<string> {
+    const schools = await this.options.schools.listForTenant(tenantId);
+    const schoolId = chooseSchool([], schools);
+    if (schoolId === DEFAULT_SCHOOL_ID && !schools.some((school) => school.schoolId === DEFAULT_SCHOOL_ID)) {
+      await this.options.schools.ensure({ tenantId, schoolId, name: this.options.defaultSchoolName, createdAt: this.options.now() });
+    }
+    return schoolId;
+  }
+}

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { myGuidanceCard, newRequestCard, type NewRequestStatus } from '../../cards/trajectoryCards';
+import { compareByNextStep } from '../../domain/trajectories/nextStep';
+import { createTrajectory } from '../../domain/trajectories/createTrajectory';
+import { validateIntakeForm, type IntakeErrors } from '../../domain/trajectories/intakeForm';
+import { isSvibber } from '../../domain/trajectories/parties';
+import { applyCommand } from '../../domain/trajectories/transitions';
+import type { RefusalReason, TimelineEvent, Trajectory, TrajectoryCommand } from '../../domain/trajectories/trajectory';
+import { visibilityFor } from '../../domain/trajectories/visibility';
+import { TrajectoryChangedError, type TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
+import { fillIn } from '../../texts/nlTrajectories';
+import type { Texts } from '../../texts';
+import type { Notifier } from '../notifications/Notifier';
+import type { Actor, SchoolDirectory } from '../schools/SchoolDirectory';
+import type { AdaptiveCardJson } from '../../cards/renderCard';
+
+export type RequestOutcome =
+  | { kind: 'invalid'; errors: IntakeErrors }
+  | { kind: 'created'; trajectory: Trajectory }
+  | { kind: 'alreadySubmitted'; trajectory: Trajectory };
+
+export type CommandOutcome =
+  | { kind: 'done'; trajectory: Trajectory; event: TimelineEvent }
+  | { kind: 'refused'; reason: RefusalReason; trajectory: Trajectory }
+  /** Unknown here, or not visible to this actor: the two are told apart by nobody. */
+  | { kind: 'notFound' };
+
+export interface TrajectoryServiceOptions {
+  trajectories: TrajectoryRepository;
+  directory: SchoolDirectory;
+  notifier: Notifier;
+  texts: Texts;
+  now: () => Date;
+}
+
+const NEW_REQUEST = 'newRequest';
+
+/**
+ * A form submit gets its trajectory id from the form instance and the submitter, so sending the
+ * same form twice (or Teams redelivering it) lands on the same trajectory, and no submit can
+ * name somebody else's trajectory.
+ */
+export function trajectoryIdFor(userId: string, formId: string): string {
+  return createHash('sha256').update(`${userId}\n${formId}`).digest('hex').slice(0, 32);
+}
+
+/** The trajectory use cases: domain rules, storage with optimistic concurrency, and who is told what. */
+export class TrajectoryService {
+  constructor(private readonly options: TrajectoryServiceOptions) {}
+
+  async requestSupport(actor: Actor, formId: string, raw: unknown): Promise<RequestOutcome> {
+    const { trajectories, now } = this.options;
+    const validated = validateIntakeForm(raw);
+    if (!validated.ok) return { kind: 'invalid', errors: validated.errors };
+
+    const trajectoryId = trajectoryIdFor(actor.userId, formId);
+    const existing = await trajectories.get(actor.tenantId, actor.schoolId, trajectoryId);
+    if (existing) return { kind: 'alreadySubmitted', trajectory: existing.trajectory };
+
+    const created = createTrajectory({ type: 'request', trajectoryId, schoolId: actor.schoolId, intake: validated.value }, actor, now());
+    if (!created.ok) throw new Error(`a teacher's own request cannot be refused (${created.reason})`);
+    if (!(await trajectories.create(actor.tenantId, created.trajectory, now()))) {
+      const raced = await trajectories.get(actor.tenantId, actor.schoolId, trajectoryId);
+      return { kind: 'alreadySubmitted', trajectory: raced?.trajectory ?? created.trajectory };
+    }
+    await this.options.directory.pinSchool(actor);
+    await this.announceToSvibbers(actor.tenantId, created.trajectory);
+    return { kind: 'created', trajectory: created.trajectory };
+  }
+
+  /** The trajectory as far as this actor may see it; anything else is "not found". */
+  async find(actor: Actor, trajectoryId: string): Promise<Trajectory | undefined> {
+    const stored = await this.options.trajectories.get(actor.tenantId, actor.schoolId, String(trajectoryId));
+    if (!stored || visibilityFor(stored.trajectory, actor) === 'none') return undefined;
+    return stored.trajectory;
+  }
+
+  async myTrajectories(actor: Actor): Promise<Trajectory[]> {
+    const own = await this.options.trajectories.listForTeacher(actor.tenantId, actor.schoolId, actor.userId);
+    return own.sort(compareByNextStep);
+  }
+
+  /** For SVIB'ers: open requests of the school (not their own) and the trajectories they guide. */
+  async myGuidance(actor: Actor): Promise<{ open: Trajectory[]; own: Trajectory[] } | undefined> {
+    if (!isSvibber(actor)) return undefined;
+    const { trajectories } = this.options;
+    const [open, own] = await Promise.all([
+      trajectories.listInPhase(actor.tenantId, actor.schoolId, 'aangevraagd'),
+      trajectories.listForSvibber(actor.tenantId, actor.schoolId, actor.userId),
+    ]);
+    return { open: open.filter((t) => t.teacher.userId !== actor.userId).sort(compareByNextStep), own: own.sort(compareByNextStep) };
+  }
+
+  async guidanceCard(actor: Actor): Promise<AdaptiveCardJson | undefined> {
+    const lists = await this.myGuidance(actor);
+    return lists && myGuidanceCard(lists.open, lists.own, this.options.texts);
+  }
+
+  /**
+   * Runs one command against the stored trajectory. When someone else changed it in between, the
+   * command is decided again on the fresh state, so of two racing SVIB'ers exactly one takes it up.
+   */
+  async run(actor: Actor, trajectoryId: string, command: TrajectoryCommand): Promise<CommandOutcome> {
+    const { trajectories, now } = this.options;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const stored = await trajectories.get(actor.tenantId, actor.schoolId, String(trajectoryId));
+      // An SVIB'er who was a moment too late to take a request up learns who was first.
+      const lateTakeUp = command.type === 'takeUp' && isSvibber(actor);
+      if (!stored || (visibilityFor(stored.trajectory, actor) === 'none' && !lateTakeUp)) return { kind: 'notFound' };
+      const result = applyCommand(stored.trajectory, command, actor, now());
+      if (!result.ok) return { kind: 'refused', reason: result.reason, trajectory: result.trajectory };
+      try {
+        await trajectories.update(actor.tenantId, stored, result.trajectory, now());
+      } catch (error) {
+        if (error instanceof TrajectoryChangedError) continue;
+        throw error;
+      }
+      await this.tellOthers(actor, stored.trajectory, result.trajectory, result.event);
+      return { kind: 'done', trajectory: result.trajectory, event: result.event };
+    }
+    throw new Error(`trajectory ${trajectoryId} kept changing; gave up`);
+  }
+
+  /** A request nobody took up yet, reminded once to the SVIB'ers (tracked cards are replaced). */
+  async remindSvibbers(tenantId: string, trajectory: Trajectory): Promise<void> {
+    await this.announceToSvibbers(tenantId, trajectory, { kind: 'reminder' });
+  }
+
+  private async announceToSvibbers(tenantId: string, trajectory: Trajectory, status: NewRequestStatus = { kind: 'open' }): Promise<void> {
+    const svibbers = await this.options.directory.holdersOf(tenantId, trajectory.schoolId, 'svibber');
+    const card = newRequestCard(trajectory, status, this.options.texts);
+    await Promise.all(
+      svibbers
+        .filter((svibber) => svibber.userId !== trajectory.teacher.userId)
+        .map((svibber) => this.options.notifier.sendCard(tenantId, svibber.userId, card, { subject: trajectory.id, purpose: NEW_REQUEST })),
+    );
+  }
+
+  private async tellOthers(actor: Actor, before: Trajectory, after: Trajectory, event: TimelineEvent): Promise<void> {
+    const { notifier, texts } = this.options;
+    const tracking = { subject: after.id, purpose: NEW_REQUEST };
+    switch (event.what) {
+      case 'takenUp':
+        await notifier.sendText(actor.tenantId, after.teacher.userId, fillIn(texts.request.takenUpByNotice, { name: actor.name }));
+        await notifier.updateTracked(tracking, (userId) =>
+          newRequestCard(after, userId === actor.userId ? { kind: 'takenByYou' } : { kind: 'takenBy', name: actor.name }, texts),
+        );
+        return;
+      case 'handedOver':
+        if (event.to) {
+          await notifier.sendText(actor.tenantId, after.teacher.userId, fillIn(texts.request.handedOverNotice, { name: event.to.name }));
+          await notifier.sendText(actor.tenantId, event.to.userId, fillIn(texts.svibber.newAssignment, { from: actor.name, teacher: after.teacher.name }));
+        }
+        return;
+      case 'cancelled':
+        await notifier.sendText(actor.tenantId, after.teacher.userId, fillIn(texts.request.cancelledBySvibberNotice, { name: actor.name, reason: event.reason ?? '' }));
+        if (!before.svibber) await notifier.updateTracked(tracking, () => newRequestCard(after, { kind: 'declined', name: actor.name }, texts));
+        return;
+      case 'withdrawn':
+        if (before.svibber) {
+          await notifier.sendText(actor.tenantId, before.svibber.userId, fillIn(texts.request.withdrawnNotice, { teacher: after.teacher.name }));
+        } else {
+          await notifier.updateTracked(tracking, () => newRequestCard(after, { kind: 'withdrawn' }, texts));
+        }
+        return;
+      default:
+        return;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { isStatus } from '../storageErrors';
+
+/** What the bot knows of a person: enough to address them and to find their school. */
+export interface Person {
+  tenantId: string;
+  /** Entra object id. */
+  userId: string;
+  name: string;
+  email?: string;
+  /** Set once a school knows the person (a role, or its team's roster). */
+  schoolId?: string;
+}
+
+interface PersonEntity {
+  partitionKey: string;
+  rowKey: string;
+  name: string;
+  email?: string;
+  schoolId?: string;
+}
+
+function toPerson(entity: PersonEntity): Person {
+  return {
+    tenantId: entity.partitionKey,
+    userId: entity.rowKey,
+    name: entity.name,
+    email: entity.email || undefined,
+    schoolId: entity.schoolId || undefined,
+  };
+}
+
+/** People of a tenant, one partition per tenant. */
+export class PersonRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async get(tenantId: string, userId: string): Promise<Person | undefined> {
+    try {
+      return toPerson(await this.table.getEntity<PersonEntity>(tenantId, userId));
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async findByEmail(tenantId: string, email: string): Promise<Person | undefined> {
+    const filter = odata`PartitionKey eq ${tenantId} and email eq ${email.trim().toLowerCase()}`;
+    for await (const entity of this.table.listEntities<PersonEntity>({ queryOptions: { filter } })) return toPerson(entity);
+    return undefined;
+  }
+
+  async put(person: Person): Promise<void> {
+    await this.table.upsertEntity<PersonEntity>(
+      {
+        partitionKey: person.tenantId,
+        rowKey: person.userId,
+        name: person.name,
+        ...(person.email ? { email: person.email.trim().toLowerCase() } : {}),
+        ...(person.schoolId ? { schoolId: person.schoolId } : {}),
+      },
+      'Replace',
+    );
+  }
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { odata, type TableClient } from '@azure/data-tables';
+
+/** A card the bot sent to someone, remembered so it can be updated in place later. */
+export interface SentCard {
+  /** What the card is about, e.g. a trajectory id. */
+  subject: string;
+  /** Which card of the subject, e.g. "newRequest". */
+  purpose: string;
+  userId: string;
+  conversationReference: string;
+  activityId: string;
+}
+
+interface SentCardEntity {
+  partitionKey: string;
+  rowKey: string;
+  purpose: string;
+  userId: string;
+  conversationReference: string;
+  activityId: string;
+}
+
+function partitionOf(subject: string): string {
+  return createHash('sha256').update(subject).digest('hex');
+}
+
+export class SentCardRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async put(card: SentCard): Promise<void> {
+    await this.table.upsertEntity<SentCardEntity>(
+      {
+        partitionKey: partitionOf(card.subject),
+        rowKey: `${card.purpose}_${card.userId}`,
+        purpose: card.purpose,
+        userId: card.userId,
+        conversationReference: card.conversationReference,
+        activityId: card.activityId,
+      },
+      'Replace',
+    );
+  }
+
+  async list(subject: string, purpose: string): Promise<SentCard[]> {
+    const cards: SentCard[] = [];
+    const filter = odata`PartitionKey eq ${partitionOf(subject)} and purpose eq ${purpose}`;
+    for await (const entity of this.table.listEntities<SentCardEntity>({ queryOptions: { filter } })) {
+      cards.push({ subject, purpose: entity.purpose, userId: entity.userId, conversationReference: entity.conversationReference, activityId: entity.activityId });
+    }
+    return cards;
+  }
+}

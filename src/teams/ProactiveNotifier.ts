@@ -1,0 +1,69 @@
+import { CardFactory, MessageFactory, type ConversationReference } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { AdaptiveCardJson } from '../cards/renderCard';
+import { installationKeyOf } from '../domain/installations/installation';
+import type { CardTracking, Notifier } from '../features/notifications/Notifier';
+import type { Logger } from '../logging/logger';
+import type { InstallationRepository } from '../storage/installations/InstallationRepository';
+import type { SentCardRepository } from '../storage/sentCards/SentCardRepository';
+
+/** Messages people in their personal chat through the references stored at install time. */
+export class ProactiveNotifier implements Notifier {
+  constructor(
+    private readonly adapter: TeamsAdapter,
+    private readonly botAppId: string,
+    private readonly installations: InstallationRepository,
+    private readonly sentCards: SentCardRepository,
+    private readonly logger: Logger,
+  ) {}
+
+  async sendCard(tenantId: string, userId: string, card: AdaptiveCardJson, tracking?: CardTracking): Promise<boolean> {
+    const reference = await this.personalChatOf(tenantId, userId);
+    if (!reference) return false;
+    const activityId = await this.send(reference, MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    if (tracking && activityId) {
+      await this.sentCards.put({ ...tracking, userId, conversationReference: JSON.stringify(reference), activityId });
+    }
+    return true;
+  }
+
+  async sendText(tenantId: string, userId: string, text: string): Promise<boolean> {
+    const reference = await this.personalChatOf(tenantId, userId);
+    if (!reference) return false;
+    await this.send(reference, MessageFactory.text(text));
+    return true;
+  }
+
+  async updateTracked(tracking: CardTracking, cardFor: (userId: string) => AdaptiveCardJson): Promise<void> {
+    const cards = await this.sentCards.list(tracking.subject, tracking.purpose);
+    await Promise.all(
+      cards.map(async (sent) => {
+        const reference = JSON.parse(sent.conversationReference) as ConversationReference;
+        const update = { ...MessageFactory.attachment(CardFactory.adaptiveCard(cardFor(sent.userId))), id: sent.activityId };
+        try {
+          await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+            await context.updateActivity(update);
+          });
+        } catch (error) {
+          // One chat that cannot be updated (the app was removed there) must not stop the others.
+          this.logger.warn({ err: { message: (error as Error).message }, purpose: tracking.purpose }, 'card update failed');
+        }
+      }),
+    );
+  }
+
+  private async personalChatOf(tenantId: string, userId: string): Promise<ConversationReference | undefined> {
+    const key = installationKeyOf({ tenantId, conversationType: 'personal', conversationId: '', userAadObjectId: userId });
+    const installation = await this.installations.get(key);
+    if (!installation?.active) return undefined;
+    return JSON.parse(installation.reference) as ConversationReference;
+  }
+
+  private async send(reference: ConversationReference, activity: ReturnType<typeof MessageFactory.text>): Promise<string | undefined> {
+    let activityId: string | undefined;
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      activityId = (await context.sendActivity(activity))?.id;
+    });
+    return activityId;
+  }
+}

@@ -1,0 +1,23 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Actor, SchoolDirectory } from '../features/schools/SchoolDirectory';
+import { conversationFactsOf } from './conversationFacts';
+
+const NO_TENANT = 'no-tenant';
+
+/**
+ * Who sends this turn, decided on the server from the authenticated activity, never from data
+ * in a card submit. The e-mail address is asked from Teams only the first time we meet someone.
+ */
+export async function actorOf(context: TurnContext, directory: SchoolDirectory): Promise<Actor> {
+  const facts = conversationFactsOf(context);
+  const from = context.activity.from;
+  return directory.actorFor({
+    tenantId: facts.tenantId || NO_TENANT,
+    userId: from.aadObjectId || from.id,
+    name: from.name || '',
+    fetchEmail: async () => {
+      const member = await TeamsInfo.getMember(context, from.id);
+      return member.email || member.userPrincipalName || undefined;
+    },
+  });
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import { cardVerbs } from '../../cards/cardVerbs';
+import type { AdaptiveCardJson } from '../../cards/renderCard';
+import { intakeFormCard, intakeSummaryCard, myTrajectoriesCard, newRequestCard, trajectoryDetailCard } from '../../cards/trajectoryCards';
+import { hasRole } from '../../domain/schools/roles';
+import type { Actor as TrajectoryActor } from '../../domain/trajectories/trajectory';
+import type { Actor } from '../../features/schools/SchoolDirectory';
+import type { CommandOutcome } from '../../features/trajectories/TrajectoryService';
+import type { BotDependencies } from '../botDependencies';
+import { actorOf } from '../actorOf';
+import { sendCard, sendText } from '../replies';
+import type { SvibTurnState } from '../svibTurnState';
+import { fillIn } from '../../texts/nlTrajectories';
+
+/** Card data is untrusted: ids are only looked up, never believed, and must look like ids. */
+function idFrom(data: Record<string, unknown>, field: string): string | undefined {
+  const value = data[field];
+  return typeof value === 'string' && /^[A-Za-z0-9_:.@-]{1,128}$/.test(value) ? value : undefined;
+}
+
+function reasonFrom(data: Record<string, unknown>): string | undefined {
+  return typeof data.reason === 'string' ? data.reason : undefined;
+}
+
+export async function sendIntakeForm(context: TurnContext, deps: BotDependencies): Promise<void> {
+  await sendCard(context, intakeFormCard({ formId: randomUUID() }, deps.texts));
+}
+
+export async function sendMyTrajectories(context: TurnContext, deps: BotDependencies): Promise<void> {
+  const actor = await actorOf(context, deps.directory);
+  await sendCard(context, myTrajectoriesCard(await deps.trajectories.myTrajectories(actor), deps.texts));
+}
+
+export async function sendMyGuidance(context: TurnContext, deps: BotDependencies): Promise<void> {
+  const card = await deps.trajectories.guidanceCard(await actorOf(context, deps.directory));
+  if (card) await sendCard(context, card);
+  else await sendText(context, deps.texts.svibber.notSvibber);
+}
+
+async function handOverChoices(actor: Actor, deps: BotDependencies) {
+  if (!hasRole(actor.roles, 'svibber')) return [];
+  const svibbers = await deps.directory.holdersOf(actor.tenantId, actor.schoolId, 'svibber');
+  return svibbers.map((member) => ({ userId: member.userId, name: member.name ?? member.email ?? member.userId }));
+}
+
+/** The answer to a command on the detail card: the card again, with what happened or why not. */
+async function detailAfter(outcome: CommandOutcome, actor: Actor, deps: BotDependencies, doneText: string): Promise<AdaptiveCardJson | string> {
+  const { texts } = deps;
+  if (outcome.kind === 'notFound') return texts.trajectory.notFound;
+  const notice =
+    outcome.kind === 'done'
+      ? { text: doneText, tone: 'good' as const }
+      : { text: texts.trajectories.refusal[outcome.reason], tone: 'attention' as const };
+  return trajectoryDetailCard(outcome.trajectory, actor, { notice, handOverChoices: await handOverChoices(actor, deps) }, texts);
+}
+
+export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
+  const { texts, trajectories, directory } = deps;
+  const execute = (verb: string, handler: (context: TurnContext, data: Record<string, unknown>) => Promise<AdaptiveCardJson | string>) =>
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => handler(context, (data ?? {}) as Record<string, unknown>));
+
+  execute(cardVerbs.requestStart, async (context) => {
+    await sendIntakeForm(context, deps);
+    return texts.menu.requestSupport;
+  });
+
+  execute(cardVerbs.intakeSubmit, async (context, data) => {
+    const formId = idFrom(data, 'formId');
+    if (!formId) return intakeFormCard({ formId: randomUUID(), values: data }, texts);
+    const actor = await actorOf(context, directory);
+    const outcome = await trajectories.requestSupport(actor, formId, data);
+    if (outcome.kind === 'invalid') return intakeFormCard({ formId, values: data, errors: outcome.errors }, texts);
+    return intakeSummaryCard(outcome.trajectory, outcome.kind === 'alreadySubmitted', texts);
+  });
+
+  execute(cardVerbs.myTrajectories, async (context) => {
+    await sendMyTrajectories(context, deps);
+    return texts.menu.myTrajectories;
+  });
+
+  execute(cardVerbs.myGuidance, async (context) => {
+    await sendMyGuidance(context, deps);
+    return texts.svibber.myGuidance;
+  });
+
+  execute(cardVerbs.trajectoryOpen, async (context, data) => {
+    const actor = await actorOf(context, directory);
+    const trajectoryId = idFrom(data, 'trajectoryId');
+    const trajectory = trajectoryId && (await trajectories.find(actor, trajectoryId));
+    if (!trajectory) {
+      await sendText(context, texts.trajectory.notFound);
+      return texts.trajectory.notFound;
+    }
+    await sendCard(context, trajectoryDetailCard(trajectory, actor, { handOverChoices: await handOverChoices(actor, deps) }, texts));
+    return texts.trajectory.open;
+  });
+
+  execute(cardVerbs.requestTakeUp, async (context, data) => {
+    const actor = await actorOf(context, directory);
+    const trajectoryId = idFrom(data, 'trajectoryId');
+    if (!trajectoryId) return texts.trajectory.notFound;
+    const outcome = await trajectories.run(actor, trajectoryId, { type: 'takeUp' });
+    if (outcome.kind === 'notFound') return texts.trajectory.notFound;
+    if (outcome.kind === 'done') return newRequestCard(outcome.trajectory, { kind: 'takenByYou' }, texts);
+    const { trajectory, reason } = outcome;
+    if (reason === 'already-taken-by-you') return newRequestCard(trajectory, { kind: 'takenByYou' }, texts);
+    if (reason === 'already-taken' && trajectory.svibber) return newRequestCard(trajectory, { kind: 'takenBy', name: trajectory.svibber.name }, texts);
+    return texts.trajectories.refusal[reason];
+  });
+
+  execute(cardVerbs.trajectoryWithdraw, async (context, data) => {
+    const actor = await actorOf(context, directory);
+    const trajectoryId = idFrom(data, 'trajectoryId');
+    if (!trajectoryId) return texts.trajectory.notFound;
+    const outcome = await trajectories.run(actor, trajectoryId, { type: 'withdraw', reason: reasonFrom(data) });
+    return detailAfter(outcome, actor, deps, texts.trajectory.withdrawn);
+  });
+
+  execute(cardVerbs.trajectoryCancel, async (context, data) => {
+    const actor = await actorOf(context, directory);
+    const trajectoryId = idFrom(data, 'trajectoryId');
+    if (!trajectoryId) return texts.trajectory.notFound;
+    const outcome = await trajectories.run(actor, trajectoryId, { type: 'cancel', reason: reasonFrom(data) ?? '' });
+    return detailAfter(outcome, actor, deps, texts.trajectories.phase.geannuleerd);
+  });
+
+  execute(cardVerbs.trajectoryHandOver, async (context, data) => {
+    const actor = await actorOf(context, directory);
+    const trajectoryId = idFrom(data, 'trajectoryId');
+    const toUserId = idFrom(data, 'toUserId');
+    if (!trajectoryId) return texts.trajectory.notFound;
+    // The new begeleider is looked up at the actor's own school; a foreign id simply matches nobody.
+    const members = await directory.membersOf(actor.tenantId, actor.schoolId);
+    const target = members.find((member) => member.userId === toUserId);
+    if (!target) {
+      const stored = await trajectories.find(actor, trajectoryId);
+      if (!stored) return texts.trajectory.notFound;
+      return trajectoryDetailCard(stored, actor, { notice: { text: texts.svibber.handOverChoose, tone: 'attention' }, handOverChoices: await handOverChoices(actor, deps) }, texts);
+    }
+    const to: TrajectoryActor = { userId: target.userId, name: target.name ?? target.userId, roles: target.roles };
+    const outcome = await trajectories.run(actor, trajectoryId, { type: 'handOver', to });
+    return detailAfter(outcome, actor, deps, fillIn(texts.request.handedOverNotice, { name: to.name }));
+  });
+}
