@@ -1,11 +1,16 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../config/config';
 import { composeApp, type ComposedApp } from '../composition/composeApp';
 import { startAzurite, type RunningAzurite } from './azurite';
 import { startPlayground, type RunningPlayground } from './playground';
+import { writePlaygroundConfigFor } from './playgroundConfig';
+import { seedLocalSchool } from './seedLocalSchool';
 
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
+const PLAYGROUND_CONFIG = resolve('.m365agentsplayground.yml');
+/** A second Playground shows the school through the eyes of its SVIB'er. */
+const SVIBBER_USER_ID = 'user-marieke';
 
 /**
  * `npm start`: Azurite (unless real storage is configured), the bot and the Agents Playground
@@ -13,12 +18,13 @@ const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
  */
 async function startLocal(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
+  mkdirSync('.data', { recursive: true });
   let azurite: RunningAzurite | undefined;
   let composed: ComposedApp | undefined;
-  let playground: RunningPlayground | undefined;
+  const playgrounds: RunningPlayground[] = [];
 
   const stopAll = async () => {
-    await playground?.stop();
+    for (const playground of playgrounds) await playground.stop();
     await composed?.close();
     await azurite?.stop();
   };
@@ -26,7 +32,7 @@ async function startLocal(): Promise<void> {
   const onSignal = () => {
     if (stopping) return;
     stopping = true;
-    console.log('\nsvib-bot stopt…');
+    console.log('\nStopping svib-bot…');
     void stopAll().then(() => process.exit(0));
   };
   process.on('SIGINT', onSignal);
@@ -41,13 +47,25 @@ async function startLocal(): Promise<void> {
     }
     const config = loadConfig(process.env);
     composed = await composeApp(config);
+    await seedLocalSchool(composed.directory, PLAYGROUND_CONFIG);
     const botPort = await composed.listen();
-    playground = await startPlayground({
-      port: PLAYGROUND_PORT,
-      botEndpoint: `http://localhost:${botPort}/api/messages`,
-      logFile: resolve('.data', 'playground.log'),
+    const botEndpoint = `http://localhost:${botPort}/api/messages`;
+    const teacher = await startPlayground({ port: PLAYGROUND_PORT, botEndpoint, logFile: resolve('.data', 'playground.log') });
+    playgrounds.push(teacher);
+    const svibberConfig = resolve('.data', 'playground-svibber.yml');
+    const svibberName = writePlaygroundConfigFor(PLAYGROUND_CONFIG, SVIBBER_USER_ID, svibberConfig).name;
+    const svibber = await startPlayground({
+      port: PLAYGROUND_PORT + 1,
+      botEndpoint,
+      configPath: svibberConfig,
+      logFile: resolve('.data', 'playground-svibber.log'),
     });
-    console.log(`\n  Open ${playground.url} in your browser to chat with svib-bot (Ctrl+C stops everything).\n`);
+    playgrounds.push(svibber);
+    console.log(`
+  svib-bot is running (Ctrl+C stops everything). Open in your browser:
+    ${teacher.url}  as Sanne de Vries, leerkracht
+    ${svibber.url}  as ${svibberName}, SVIB'er
+`);
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : `svib-bot could not start: ${(error as Error).message}`);
     await stopAll();

@@ -70,6 +70,15 @@ export class SchoolDirectory {
     return { tenantId: seen.tenantId, schoolId, userId: seen.userId, name: seen.name, roles };
   }
 
+  /**
+   * Places a person at a school with roles, without a beheerder: only for local seeding of
+   * mock people, never reachable from Teams.
+   */
+  async seedMember(tenantId: string, schoolId: string, person: { userId: string; name: string; email?: string }, roles: readonly Role[]): Promise<void> {
+    await this.options.people.put({ tenantId, userId: person.userId, name: person.name, email: person.email, schoolId });
+    await this.storeRoles(tenantId, { schoolId, userId: person.userId, roles: roles.filter((role) => role !== 'leerkracht'), name: person.name, email: person.email });
+  }
+
   /** A person who started a trajectory stays at that school, also when the tenant learns more schools later. */
   async pinSchool(actor: Actor): Promise<void> {
     const person = await this.options.people.get(actor.tenantId, actor.userId);
