@@ -10,6 +10,8 @@ export const cardVerbs = {
   trajectoryWithdraw: 'trajectory.withdraw',
   trajectoryCancel: 'trajectory.cancel',
   trajectoryHandOver: 'trajectory.handOver',
+  rolesGrant: 'roles.grant',
+  rolesRevoke: 'roles.revoke',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

@@ -8,6 +8,7 @@ import intakeSummaryTemplate from '../../cards/trajectories/intakeSummary.json';
 import newRequestTemplate from '../../cards/trajectories/newRequest.json';
 import trajectoryListTemplate from '../../cards/trajectories/trajectoryList.json';
 import trajectoryDetailTemplate from '../../cards/trajectories/trajectoryDetail.json';
+import rolesTemplate from '../../cards/schools/roles.json';
 
 /** A rendered Adaptive Card (schema 1.5), ready to send. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
@@ -20,6 +21,7 @@ const templates = {
   newRequest: newRequestTemplate,
   trajectoryList: trajectoryListTemplate,
   trajectoryDetail: trajectoryDetailTemplate,
+  roles: rolesTemplate,
 } as const;
 
 export type CardName = keyof typeof templates;

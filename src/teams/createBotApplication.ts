@@ -6,6 +6,7 @@ import { registerCardActionHandlers, registerUnknownCardActionHandler } from './
 import { registerInstallationHandlers } from './handlers/installationHandlers';
 import { registerMessageHandlers } from './handlers/messageHandlers';
 import { registerTrajectoryHandlers } from './handlers/trajectoryHandlers';
+import { registerRoleHandlers } from './handlers/roleHandlers';
 
 export interface BotApplicationOptions {
   adapter: TeamsAdapter;
@@ -26,6 +27,7 @@ export function createBotApplication(options: BotApplicationOptions, deps: BotDe
   registerInstallationHandlers(app, deps);
   registerCardActionHandlers(app, deps);
   registerTrajectoryHandlers(app, deps);
+  registerRoleHandlers(app, deps);
   registerUnknownCardActionHandler(app, deps);
   registerMessageHandlers(app, deps);
   return app;

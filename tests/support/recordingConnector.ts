@@ -20,6 +20,8 @@ export interface SentActivity {
  */
 export class RecordingConnector {
   readonly sent: SentActivity[] = [];
+  /** What Teams answers when the bot asks about a member (e.g. their e-mail address), by user id. */
+  readonly members = new Map<string, { email?: string; userPrincipalName?: string; aadObjectId?: string; name?: string }>();
   private server?: Server;
   private counter = 0;
 
@@ -28,6 +30,13 @@ export class RecordingConnector {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        const member = /\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(req.url ?? '');
+        if (req.method === 'GET' && member) {
+          const known = this.members.get(decodeURIComponent(member[1]));
+          res.writeHead(known ? 200 : 404, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(known ? { id: decodeURIComponent(member[1]), ...known } : { error: { code: 'MemberNotFound' } }));
+          return;
+        }
         const match = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
         const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
         const id = `sent-${++this.counter}`;

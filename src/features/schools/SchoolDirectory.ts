@@ -85,6 +85,11 @@ export class SchoolDirectory {
     if (person && !person.schoolId) await this.options.people.put({ ...person, schoolId: actor.schoolId });
   }
 
+  /** People the bot has met who belong to this school (a fallback when no team roster is at hand). */
+  async peopleAt(tenantId: string, schoolId: string): Promise<{ userId: string; name: string; email?: string }[]> {
+    return this.options.people.listAtSchool(tenantId, schoolId);
+  }
+
   async membersOf(tenantId: string, schoolId: string): Promise<StoredMember[]> {
     return this.options.members.list(tenantId, schoolId);
   }

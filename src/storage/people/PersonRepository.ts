@@ -49,6 +49,14 @@ export class PersonRepository {
     return undefined;
   }
 
+  /** Everyone of the tenant at this school, and those no school has claimed yet. */
+  async listAtSchool(tenantId: string, schoolId: string): Promise<Person[]> {
+    const people: Person[] = [];
+    const filter = odata`PartitionKey eq ${tenantId} and (schoolId eq ${schoolId} or schoolId eq '')`;
+    for await (const entity of this.table.listEntities<PersonEntity>({ queryOptions: { filter } })) people.push(toPerson(entity));
+    return people;
+  }
+
   async put(person: Person): Promise<void> {
     await this.table.upsertEntity<PersonEntity>(
       {
@@ -56,7 +64,8 @@ export class PersonRepository {
         rowKey: person.userId,
         name: person.name,
         ...(person.email ? { email: person.email.trim().toLowerCase() } : {}),
-        ...(person.schoolId ? { schoolId: person.schoolId } : {}),
+        // Always written, so "no school yet" can be queried.
+        schoolId: person.schoolId ?? '',
       },
       'Replace',
     );

@@ -3,6 +3,8 @@ import type { Application } from '@microsoft/teams-ai';
 import type { SvibTurnState } from '../svibTurnState';
 import { parseTextCommand } from '../../domain/conversation/textCommand';
 import type { BotDependencies } from '../botDependencies';
+import { sendRolesCard } from './roleHandlers';
+import { actorOf } from '../actorOf';
 import { sendIntakeForm, sendMyGuidance, sendMyTrajectories } from './trajectoryHandlers';
 import { sendAbout, sendPointerToMenu, sendWelcome } from './menuReplies';
 
@@ -10,6 +12,8 @@ import { sendAbout, sendPointerToMenu, sendWelcome } from './menuReplies';
 export function registerMessageHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
   app.activity(ActivityTypes.Message, async (context, state) => {
     const { texts } = deps;
+    // Meeting the sender keeps names current and hands over roles a beheerder gave them by e-mail.
+    if (context.activity.conversation?.conversationType !== 'channel') await actorOf(context, deps.directory);
     switch (parseTextCommand(context.activity.text)) {
       case 'help':
         return sendWelcome(context, state, texts);
@@ -21,6 +25,8 @@ export function registerMessageHandlers(app: Application<SvibTurnState>, deps: B
         return sendMyTrajectories(context, deps);
       case 'myGuidance':
         return sendMyGuidance(context, deps);
+      case 'settings':
+        return sendRolesCard(context, deps);
       case 'unknown':
         // Someone who never saw the welcome (e.g. the bot was installed for them) gets it in full first.
         return state.conversation.welcomed ? sendPointerToMenu(context, texts) : sendWelcome(context, state, texts);
