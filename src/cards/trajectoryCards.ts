@@ -118,7 +118,7 @@ export type NewRequestStatus =
  * The card every SVIB'er of the school gets. Only who, kind and focus are on it; the intake
  * answers appear only on the card of the SVIB'er who took the request up.
  */
-export function newRequestCard(trajectory: Trajectory, status: NewRequestStatus, texts: Texts = textsFor()): AdaptiveCardJson {
+export function newRequestCard(trajectory: Trajectory, status: NewRequestStatus, texts: Texts = textsFor(), notice = ''): AdaptiveCardJson {
   const facts = [
     { title: texts.svibber.factTeacher, value: trajectory.teacher.name },
     ...requestFacts(trajectory, texts),
@@ -137,6 +137,7 @@ export function newRequestCard(trajectory: Trajectory, status: NewRequestStatus,
     'newRequest',
     {
       title: status.kind === 'reminder' ? texts.svibber.reminderTitle : texts.svibber.newRequestTitle,
+      notice,
       facts,
       status: statusText,
       privacyNote: open ? texts.svibber.privacyNote : '',

@@ -65,6 +65,7 @@ export const nl = {
     takenUpByNotice: '{name} heeft je aanvraag opgepakt en wordt je begeleider. Jullie plannen samen het intakegesprek.',
     handedOverNotice: 'Je traject heeft een nieuwe begeleider: {name}.',
     cancelledBySvibberNotice: '{name} heeft je traject gestopt. Toelichting: {reason}',
+    declinedNotice: '{name} kan je aanvraag niet oppakken. Toelichting: {reason} Je kunt altijd opnieuw begeleiding aanvragen.',
     withdrawnNotice: '{teacher} is gestopt met het traject.',
   },
   svibber: {

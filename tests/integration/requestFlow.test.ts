@@ -206,3 +206,46 @@ describe('a teacher requests begeleiding and an SVIB’er takes it up (real stor
     expect((await trajectoriesOf(sanne)).find((t) => t.id === taken.id)!.svibber?.userId).toBe(joost.aadObjectId);
   });
 });
+
+describe('an SVIB’er declines an open request (real storage on Azurite)', () => {
+  const connector = new RecordingConnector();
+  let serviceUrl: string;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    serviceUrl = await connector.start();
+    app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId });
+    await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke, joost], others: [sanne] });
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.stop();
+  });
+
+  async function openRequest(): Promise<string> {
+    await post(app.baseUrl, cardAction({ serviceUrl, from: sanne }, 'request.start'));
+    const form = connector.to(personalChatOf(sanne)).at(-1)!.activity.attachments![0].content;
+    const formId = form.actions!.find((action) => action.verb === 'intake.submit')!.data!.formId;
+    connector.clear();
+    await post(app.baseUrl, cardAction({ serviceUrl, from: sanne }, 'intake.submit', { formId, ...validIntake }));
+    return String(connector.to(personalChatOf(marieke))[0].activity.attachments![0].content.actions!.find((a) => a.verb === 'request.takeUp')!.data!.trajectoryId);
+  }
+
+  it('asks for a reason first, on the same card', async () => {
+    const trajectoryId = await openRequest();
+    const answer = await post(app.baseUrl, cardAction({ serviceUrl, from: marieke }, 'trajectory.cancel', { trajectoryId, reason: '  ' }));
+
+    expect(cardOf(answer).text).toContain('Schrijf kort op waarom');
+    expect(cardOf(answer).text).toContain('Ik pak dit op');
+  });
+
+  it('tells the teacher with the reason and updates every SVIB’er card', async () => {
+    const trajectoryId = await openRequest();
+    connector.clear();
+    const answer = await post(app.baseUrl, cardAction({ serviceUrl, from: marieke }, 'trajectory.cancel', { trajectoryId, reason: 'Ik ben deze maand met verlof.' }));
+
+    expect(cardOf(answer).text).toContain('Deze aanvraag is gestopt door Marieke Jansen.');
+    expect(connector.to(personalChatOf(sanne))[0].activity.text).toBe('Marieke Jansen kan je aanvraag niet oppakken. Toelichting: Ik ben deze maand met verlof. Je kunt altijd opnieuw begeleiding aanvragen.');
+    expect(JSON.stringify(connector.to(personalChatOf(joost)).find((sent) => sent.updatedActivityId)?.activity)).toContain('gestopt door Marieke Jansen');
+  });
+});

@@ -154,7 +154,10 @@ export class TrajectoryService {
         return;
       case 'cancelled':
         await notifier.sendText(actor.tenantId, after.teacher.userId, fillIn(texts.request.cancelledBySvibberNotice, { name: actor.name, reason: event.reason ?? '' }));
-        if (!before.svibber) await notifier.updateTracked(tracking, () => newRequestCard(after, { kind: 'declined', name: actor.name }, texts));
+        return;
+      case 'requestDeclined':
+        await notifier.sendText(actor.tenantId, after.teacher.userId, fillIn(texts.request.declinedNotice, { name: actor.name, reason: event.reason ?? '' }));
+        await notifier.updateTracked(tracking, () => newRequestCard(after, { kind: 'declined', name: actor.name }, texts));
         return;
       case 'withdrawn':
         if (before.svibber) {

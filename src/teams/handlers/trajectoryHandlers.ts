@@ -123,6 +123,10 @@ export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps
     const trajectoryId = idFrom(data, 'trajectoryId');
     if (!trajectoryId) return texts.trajectory.notFound;
     const outcome = await trajectories.run(actor, trajectoryId, { type: 'cancel', reason: reasonFrom(data) ?? '' });
+    // Declining an open request happens on the request card itself, which shows the outcome.
+    const openRequest = outcome.kind !== 'notFound' && !outcome.trajectory.svibber;
+    if (openRequest && outcome.kind === 'done') return newRequestCard(outcome.trajectory, { kind: 'declined', name: actor.name }, texts);
+    if (openRequest && outcome.kind === 'refused') return newRequestCard(outcome.trajectory, { kind: 'open' }, texts, texts.trajectories.refusal[outcome.reason]);
     return detailAfter(outcome, actor, deps, texts.trajectories.phase.geannuleerd);
   });
 
