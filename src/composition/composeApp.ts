@@ -19,6 +19,8 @@ import { SentCardRepository } from '../storage/sentCards/SentCardRepository';
 import { SchoolDirectory } from '../features/schools/SchoolDirectory';
 import { TrajectoryService } from '../features/trajectories/TrajectoryService';
 import { ProactiveNotifier } from '../teams/ProactiveNotifier';
+import { scheduleJobs, type ScheduledJobs } from '../jobs/scheduleJobs';
+import type { RequestReminderJobOptions } from '../jobs/requestReminderJob';
 
 export interface ComposeOverrides {
   logger?: Logger;
@@ -38,6 +40,8 @@ export interface ComposedApp {
   };
   directory: SchoolDirectory;
   trajectoryService: TrajectoryService;
+  /** What the scheduled jobs run with; tests run a job's round directly with their own clock. */
+  jobOptions: RequestReminderJobOptions;
   server: Server;
   /**
    * Listens on the configured port (0 picks a free one), logs whether inbound calls are
@@ -86,8 +90,12 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   const messages = createMessagesEndpoint({ adapter, app, processedActivities, texts, logger, now });
   const server = createHttpServer({ messages, storageHealth: () => checkStorageHealth(storage) });
 
+  const jobOptions = { trajectories, service: trajectoryService, afterSchoolDays: config.requestReminderSchoolDays, logger, now };
+  let jobs: ScheduledJobs | undefined;
+
   return {
     config,
+    jobOptions,
     logger,
     storage,
     repositories: { installations, processedActivities, trajectories, members, people },
@@ -96,6 +104,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     server,
     listen: () =>
       new Promise((resolve) => {
+        jobs = scheduleJobs(jobOptions);
         server.listen(config.port, () => {
           const port = server.address().port;
           logger.info(
@@ -107,6 +116,10 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           resolve(port);
         });
       }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        jobs?.stop();
+        server.close(() => resolve());
+      }),
   };
 }

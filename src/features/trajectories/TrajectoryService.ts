@@ -33,7 +33,9 @@ export interface TrajectoryServiceOptions {
   now: () => Date;
 }
 
+/** The cards about an open request, each tracked so it can be updated in place. */
 const NEW_REQUEST = 'newRequest';
+const NEW_REQUEST_REMINDER = 'newRequestReminder';
 
 /**
  * A form submit gets its trajectory id from the form instance and the submitter, so sending the
@@ -129,22 +131,26 @@ export class TrajectoryService {
   private async announceToSvibbers(tenantId: string, trajectory: Trajectory, status: NewRequestStatus = { kind: 'open' }): Promise<void> {
     const svibbers = await this.options.directory.holdersOf(tenantId, trajectory.schoolId, 'svibber');
     const card = newRequestCard(trajectory, status, this.options.texts);
+    const purpose = status.kind === 'reminder' ? NEW_REQUEST_REMINDER : NEW_REQUEST;
     await Promise.all(
       svibbers
         .filter((svibber) => svibber.userId !== trajectory.teacher.userId)
-        .map((svibber) => this.options.notifier.sendCard(tenantId, svibber.userId, card, { subject: trajectory.id, purpose: NEW_REQUEST })),
+        .map((svibber) => this.options.notifier.sendCard(tenantId, svibber.userId, card, { subject: trajectory.id, purpose })),
     );
+  }
+
+  private async updateRequestCards(trajectory: Trajectory, statusFor: (userId: string) => NewRequestStatus): Promise<void> {
+    for (const purpose of [NEW_REQUEST, NEW_REQUEST_REMINDER]) {
+      await this.options.notifier.updateTracked({ subject: trajectory.id, purpose }, (userId) => newRequestCard(trajectory, statusFor(userId), this.options.texts));
+    }
   }
 
   private async tellOthers(actor: Actor, before: Trajectory, after: Trajectory, event: TimelineEvent): Promise<void> {
     const { notifier, texts } = this.options;
-    const tracking = { subject: after.id, purpose: NEW_REQUEST };
     switch (event.what) {
       case 'takenUp':
         await notifier.sendText(actor.tenantId, after.teacher.userId, fillIn(texts.request.takenUpByNotice, { name: actor.name }));
-        await notifier.updateTracked(tracking, (userId) =>
-          newRequestCard(after, userId === actor.userId ? { kind: 'takenByYou' } : { kind: 'takenBy', name: actor.name }, texts),
-        );
+        await this.updateRequestCards(after, (userId) => (userId === actor.userId ? { kind: 'takenByYou' } : { kind: 'takenBy', name: actor.name }));
         return;
       case 'handedOver':
         if (event.to) {
@@ -157,13 +163,13 @@ export class TrajectoryService {
         return;
       case 'requestDeclined':
         await notifier.sendText(actor.tenantId, after.teacher.userId, fillIn(texts.request.declinedNotice, { name: actor.name, reason: event.reason ?? '' }));
-        await notifier.updateTracked(tracking, () => newRequestCard(after, { kind: 'declined', name: actor.name }, texts));
+        await this.updateRequestCards(after, () => ({ kind: 'declined', name: actor.name }));
         return;
       case 'withdrawn':
         if (before.svibber) {
           await notifier.sendText(actor.tenantId, before.svibber.userId, fillIn(texts.request.withdrawnNotice, { teacher: after.teacher.name }));
         } else {
-          await notifier.updateTracked(tracking, () => newRequestCard(after, { kind: 'withdrawn' }, texts));
+          await this.updateRequestCards(after, () => ({ kind: 'withdrawn' }));
         }
         return;
       default:

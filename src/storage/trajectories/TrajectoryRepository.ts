@@ -5,12 +5,23 @@ import { isStatus } from '../storageErrors';
 interface TrajectoryEntity {
   partitionKey: string;
   rowKey: string;
+  tenantId: string;
   teacherId: string;
   svibberId: string;
   phase: PhaseKind;
   /** The whole trajectory as JSON: it is read and written as one aggregate. */
   data: string;
   updatedAt: Date;
+  /** When the SVIB'ers were reminded of this open request; kept outside the aggregate. */
+  reminderSentAt?: Date;
+}
+
+/** An open request as the reminder job sees it. */
+export interface OpenRequest {
+  tenantId: string;
+  trajectory: Trajectory;
+  remindedAt?: Date;
+  etag: string;
 }
 
 export interface StoredTrajectory {
@@ -42,6 +53,7 @@ function toEntity(tenantId: string, trajectory: Trajectory, now: Date): Trajecto
   return {
     partitionKey: trajectoryPartition(tenantId, trajectory.schoolId),
     rowKey: trajectory.id,
+    tenantId,
     teacherId: trajectory.teacher.userId,
     svibberId: trajectory.svibber?.userId ?? '',
     phase: trajectory.phase.kind,
@@ -76,7 +88,8 @@ export class TrajectoryRepository {
 
   async update(tenantId: string, stored: StoredTrajectory, next: Trajectory, now: Date): Promise<StoredTrajectory> {
     try {
-      const response = await this.table.updateEntity(toEntity(tenantId, next, now), 'Replace', { etag: stored.etag });
+      // Merge keeps reminderSentAt, which is not part of the aggregate.
+      const response = await this.table.updateEntity(toEntity(tenantId, next, now), 'Merge', { etag: stored.etag });
       return { trajectory: next, etag: response.etag ?? '' };
     } catch (error) {
       if (isStatus(error, 412)) throw new TrajectoryChangedError(next.id);
@@ -94,6 +107,39 @@ export class TrajectoryRepository {
 
   async listInPhase(tenantId: string, schoolId: string, phase: PhaseKind): Promise<Trajectory[]> {
     return this.query(odata`PartitionKey eq ${trajectoryPartition(tenantId, schoolId)} and phase eq ${phase}`);
+  }
+
+  /** Every open request of every school: the reminder job's daily round, not a user's query. */
+  async listOpenRequests(): Promise<OpenRequest[]> {
+    const found: OpenRequest[] = [];
+    const filter = odata`phase eq ${'aangevraagd'}`;
+    for await (const entity of this.table.listEntities<TrajectoryEntity>({ queryOptions: { filter } })) {
+      found.push({
+        tenantId: entity.tenantId,
+        trajectory: parse(entity.data),
+        remindedAt: entity.reminderSentAt ? new Date(entity.reminderSentAt) : undefined,
+        etag: entity.etag,
+      });
+    }
+    return found;
+  }
+
+  /**
+   * Marks the reminder as sent, conditional on the state the job read. Of several instances (or a
+   * restarted one) only the first succeeds, so the SVIB'ers are reminded exactly once.
+   */
+  async claimReminder(request: OpenRequest, now: Date): Promise<boolean> {
+    try {
+      await this.table.updateEntity(
+        { partitionKey: trajectoryPartition(request.tenantId, request.trajectory.schoolId), rowKey: request.trajectory.id, reminderSentAt: now },
+        'Merge',
+        { etag: request.etag },
+      );
+      return true;
+    } catch (error) {
+      if (isStatus(error, 412) || isStatus(error, 404)) return false;
+      throw error;
+    }
   }
 
   private async query(filter: string): Promise<Trajectory[]> {
