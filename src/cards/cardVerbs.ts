@@ -10,6 +10,10 @@ export const cardVerbs = {
   trajectoryWithdraw: 'trajectory.withdraw',
   trajectoryCancel: 'trajectory.cancel',
   trajectoryHandOver: 'trajectory.handOver',
+  proposalStart: 'proposal.start',
+  proposalSubmit: 'proposal.submit',
+  proposalAccept: 'proposal.accept',
+  proposalDecline: 'proposal.decline',
   rolesGrant: 'roles.grant',
   rolesRevoke: 'roles.revoke',
 } as const;

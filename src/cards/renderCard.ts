@@ -3,12 +3,15 @@ import { textsFor, type Texts } from '../texts';
 import { cardVerbs } from './cardVerbs';
 import menuTemplate from '../../cards/common/menu.json';
 import aboutTemplate from '../../cards/common/about.json';
+import noticeTemplate from '../../cards/common/notice.json';
 import intakeFormTemplate from '../../cards/trajectories/intakeForm.json';
 import intakeSummaryTemplate from '../../cards/trajectories/intakeSummary.json';
 import newRequestTemplate from '../../cards/trajectories/newRequest.json';
 import trajectoryListTemplate from '../../cards/trajectories/trajectoryList.json';
 import trajectoryDetailTemplate from '../../cards/trajectories/trajectoryDetail.json';
 import rolesTemplate from '../../cards/schools/roles.json';
+import proposalFormTemplate from '../../cards/trajectories/proposalForm.json';
+import proposalTemplate from '../../cards/trajectories/proposal.json';
 
 /** A rendered Adaptive Card (schema 1.5), ready to send. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
@@ -16,12 +19,15 @@ export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: st
 const templates = {
   menu: menuTemplate,
   about: aboutTemplate,
+  notice: noticeTemplate,
   intakeForm: intakeFormTemplate,
   intakeSummary: intakeSummaryTemplate,
   newRequest: newRequestTemplate,
   trajectoryList: trajectoryListTemplate,
   trajectoryDetail: trajectoryDetailTemplate,
   roles: rolesTemplate,
+  proposalForm: proposalFormTemplate,
+  proposal: proposalTemplate,
 } as const;
 
 export type CardName = keyof typeof templates;

@@ -178,7 +178,7 @@ function listItem(trajectory: Trajectory, reader: 'teacher' | 'svibber', texts: 
 
 export function myTrajectoriesCard(trajectories: readonly Trajectory[], texts: Texts = textsFor()): AdaptiveCardJson {
   const sections = trajectories.length === 0 ? [] : [{ heading: '', empty: '', items: trajectories.map((t) => listItem(t, 'teacher', texts)) }];
-  return renderCard('trajectoryList', { title: texts.trajectory.myTitle, empty: texts.trajectory.noneYet, sections, showRequest: true }, texts);
+  return renderCard('trajectoryList', { title: texts.trajectory.myTitle, empty: texts.trajectory.noneYet, sections, showRequest: true, showPropose: false }, texts);
 }
 
 export function myGuidanceCard(open: readonly Trajectory[], own: readonly Trajectory[], texts: Texts = textsFor()): AdaptiveCardJson {
@@ -187,7 +187,7 @@ export function myGuidanceCard(open: readonly Trajectory[], own: readonly Trajec
     { heading: texts.svibber.openRequestsHeading, empty: texts.svibber.noOpenRequests, items: openItems },
     { heading: texts.svibber.ownHeading, empty: texts.svibber.noOwn, items: own.map((t) => listItem(t, 'svibber', texts)) },
   ];
-  return renderCard('trajectoryList', { title: texts.svibber.guidanceTitle, empty: '', sections, showRequest: false }, texts);
+  return renderCard('trajectoryList', { title: texts.svibber.guidanceTitle, empty: '', sections, showRequest: false, showPropose: true }, texts);
 }
 
 export interface DetailOptions {
@@ -226,6 +226,54 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
       stopReasonLabel: teacherView ? texts.trajectory.withdrawReasonLabel : texts.svibber.reasonLabel,
       canHandOver: open && svibberView && handOverChoices.length > 0,
       handOverChoices,
+      trajectoryId: trajectory.id,
+    },
+    texts,
+  );
+}
+
+export interface ProposalFormInput {
+  formId: string;
+  people: readonly { userId: string; name: string }[];
+  values?: Record<string, unknown>;
+  errors?: { teacher?: string; goal?: string; helpQuestionKind?: string; focus?: string };
+  notice?: string;
+}
+
+/** For directie and SVIB'ers: propose a trajectory to a colleague as a scholingsopdracht. */
+export function proposalFormCard(input: ProposalFormInput, texts: Texts = textsFor()): AdaptiveCardJson {
+  const choices = texts.trajectories.intakeForm.choices;
+  const text = (field: string) => (typeof input.values?.[field] === 'string' ? String(input.values[field]) : '');
+  return renderCard(
+    'proposalForm',
+    {
+      formId: input.formId,
+      notice: input.notice ?? '',
+      people: input.people.map((person) => ({ title: person.name, value: person.userId })),
+      labels: texts.trajectories.intakeForm.fieldLabel,
+      values: { teacherUserId: text('teacherUserId'), teacherEmail: text('teacherEmail'), goal: text('goal'), helpQuestionKind: text('helpQuestionKind'), focus: text('focus') },
+      errors: { teacher: input.errors?.teacher ?? '', goal: input.errors?.goal ?? '', helpQuestionKind: input.errors?.helpQuestionKind ?? '', focus: input.errors?.focus ?? '' },
+      choices: { helpQuestionKind: choicesOf(helpQuestionKinds, choices.helpQuestionKind), focus: choicesOf(focusAreas, choices.focus) },
+    },
+    texts,
+  );
+}
+
+/** The card the teacher gets: who proposes what, and that taking part is voluntary. */
+export function proposalCard(trajectory: Trajectory, status: '' | 'accepted' | 'declined', texts: Texts = textsFor()): AdaptiveCardJson {
+  const proposal = trajectory.proposal;
+  return renderCard(
+    'proposal',
+    {
+      title: texts.proposal.cardTitle,
+      lead: fillIn(texts.proposal.cardLead, { by: proposal?.by.name ?? '' }),
+      facts: [
+        { title: texts.proposal.factGoal, value: proposal?.goal ?? '' },
+        { title: texts.proposal.factBy, value: proposal?.by.name ?? '' },
+        ...requestFacts(trajectory, texts),
+      ],
+      status: status === 'accepted' ? texts.proposal.accepted : status === 'declined' ? texts.proposal.declined : '',
+      canDecide: status === '' && trajectory.phase.kind === 'voorgesteld',
       trajectoryId: trajectory.id,
     },
     texts,

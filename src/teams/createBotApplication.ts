@@ -7,6 +7,7 @@ import { registerInstallationHandlers } from './handlers/installationHandlers';
 import { registerMessageHandlers } from './handlers/messageHandlers';
 import { registerTrajectoryHandlers } from './handlers/trajectoryHandlers';
 import { registerRoleHandlers } from './handlers/roleHandlers';
+import { registerProposalHandlers } from './handlers/proposalHandlers';
 
 export interface BotApplicationOptions {
   adapter: TeamsAdapter;
@@ -28,6 +29,7 @@ export function createBotApplication(options: BotApplicationOptions, deps: BotDe
   registerCardActionHandlers(app, deps);
   registerTrajectoryHandlers(app, deps);
   registerRoleHandlers(app, deps);
+  registerProposalHandlers(app, deps);
   registerUnknownCardActionHandler(app, deps);
   registerMessageHandlers(app, deps);
   return app;

@@ -1,11 +1,12 @@
 /** What a typed message asks for; anything else gets a friendly pointer to the buttons. */
-export type TextCommand = 'help' | 'requestSupport' | 'myTrajectories' | 'myGuidance' | 'settings' | 'aboutSvib' | 'unknown';
+export type TextCommand = 'help' | 'requestSupport' | 'myTrajectories' | 'myGuidance' | 'propose' | 'settings' | 'aboutSvib' | 'unknown';
 
 const phrases: ReadonlyArray<readonly [TextCommand, readonly string[]]> = [
   ['help', ['help', 'hulp', 'menu', 'start', 'hallo', 'hoi', 'help me', 'helpen']],
   ['requestSupport', ['aanvragen', 'aanvraag', 'begeleiding aanvragen', 'begeleiding', 'nieuwe aanvraag']],
   ['myTrajectories', ['mijn trajecten', 'trajecten', 'mijn traject', 'traject']],
   ['myGuidance', ['mijn begeleidingen', 'begeleidingen', 'aanvragen bekijken', 'open aanvragen']],
+  ['propose', ['voorstellen', 'traject voorstellen', 'scholingsopdracht']],
   ['settings', ['instellingen', 'rollen', 'instellingen rollen']],
   ['aboutSvib', ['wat is svib', 'svib', 'uitleg', 'info', 'informatie']],
 ];

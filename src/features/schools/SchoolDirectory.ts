@@ -81,8 +81,19 @@ export class SchoolDirectory {
 
   /** A person who started a trajectory stays at that school, also when the tenant learns more schools later. */
   async pinSchool(actor: Actor): Promise<void> {
-    const person = await this.options.people.get(actor.tenantId, actor.userId);
-    if (person && !person.schoolId) await this.options.people.put({ ...person, schoolId: actor.schoolId });
+    await this.pinPerson(actor.tenantId, actor.userId, actor.schoolId);
+  }
+
+  /** Someone the bot has met in this tenant, by id or e-mail address. */
+  async findPerson(tenantId: string, target: RoleTarget): Promise<{ userId: string; name: string; schoolId?: string } | undefined> {
+    const { people } = this.options;
+    return 'userId' in target ? people.get(tenantId, target.userId) : people.findByEmail(tenantId, target.email);
+  }
+
+  /** Places a person at a school unless a school claimed them already. */
+  async pinPerson(tenantId: string, userId: string, schoolId: string): Promise<void> {
+    const person = await this.options.people.get(tenantId, userId);
+    if (person && !person.schoolId) await this.options.people.put({ ...person, schoolId });
   }
 
   /** People the bot has met who belong to this school (a fallback when no team roster is at hand). */

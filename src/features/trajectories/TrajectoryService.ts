@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { myGuidanceCard, newRequestCard, type NewRequestStatus } from '../../cards/trajectoryCards';
+import { myGuidanceCard, newRequestCard, proposalCard, type NewRequestStatus } from '../../cards/trajectoryCards';
+import { readProposalForm, type ProposalField, type ProposalProblem } from '../../domain/trajectories/proposalForm';
 import { compareByNextStep } from '../../domain/trajectories/nextStep';
 import { createTrajectory } from '../../domain/trajectories/createTrajectory';
 import { validateIntakeForm, type IntakeErrors } from '../../domain/trajectories/intakeForm';
@@ -19,6 +20,15 @@ export type RequestOutcome =
   | { kind: 'created'; trajectory: Trajectory }
   | { kind: 'alreadySubmitted'; trajectory: Trajectory };
 
+export type ProposeOutcome =
+  | { kind: 'invalid'; errors: Partial<Record<ProposalField, ProposalProblem>> }
+  | { kind: 'teacherUnknown' }
+  | { kind: 'refused'; reason: RefusalReason }
+  | { kind: 'created'; trajectory: Trajectory }
+  | { kind: 'alreadySubmitted'; trajectory: Trajectory };
+
+export type AcceptOutcome = RequestOutcome | { kind: 'refused'; reason: RefusalReason } | { kind: 'notFound' };
+
 export type CommandOutcome =
   | { kind: 'done'; trajectory: Trajectory; event: TimelineEvent }
   | { kind: 'refused'; reason: RefusalReason; trajectory: Trajectory }
@@ -36,6 +46,7 @@ export interface TrajectoryServiceOptions {
 /** The cards about an open request, each tracked so it can be updated in place. */
 const NEW_REQUEST = 'newRequest';
 const NEW_REQUEST_REMINDER = 'newRequestReminder';
+const PROPOSAL = 'proposal';
 
 /**
  * A form submit gets its trajectory id from the form instance and the submitter, so sending the
@@ -68,6 +79,43 @@ export class TrajectoryService {
     await this.options.directory.pinSchool(actor);
     await this.announceToSvibbers(actor.tenantId, created.trajectory);
     return { kind: 'created', trajectory: created.trajectory };
+  }
+
+  /** A directie member or SVIB'er proposes a trajectory; it starts only when the teacher accepts. */
+  async propose(actor: Actor, formId: string, raw: Record<string, unknown>): Promise<ProposeOutcome> {
+    const { trajectories, directory, now } = this.options;
+    const form = readProposalForm(raw);
+    if (!form.ok) return { kind: 'invalid', errors: form.errors };
+    const trajectoryId = trajectoryIdFor(actor.userId, formId);
+    const existing = await trajectories.get(actor.tenantId, actor.schoolId, trajectoryId);
+    if (existing) return { kind: 'alreadySubmitted', trajectory: existing.trajectory };
+    const teacher = await directory.findPerson(actor.tenantId, form.value.teacher);
+    if (!teacher || (teacher.schoolId && teacher.schoolId !== actor.schoolId)) return { kind: 'teacherUnknown' };
+
+    const { goal, helpQuestionKind, focus } = form.value;
+    const created = createTrajectory(
+      { type: 'propose', trajectoryId, schoolId: actor.schoolId, teacher: { userId: teacher.userId, name: teacher.name }, goal, helpQuestionKind, focus },
+      actor,
+      now(),
+    );
+    if (!created.ok) return { kind: 'refused', reason: created.reason };
+    if (!(await trajectories.create(actor.tenantId, created.trajectory, now()))) return { kind: 'alreadySubmitted', trajectory: created.trajectory };
+    await directory.pinPerson(actor.tenantId, teacher.userId, actor.schoolId);
+    await this.options.notifier.sendCard(actor.tenantId, teacher.userId, proposalCard(created.trajectory, '', this.options.texts), {
+      subject: trajectoryId,
+      purpose: PROPOSAL,
+    });
+    return { kind: 'created', trajectory: created.trajectory };
+  }
+
+  /** The teacher takes part: their own intake answers turn the proposal into a request. */
+  async acceptProposal(actor: Actor, trajectoryId: string, raw: unknown): Promise<AcceptOutcome> {
+    const validated = validateIntakeForm(raw);
+    if (!validated.ok) return { kind: 'invalid', errors: validated.errors };
+    const outcome = await this.run(actor, trajectoryId, { type: 'acceptProposal', intake: validated.value });
+    if (outcome.kind === 'done') return { kind: 'created', trajectory: outcome.trajectory };
+    if (outcome.kind === 'refused' && outcome.trajectory.intake) return { kind: 'alreadySubmitted', trajectory: outcome.trajectory };
+    return outcome.kind === 'refused' ? { kind: 'refused', reason: outcome.reason } : outcome;
   }
 
   /** The trajectory as far as this actor may see it; anything else is "not found". */
@@ -164,6 +212,14 @@ export class TrajectoryService {
       case 'requestDeclined':
         await notifier.sendText(actor.tenantId, after.teacher.userId, fillIn(texts.request.declinedNotice, { name: actor.name, reason: event.reason ?? '' }));
         await this.updateRequestCards(after, () => ({ kind: 'declined', name: actor.name }));
+        return;
+      case 'proposalAccepted':
+        await this.options.notifier.updateTracked({ subject: after.id, purpose: PROPOSAL }, () => proposalCard(after, 'accepted', texts));
+        if (after.proposal) await notifier.sendText(actor.tenantId, after.proposal.by.userId, fillIn(texts.proposal.acceptedNotice, { teacher: after.teacher.name }));
+        await this.announceToSvibbers(actor.tenantId, after);
+        return;
+      case 'proposalDeclined':
+        if (after.proposal) await notifier.sendText(actor.tenantId, after.proposal.by.userId, fillIn(texts.proposal.declinedNotice, { teacher: after.teacher.name }));
         return;
       case 'withdrawn':
         if (before.svibber) {

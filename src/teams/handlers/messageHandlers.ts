@@ -4,6 +4,7 @@ import type { SvibTurnState } from '../svibTurnState';
 import { parseTextCommand } from '../../domain/conversation/textCommand';
 import type { BotDependencies } from '../botDependencies';
 import { sendRolesCard } from './roleHandlers';
+import { sendProposalForm } from './proposalHandlers';
 import { actorOf } from '../actorOf';
 import { sendIntakeForm, sendMyGuidance, sendMyTrajectories } from './trajectoryHandlers';
 import { sendAbout, sendPointerToMenu, sendWelcome } from './menuReplies';
@@ -25,6 +26,8 @@ export function registerMessageHandlers(app: Application<SvibTurnState>, deps: B
         return sendMyTrajectories(context, deps);
       case 'myGuidance':
         return sendMyGuidance(context, deps);
+      case 'propose':
+        return sendProposalForm(context, deps);
       case 'settings':
         return sendRolesCard(context, deps);
       case 'unknown':

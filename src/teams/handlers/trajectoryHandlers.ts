@@ -13,12 +13,8 @@ import { actorOf } from '../actorOf';
 import { sendCard, sendText } from '../replies';
 import type { SvibTurnState } from '../svibTurnState';
 import { fillIn } from '../../texts/nlTrajectories';
+import { idFrom } from './cardData';
 
-/** Card data is untrusted: ids are only looked up, never believed, and must look like ids. */
-function idFrom(data: Record<string, unknown>, field: string): string | undefined {
-  const value = data[field];
-  return typeof value === 'string' && /^[A-Za-z0-9_:.@-]{1,128}$/.test(value) ? value : undefined;
-}
 
 function reasonFrom(data: Record<string, unknown>): string | undefined {
   return typeof data.reason === 'string' ? data.reason : undefined;
@@ -70,8 +66,12 @@ export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps
     const formId = idFrom(data, 'formId');
     if (!formId) return intakeFormCard({ formId: randomUUID(), values: data }, texts);
     const actor = await actorOf(context, directory);
-    const outcome = await trajectories.requestSupport(actor, formId, data);
-    if (outcome.kind === 'invalid') return intakeFormCard({ formId, values: data, errors: outcome.errors }, texts);
+    // A form opened from a proposal accepts that proposal; any other form is a new request.
+    const proposalId = idFrom(data, 'proposalId');
+    const outcome = proposalId ? await trajectories.acceptProposal(actor, proposalId, data) : await trajectories.requestSupport(actor, formId, data);
+    if (outcome.kind === 'notFound') return texts.trajectory.notFound;
+    if (outcome.kind === 'refused') return texts.trajectories.refusal[outcome.reason];
+    if (outcome.kind === 'invalid') return intakeFormCard({ formId, proposalId, values: data, errors: outcome.errors }, texts);
     return intakeSummaryCard(outcome.trajectory, outcome.kind === 'alreadySubmitted', texts);
   });
 
