@@ -33,6 +33,9 @@ param botAppType string = 'SingleTenant'
 @description('Tenant of the bot\'s Entra app; required for SingleTenant, ignored for MultiTenant.')
 param botTenantId string = ''
 
+@description('Entra object ids or e-mail addresses of the first beheerders (comma separated); after that roles are managed in Teams.')
+param initialBeheerders string = ''
+
 param location string = resourceGroup().location
 
 // alwaysOn (below) needs Basic or higher; F1/D1 would fail the deployment.
@@ -181,6 +184,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'BOT_TENANT_ID'
           value: botTenantId
+        }
+        {
+          name: 'INITIAL_BEHEERDERS'
+          value: initialBeheerders
         }
         {
           name: 'LOG_LEVEL'

@@ -10,6 +10,7 @@ export const cardVerbs = {
   trajectoryWithdraw: 'trajectory.withdraw',
   trajectoryCancel: 'trajectory.cancel',
   trajectoryHandOver: 'trajectory.handOver',
+  trajectoryStep: 'trajectory.step',
   proposalStart: 'proposal.start',
   proposalSubmit: 'proposal.submit',
   proposalAccept: 'proposal.accept',

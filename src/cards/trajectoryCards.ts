@@ -2,7 +2,7 @@ import { intakeFields, type IntakeErrors } from '../domain/trajectories/intakeFo
 import { basiscommunicatieAspects, dayParts, focusAreas, helpQuestionKinds, schoolDays, type IntakeAnswers } from '../domain/trajectories/intake';
 import { nextStep } from '../domain/trajectories/nextStep';
 import { isOwningTeacher, isAssignedSvibber } from '../domain/trajectories/parties';
-import { isClosed, type Actor, type Trajectory } from '../domain/trajectories/trajectory';
+import { isClosed, maxCycles, minCycles, type Actor, type Trajectory } from '../domain/trajectories/trajectory';
 import { canSeeIntakeAnswers } from '../domain/trajectories/visibility';
 import { fillIn, intakeErrorText, nextStepText, phaseLabel, timelineText } from '../texts/nlTrajectories';
 import { textsFor, type Texts } from '../texts';
@@ -196,6 +196,27 @@ export interface DetailOptions {
   handOverChoices?: { userId: string; name: string }[];
 }
 
+/** The step the begeleider marks done next, with its button title; none when nothing is theirs to do. */
+function stepFor(trajectory: Trajectory, texts: Texts): { step: string; cycle: number; title: string } | undefined {
+  const { phase } = trajectory;
+  switch (phase.kind) {
+    case 'toegewezen':
+      return { step: 'startIntake', cycle: 0, title: texts.svibber.stepStartIntake };
+    case 'intake':
+      return { step: 'completeIntake', cycle: 0, title: texts.svibber.stepCompleteIntake };
+    case 'opname':
+      return { step: 'completeRecording', cycle: phase.cycle, title: fillIn(texts.svibber.stepCompleteRecording, { cycle: phase.cycle }) };
+    case 'nagesprek':
+      return {
+        step: 'completeAfterTalk',
+        cycle: phase.cycle,
+        title: phase.cycle >= trajectory.cycles ? texts.svibber.stepCompleteFinalTalk : fillIn(texts.svibber.stepCompleteAfterTalk, { cycle: phase.cycle }),
+      };
+    default:
+      return undefined;
+  }
+}
+
 /** One trajectory as this viewer may see it: the caller has checked that the viewer may see it at all. */
 export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, options: DetailOptions = {}, texts: Texts = textsFor()): AdaptiveCardJson {
   const teacherView = isOwningTeacher(trajectory, viewer);
@@ -208,6 +229,7 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
     { title: texts.trajectory.factCycles, value: String(trajectory.cycles) },
     { title: texts.trajectory.factNext, value: nextStepText(nextStep(trajectory), teacherView ? 'teacher' : 'svibber') },
   ];
+  const step = svibberView ? stepFor(trajectory, texts) : undefined;
   const handOverChoices = (options.handOverChoices ?? [])
     .filter((person) => person.userId !== viewer.userId && person.userId !== trajectory.teacher.userId)
     .map((person) => ({ title: person.name, value: person.userId }));
@@ -224,6 +246,13 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
       stopTitle: teacherView ? (trajectory.phase.kind === 'aangevraagd' ? texts.trajectory.withdrawRequest : texts.trajectory.stop) : texts.svibber.cancelTitle,
       stopVerb: teacherView ? cardVerbs.trajectoryWithdraw : cardVerbs.trajectoryCancel,
       stopReasonLabel: teacherView ? texts.trajectory.withdrawReasonLabel : texts.svibber.reasonLabel,
+      canStep: step !== undefined,
+      step: step?.step ?? '',
+      stepCycle: String(step?.cycle ?? 0),
+      stepTitle: step?.title ?? '',
+      askCycles: step?.step === 'completeIntake',
+      cyclesValue: String(trajectory.cycles),
+      cycleChoices: Array.from({ length: maxCycles - minCycles + 1 }, (_, index) => ({ title: String(minCycles + index), value: String(minCycles + index) })),
       canHandOver: open && svibberView && handOverChoices.length > 0,
       handOverChoices,
       trajectoryId: trajectory.id,

@@ -249,3 +249,61 @@ describe('an SVIB’er declines an open request (real storage on Azurite)', () =
     expect(JSON.stringify(connector.to(personalChatOf(joost)).find((sent) => sent.updatedActivityId)?.activity)).toContain('gestopt door Marieke Jansen');
   });
 });
+
+describe('the begeleider follows the trajectory to its close (real storage on Azurite)', () => {
+  const connector = new RecordingConnector();
+  let serviceUrl: string;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    serviceUrl = await connector.start();
+    app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId });
+    await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke], others: [sanne] });
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.stop();
+  });
+
+  const act = (person: Person, verb: string, data: Record<string, unknown> = {}) => post(app.baseUrl, cardAction({ serviceUrl, from: person }, verb, data));
+  const stepOf = (answer: { body?: Record<string, unknown> }) => {
+    const text = JSON.stringify(answer.body?.value);
+    const match = /"verb":"trajectory\.step","style":"positive","data":\{"trajectoryId":"[^"]+","step":"([^"]+)","cycle":"(\d+)"/.exec(text);
+    return match ? { step: match[1], cycle: match[2] } : undefined;
+  };
+
+  it('moves from intake through the agreed number of cycles to afgesloten, keeping the teacher posted', async () => {
+    await act(sanne, 'request.start');
+    const formId = connector.to(personalChatOf(sanne)).at(-1)!.activity.attachments![0].content.actions![0].data!.formId;
+    await act(sanne, 'intake.submit', { formId, ...validIntake });
+    const trajectoryId = connector.to(personalChatOf(marieke)).at(-1)!.activity.attachments![0].content.actions!.find((a) => a.verb === 'request.takeUp')!.data!.trajectoryId;
+    await act(marieke, 'request.takeUp', { trajectoryId });
+
+    // The teacher cannot mark the begeleider's steps.
+    expect(JSON.stringify((await act(sanne, 'trajectory.step', { trajectoryId, step: 'startIntake', cycle: '0' })).body?.value)).toContain('Dit kan alleen de begeleider');
+
+    await act(marieke, 'trajectory.open', { trajectoryId });
+    const detail = connector.to(personalChatOf(marieke)).at(-1)!.activity.attachments![0].content;
+    let step = stepOf({ body: { value: detail } });
+    const titles: string[] = [];
+    for (let round = 0; step && round < 10; round++) {
+      const answer = await act(marieke, 'trajectory.step', { trajectoryId, ...step, ...(step.step === 'completeIntake' ? { cycles: '2' } : {}) });
+      titles.push(step.step + step.cycle);
+      step = stepOf(answer);
+    }
+
+    expect(titles).toEqual(['startIntake0', 'completeIntake0', 'completeRecording1', 'completeAfterTalk1', 'completeRecording2', 'completeAfterTalk2']);
+    const [closed] = await app.composed.trajectoryService.myTrajectories({ tenantId: '6b3c1f0e-5d2a-4c8e-9f10-2a7d4e5b6c01', schoolId: 'default', userId: sanne.aadObjectId, name: sanne.name, roles: ['leerkracht'] });
+    expect(closed.phase.kind).toBe('afgesloten');
+    expect(closed.cycles).toBe(2);
+    expect(connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text)).toEqual(
+      expect.arrayContaining(['Het intakegesprek is gehouden. Aantal opnames: 2.', 'Het eindgesprek is gehouden. Het traject is afgesloten.']),
+    );
+  });
+
+  it('refuses a stale step button and an unknown step', async () => {
+    const [closed] = await app.composed.trajectoryService.myTrajectories({ tenantId: '6b3c1f0e-5d2a-4c8e-9f10-2a7d4e5b6c01', schoolId: 'default', userId: sanne.aadObjectId, name: sanne.name, roles: ['leerkracht'] });
+    expect(JSON.stringify((await act(marieke, 'trajectory.step', { trajectoryId: closed.id, step: 'completeRecording', cycle: '1' })).body?.value)).toContain('Dit traject is al afgesloten.');
+    expect(JSON.stringify((await act(marieke, 'trajectory.step', { trajectoryId: closed.id, step: 'deleteEverything' })).body?.value)).toContain('kan ik niet vinden');
+  });
+});

@@ -9,7 +9,7 @@ import { applyCommand } from '../../domain/trajectories/transitions';
 import type { RefusalReason, TimelineEvent, Trajectory, TrajectoryCommand } from '../../domain/trajectories/trajectory';
 import { visibilityFor } from '../../domain/trajectories/visibility';
 import { TrajectoryChangedError, type TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
-import { fillIn } from '../../texts/nlTrajectories';
+import { fillIn, timelineText } from '../../texts/nlTrajectories';
 import type { Texts } from '../../texts';
 import type { Notifier } from '../notifications/Notifier';
 import type { Actor, SchoolDirectory } from '../schools/SchoolDirectory';
@@ -227,6 +227,14 @@ export class TrajectoryService {
         } else {
           await this.updateRequestCards(after, () => ({ kind: 'withdrawn' }));
         }
+        return;
+      case 'intakeStarted':
+      case 'intakeCompleted':
+      case 'recordingCompleted':
+      case 'afterTalkCompleted':
+      case 'finalTalkCompleted':
+        // The teacher is kept posted of every step of their own trajectory.
+        await notifier.sendText(actor.tenantId, after.teacher.userId, timelineText(event));
         return;
       default:
         return;

@@ -5,7 +5,7 @@ import { cardVerbs } from '../../cards/cardVerbs';
 import type { AdaptiveCardJson } from '../../cards/renderCard';
 import { intakeFormCard, intakeSummaryCard, myTrajectoriesCard, newRequestCard, trajectoryDetailCard } from '../../cards/trajectoryCards';
 import { hasRole } from '../../domain/schools/roles';
-import type { Actor as TrajectoryActor } from '../../domain/trajectories/trajectory';
+import type { Actor as TrajectoryActor, TrajectoryCommand } from '../../domain/trajectories/trajectory';
 import type { Actor } from '../../features/schools/SchoolDirectory';
 import type { CommandOutcome } from '../../features/trajectories/TrajectoryService';
 import type { BotDependencies } from '../botDependencies';
@@ -15,6 +15,23 @@ import type { SvibTurnState } from '../svibTurnState';
 import { fillIn } from '../../texts/nlTrajectories';
 import { idFrom } from './cardData';
 
+
+/** A step button names its command and cycle; anything else is refused before it reaches the domain. */
+function stepCommandFrom(data: Record<string, unknown>): TrajectoryCommand | undefined {
+  const cycle = Number(data.cycle);
+  switch (data.step) {
+    case 'startIntake':
+      return { type: 'startIntake' };
+    case 'completeIntake':
+      return { type: 'completeIntake', cycles: data.cycles === undefined ? undefined : Number(data.cycles) };
+    case 'completeRecording':
+      return Number.isInteger(cycle) ? { type: 'completeRecording', cycle } : undefined;
+    case 'completeAfterTalk':
+      return Number.isInteger(cycle) ? { type: 'completeAfterTalk', cycle } : undefined;
+    default:
+      return undefined;
+  }
+}
 
 function reasonFrom(data: Record<string, unknown>): string | undefined {
   return typeof data.reason === 'string' ? data.reason : undefined;
@@ -128,6 +145,15 @@ export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps
     if (openRequest && outcome.kind === 'done') return newRequestCard(outcome.trajectory, { kind: 'declined', name: actor.name }, texts);
     if (openRequest && outcome.kind === 'refused') return newRequestCard(outcome.trajectory, { kind: 'open' }, texts, texts.trajectories.refusal[outcome.reason]);
     return detailAfter(outcome, actor, deps, texts.trajectories.phase.geannuleerd);
+  });
+
+  execute(cardVerbs.trajectoryStep, async (context, data) => {
+    const actor = await actorOf(context, directory);
+    const trajectoryId = idFrom(data, 'trajectoryId');
+    const command = stepCommandFrom(data);
+    if (!trajectoryId || !command) return texts.trajectory.notFound;
+    const outcome = await trajectories.run(actor, trajectoryId, command);
+    return detailAfter(outcome, actor, deps, texts.svibber.stepDone);
   });
 
   execute(cardVerbs.trajectoryHandOver, async (context, data) => {
