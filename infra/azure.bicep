@@ -33,6 +33,11 @@ param botAppType string = 'SingleTenant'
 @description('Tenant of the bot\'s Entra app; required for SingleTenant, ignored for MultiTenant.')
 param botTenantId string = ''
 
+// A fresh secret per deployment: the links it signs live for minutes, so a redeploy costs nothing.
+@secure()
+@description('Signs the short-lived calendar links; leave the default.')
+param linkSigningSecret string = newGuid()
+
 @description('Entra object ids or e-mail addresses of the first beheerders (comma separated); after that roles are managed in Teams.')
 param initialBeheerders string = ''
 
@@ -184,6 +189,14 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'BOT_TENANT_ID'
           value: botTenantId
+        }
+        {
+          name: 'LINK_SIGNING_SECRET'
+          value: '${linkSigningSecret}${uniqueString(linkSigningSecret, resourceGroup().id)}'
+        }
+        {
+          name: 'PUBLIC_BASE_URL'
+          value: 'https://${resourceBaseName}.azurewebsites.net'
         }
         {
           name: 'INITIAL_BEHEERDERS'

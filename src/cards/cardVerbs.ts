@@ -15,6 +15,13 @@ export const cardVerbs = {
   proposalSubmit: 'proposal.submit',
   proposalAccept: 'proposal.accept',
   proposalDecline: 'proposal.decline',
+  schedulePlan: 'schedule.plan',
+  schedulePropose: 'schedule.propose',
+  scheduleChoose: 'schedule.choose',
+  scheduleAskOther: 'schedule.askOther',
+  scheduleMove: 'schedule.move',
+  scheduleCancel: 'schedule.cancel',
+  scheduleDone: 'schedule.done',
   rolesGrant: 'roles.grant',
   rolesRevoke: 'roles.revoke',
 } as const;

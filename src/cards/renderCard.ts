@@ -12,6 +12,9 @@ import trajectoryDetailTemplate from '../../cards/trajectories/trajectoryDetail.
 import rolesTemplate from '../../cards/schools/roles.json';
 import proposalFormTemplate from '../../cards/trajectories/proposalForm.json';
 import proposalTemplate from '../../cards/trajectories/proposal.json';
+import planFormTemplate from '../../cards/scheduling/planForm.json';
+import chooseSlotTemplate from '../../cards/scheduling/chooseSlot.json';
+import appointmentTemplate from '../../cards/scheduling/appointment.json';
 
 /** A rendered Adaptive Card (schema 1.5), ready to send. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
@@ -28,6 +31,9 @@ const templates = {
   roles: rolesTemplate,
   proposalForm: proposalFormTemplate,
   proposal: proposalTemplate,
+  planForm: planFormTemplate,
+  chooseSlot: chooseSlotTemplate,
+  appointment: appointmentTemplate,
 } as const;
 
 export type CardName = keyof typeof templates;

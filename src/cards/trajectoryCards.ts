@@ -8,6 +8,8 @@ import { fillIn, intakeErrorText, nextStepText, phaseLabel, timelineText } from 
 import { textsFor, type Texts } from '../texts';
 import { cardVerbs } from './cardVerbs';
 import { formatDate, formatDateTime } from './formatDate';
+import { appointmentToPlan } from '../domain/scheduling/nextAppointment';
+import { stepName } from './schedulingCards';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
 type Fact = { title: string; value: string };
@@ -230,6 +232,7 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
     { title: texts.trajectory.factNext, value: nextStepText(nextStep(trajectory), teacherView ? 'teacher' : 'svibber') },
   ];
   const step = svibberView ? stepFor(trajectory, texts) : undefined;
+  const planStep = svibberView ? appointmentToPlan(trajectory) : undefined;
   const handOverChoices = (options.handOverChoices ?? [])
     .filter((person) => person.userId !== viewer.userId && person.userId !== trajectory.teacher.userId)
     .map((person) => ({ title: person.name, value: person.userId }));
@@ -246,6 +249,8 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
       stopTitle: teacherView ? (trajectory.phase.kind === 'aangevraagd' ? texts.trajectory.withdrawRequest : texts.trajectory.stop) : texts.svibber.cancelTitle,
       stopVerb: teacherView ? cardVerbs.trajectoryWithdraw : cardVerbs.trajectoryCancel,
       stopReasonLabel: teacherView ? texts.trajectory.withdrawReasonLabel : texts.svibber.reasonLabel,
+      canPlan: planStep !== undefined,
+      planTitle: planStep ? fillIn(texts.scheduling.plan, { step: stepName(planStep).toLowerCase() }) : '',
       canStep: step !== undefined,
       step: step?.step ?? '',
       stepCycle: String(step?.cycle ?? 0),

@@ -20,6 +20,12 @@ import { SchoolDirectory } from '../features/schools/SchoolDirectory';
 import { TrajectoryService } from '../features/trajectories/TrajectoryService';
 import { ProactiveNotifier } from '../teams/ProactiveNotifier';
 import { scheduleJobs, type ScheduledJobs } from '../jobs/scheduleJobs';
+import { AppointmentRepository } from '../storage/appointments/AppointmentRepository';
+import { JobLease } from '../storage/jobs/JobLease';
+import { SchedulingService } from '../features/scheduling/SchedulingService';
+import { CalendarLinks } from '../features/calendar/CalendarLinks';
+import { registerCalendarRoute } from '../http/calendarRoute';
+import type { AppointmentJobOptions } from '../jobs/appointmentJobs';
 import type { RequestReminderJobOptions } from '../jobs/requestReminderJob';
 
 export interface ComposeOverrides {
@@ -37,11 +43,15 @@ export interface ComposedApp {
     trajectories: TrajectoryRepository;
     members: SchoolMemberRepository;
     people: PersonRepository;
+    appointments: AppointmentRepository;
   };
   directory: SchoolDirectory;
   trajectoryService: TrajectoryService;
   /** What the scheduled jobs run with; tests run a job's round directly with their own clock. */
   jobOptions: RequestReminderJobOptions;
+  appointmentJobOptions: AppointmentJobOptions;
+  scheduling: SchedulingService;
+  calendarLinks: CalendarLinks;
   server: Server;
   /**
    * Listens on the configured port (0 picks a free one), logs whether inbound calls are
@@ -79,32 +89,62 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   const sentCards = new SentCardRepository(storage.table(storage.names.sentCardsTable));
   const notifier = new ProactiveNotifier(adapter, botAppId, installations, sentCards, logger);
   const trajectoryService = new TrajectoryService({ trajectories, directory, notifier, texts, now });
+  const appointments = new AppointmentRepository(storage.table(storage.names.appointmentsTable));
+  const calendarLinks = new CalendarLinks({
+    secret: config.linkSigningSecret,
+    baseUrl: config.publicBaseUrl,
+    appointments,
+    emailOf: async (tenantId, userId) => (await people.get(tenantId, userId))?.email,
+    texts,
+    now,
+  });
+  const scheduling = new SchedulingService({
+    appointments,
+    trajectories: trajectoryService,
+    trajectoryStore: trajectories,
+    notifier,
+    texts,
+    now,
+    schoolHours: config.schoolHours,
+    calendarUrlFor: (tenantId, appointment, userId) => calendarLinks.urlFor(tenantId, appointment, userId),
+  });
   const app = createBotApplication(
     {
       adapter,
       turnStateStorage: new BlobTurnStateStorage(storage.container(storage.names.turnStateContainer)),
       botAppId,
     },
-    { installations, directory, trajectories: trajectoryService, texts, logger, now },
+    { installations, directory, trajectories: trajectoryService, scheduling, notifier, texts, logger, now },
   );
   const messages = createMessagesEndpoint({ adapter, app, processedActivities, texts, logger, now });
   const server = createHttpServer({ messages, storageHealth: () => checkStorageHealth(storage) });
+  registerCalendarRoute(server, {
+    secret: config.linkSigningSecret,
+    loadForUser: (subjectId, userId) => calendarLinks.loadForUser(subjectId, userId),
+    now,
+    logger,
+  });
 
   const jobOptions = { trajectories, service: trajectoryService, afterSchoolDays: config.requestReminderSchoolDays, logger, now };
+  const appointmentJobOptions = { appointments, notifier, texts, logger, dayBeforeAt: config.reminderDayBeforeAt };
+  const lease = new JobLease(storage.container(storage.names.jobLeasesContainer));
   let jobs: ScheduledJobs | undefined;
 
   return {
     config,
     jobOptions,
+    appointmentJobOptions,
+    scheduling,
+    calendarLinks,
     logger,
     storage,
-    repositories: { installations, processedActivities, trajectories, members, people },
+    repositories: { installations, processedActivities, trajectories, members, people, appointments },
     directory,
     trajectoryService,
     server,
     listen: () =>
       new Promise((resolve) => {
-        jobs = scheduleJobs(jobOptions);
+        jobs = scheduleJobs({ requests: jobOptions, appointments: appointmentJobOptions, lease, logger, now });
         server.listen(config.port, () => {
           const port = server.address().port;
           logger.info(

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /** Raised when the environment cannot start the bot; its message is one line naming the variable. */
@@ -13,6 +14,8 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -38,6 +41,11 @@ const environmentSchema = z.object({
     .transform((value) => value.split(/[,;\s]+/).map((entry) => entry.trim()).filter(Boolean)),
   DEFAULT_SCHOOL_NAME: z.string().trim().min(1).max(80).default('Onze school'),
   REQUEST_REMINDER_SCHOOL_DAYS: z.coerce.number().int().min(1).max(20).default(2),
+  PUBLIC_BASE_URL: optionalText.pipe(z.string().url('must be a URL like https://svib.example.nl').optional()),
+  LINK_SIGNING_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  SCHOOL_DAY_START: z.string().regex(clock, 'must be a time like 08:30').default('08:00'),
+  SCHOOL_DAY_END: z.string().regex(clock, 'must be a time like 17:00').default('17:00'),
+  REMINDER_DAY_BEFORE_AT: z.string().regex(clock, 'must be a time like 16:00').default('16:00'),
 });
 
 export type StorageConfig =
@@ -60,6 +68,12 @@ export interface Config {
   defaultSchoolName: string;
   /** After this many school days without a taker, the SVIB'ers are reminded of a request once. */
   requestReminderSchoolDays: number;
+  /** Where people's browsers reach the bot's own pages (calendar links). */
+  publicBaseUrl: string;
+  /** Signs short-lived links; in local mode a random one per process is fine. */
+  linkSigningSecret: string;
+  schoolHours: { start: string; end: string };
+  reminderDayBeforeAt: string;
 }
 
 function firstProblem(error: z.ZodError): string {
@@ -94,19 +108,32 @@ function botAuthFrom(env: z.infer<typeof environmentSchema>): BotAuthConfig {
   return { mode: 'authenticated', appId: env.BOT_ID, password: env.BOT_PASSWORD, appType: env.BOT_TYPE, tenantId: env.BOT_TENANT_ID };
 }
 
+function linkSecretFrom(env: z.infer<typeof environmentSchema>, botAuth: BotAuthConfig): string {
+  if (env.LINK_SIGNING_SECRET) return env.LINK_SIGNING_SECRET;
+  // With real users, links must survive a restart and be equal on every instance.
+  if (botAuth.mode === 'authenticated') throw new ConfigError('Invalid configuration: LINK_SIGNING_SECRET must be set when BOT_ID is set');
+  return randomBytes(32).toString('base64url');
+}
+
 /** Reads and validates the environment once; throws ConfigError with one line naming the variable. */
 export function loadConfig(source: NodeJS.ProcessEnv): Config {
   const parsed = environmentSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError(firstProblem(parsed.error));
   const env = parsed.data;
+  const botAuth = botAuthFrom(env);
+  if (env.SCHOOL_DAY_START >= env.SCHOOL_DAY_END) throw new ConfigError('Invalid configuration: SCHOOL_DAY_END must be later than SCHOOL_DAY_START');
   return {
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     storage: storageFrom(env),
     storageNamePrefix: env.STORAGE_NAME_PREFIX,
-    botAuth: botAuthFrom(env),
+    botAuth,
     initialBeheerders: env.INITIAL_BEHEERDERS,
     defaultSchoolName: env.DEFAULT_SCHOOL_NAME,
     requestReminderSchoolDays: env.REQUEST_REMINDER_SCHOOL_DAYS,
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    linkSigningSecret: linkSecretFrom(env, botAuth),
+    schoolHours: { start: env.SCHOOL_DAY_START, end: env.SCHOOL_DAY_END },
+    reminderDayBeforeAt: env.REMINDER_DAY_BEFORE_AT,
   };
 }

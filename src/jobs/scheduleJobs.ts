@@ -1,23 +1,40 @@
 import { Cron } from 'croner';
 import type { Logger } from '../logging/logger';
+import type { JobLease } from '../storage/jobs/JobLease';
+import { promptDoneAppointments, sendDueReminders, type AppointmentJobOptions } from './appointmentJobs';
 import { remindUntakenRequests, type RequestReminderJobOptions } from './requestReminderJob';
 
 export interface ScheduledJobs {
   stop(): void;
 }
 
+export interface JobsOptions {
+  requests: RequestReminderJobOptions;
+  appointments: AppointmentJobOptions;
+  lease: JobLease;
+  logger: Logger;
+  now: () => Date;
+}
+
 /**
- * Background jobs on a clock. Each job is safe to run on several instances at once (it claims
- * its work with a conditional write), so no leader election is needed.
+ * Background jobs on a clock. A round runs only under a blob lease (one instance at a time), and
+ * every message in it is claimed with a conditional write, so nothing is sent twice.
  */
-export function scheduleJobs(options: RequestReminderJobOptions & { logger: Logger; now: () => Date }): ScheduledJobs {
-  // Every hour during school hours on school days, Dutch time; `protect` skips a run while the last one is busy.
-  const reminder = new Cron('0 8-16 * * 1-5', { timezone: 'Europe/Amsterdam', protect: true }, async () => {
+export function scheduleJobs(options: JobsOptions): ScheduledJobs {
+  const run = (job: string, round: () => Promise<unknown>) => async () => {
     try {
-      await remindUntakenRequests(options, options.now());
+      await options.lease.runExclusively(job, 60, async () => {
+        await round();
+      });
     } catch (error) {
-      options.logger.error({ err: { message: (error as Error).message } }, 'request reminder round failed');
+      options.logger.error({ err: { message: (error as Error).message }, job }, 'job round failed');
     }
-  });
-  return { stop: () => reminder.stop() };
+  };
+  const crons = [
+    // Every hour during school hours on school days, Dutch time; `protect` skips a run while the last one is busy.
+    new Cron('0 8-16 * * 1-5', { timezone: 'Europe/Amsterdam', protect: true }, run('request-reminders', () => remindUntakenRequests(options.requests, options.now()))),
+    new Cron('*/5 * * * *', { protect: true }, run('appointment-reminders', () => sendDueReminders(options.appointments, options.now()))),
+    new Cron('*/15 * * * *', { protect: true }, run('appointment-done-prompts', () => promptDoneAppointments(options.appointments, options.now()))),
+  ];
+  return { stop: () => crons.forEach((cron) => cron.stop()) };
 }

@@ -14,6 +14,8 @@ export function storageNames(prefix: string) {
     peopleTable: `${prefix}People`,
     trajectoriesTable: `${prefix}Trajectories`,
     sentCardsTable: `${prefix}SentCards`,
+    appointmentsTable: `${prefix}Appointments`,
+    jobLeasesContainer: `${prefix}-jobleases`,
     turnStateContainer: `${prefix}-turnstate`,
   };
 }
@@ -65,6 +67,7 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     names.peopleTable,
     names.trajectoriesTable,
     names.sentCardsTable,
+    names.appointmentsTable,
   ];
   for (const table of tables) {
     try {
@@ -74,4 +77,5 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     }
   }
   await clients.container(names.turnStateContainer).createIfNotExists();
+  await clients.container(names.jobLeasesContainer).createIfNotExists();
 }

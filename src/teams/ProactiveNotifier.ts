@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type ConversationReference } from 'botbuilder';
+import { CardFactory, MessageFactory, TurnContext, type ConversationReference } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AdaptiveCardJson } from '../cards/renderCard';
 import { installationKeyOf } from '../domain/installations/installation';
@@ -50,6 +50,14 @@ export class ProactiveNotifier implements Notifier {
         }
       }),
     );
+  }
+
+  /** Remembers the card an Action.Execute came from, so it can be updated in place later. */
+  async rememberCardOf(context: TurnContext, tracking: CardTracking, userId: string): Promise<void> {
+    const activityId = context.activity.replyToId;
+    if (!activityId) return;
+    const reference = TurnContext.getConversationReference(context.activity);
+    await this.sentCards.put({ ...tracking, userId, conversationReference: JSON.stringify(reference), activityId });
   }
 
   private async personalChatOf(tenantId: string, userId: string): Promise<ConversationReference | undefined> {

@@ -8,6 +8,7 @@ import { registerMessageHandlers } from './handlers/messageHandlers';
 import { registerTrajectoryHandlers } from './handlers/trajectoryHandlers';
 import { registerRoleHandlers } from './handlers/roleHandlers';
 import { registerProposalHandlers } from './handlers/proposalHandlers';
+import { registerSchedulingHandlers } from './handlers/schedulingHandlers';
 
 export interface BotApplicationOptions {
   adapter: TeamsAdapter;
@@ -30,6 +31,7 @@ export function createBotApplication(options: BotApplicationOptions, deps: BotDe
   registerTrajectoryHandlers(app, deps);
   registerRoleHandlers(app, deps);
   registerProposalHandlers(app, deps);
+  registerSchedulingHandlers(app, deps);
   registerUnknownCardActionHandler(app, deps);
   registerMessageHandlers(app, deps);
   return app;

@@ -13,7 +13,7 @@ describe('inbound authentication', () => {
   describe('with bot credentials configured', () => {
     let app: TestApp;
     beforeAll(async () => {
-      app = await startTestApp({ BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'not-a-real-secret' });
+      app = await startTestApp({ BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'not-a-real-secret', LINK_SIGNING_SECRET: 'a-test-secret-that-is-long-enough-1234' });
     });
     afterAll(() => app.close());
 

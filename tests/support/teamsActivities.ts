@@ -70,6 +70,8 @@ export function cardAction(context: Context, verb: string, data: Record<string, 
     ...base(context),
     type: 'invoke',
     name: 'adaptiveCard/action',
+    // Teams names the message of the card that was clicked.
+    replyToId: `card-${randomUUID()}`,
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   };
 }

@@ -15,6 +15,10 @@ function problemOf(env: Record<string, string>): string {
 describe('loadConfig', () => {
   it('runs in local mode with defaults when only storage is given', () => {
     expect(loadConfig(storage)).toEqual({
+      publicBaseUrl: 'http://localhost:3978',
+      linkSigningSecret: expect.any(String),
+      schoolHours: { start: '08:00', end: '17:00' },
+      reminderDayBeforeAt: '16:00',
       port: 3978,
       logLevel: 'info',
       storage: { kind: 'connectionString', connectionString: 'UseDevelopmentStorage=true' },
@@ -43,7 +47,7 @@ describe('loadConfig', () => {
   });
 
   it('enforces authentication when bot credentials are given', () => {
-    expect(loadConfig({ ...storage, BOT_ID: 'app-id', BOT_PASSWORD: 'secret' }).botAuth).toEqual({
+    expect(loadConfig({ ...storage, BOT_ID: 'app-id', BOT_PASSWORD: 'secret', LINK_SIGNING_SECRET: 'x'.repeat(32) }).botAuth).toEqual({
       mode: 'authenticated',
       appId: 'app-id',
       password: 'secret',
@@ -53,7 +57,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts a user-assigned managed identity for the bot without a password', () => {
-    const config = loadConfig({ ...storage, BOT_ID: 'msi-client-id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 'tenant' });
+    const config = loadConfig({ ...storage, BOT_ID: 'msi-client-id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 'tenant', LINK_SIGNING_SECRET: 'x'.repeat(32) });
     expect(config.botAuth).toMatchObject({ mode: 'authenticated', appType: 'UserAssignedMSI', tenantId: 'tenant' });
   });
 
@@ -73,10 +77,20 @@ describe('loadConfig', () => {
     [{ ...storage, BOT_ID: 'app-id', BOT_PASSWORD: 'x', BOT_TYPE: 'SingleTenant' }, 'BOT_TENANT_ID must be set'],
     [{ ...storage, BOT_ID: 'app-id', BOT_PASSWORD: 'x', BOT_TYPE: 'Other' }, 'BOT_TYPE'],
     [{ ...storage, REQUEST_REMINDER_SCHOOL_DAYS: '0' }, 'REQUEST_REMINDER_SCHOOL_DAYS'],
+    [{ ...storage, BOT_ID: 'app-id', BOT_PASSWORD: 'x' }, 'LINK_SIGNING_SECRET must be set'],
+    [{ ...storage, LINK_SIGNING_SECRET: 'short' }, 'LINK_SIGNING_SECRET'],
+    [{ ...storage, PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
+    [{ ...storage, SCHOOL_DAY_START: '8 uur' }, 'SCHOOL_DAY_START'],
+    [{ ...storage, SCHOOL_DAY_START: '16:00', SCHOOL_DAY_END: '09:00' }, 'SCHOOL_DAY_END must be later'],
   ])('stops with one line naming the variable for %o', (env, named) => {
     const problem = problemOf(env as Record<string, string>);
     expect(problem).toContain(named);
     expect(problem).not.toContain('\n');
+  });
+
+  it('keeps one link secret when it is configured, and makes one up in local mode', () => {
+    expect(loadConfig({ ...storage, LINK_SIGNING_SECRET: 's'.repeat(40) }).linkSigningSecret).toBe('s'.repeat(40));
+    expect(loadConfig(storage).linkSigningSecret).toHaveLength(43);
   });
 
   it('never echoes a secret value in its message', () => {

@@ -1,0 +1,59 @@
+import { stepName } from '../../cards/schedulingCards';
+import { endOf, type Appointment } from '../../domain/scheduling/appointment';
+import { signLink } from '../../http/signedLinks';
+import type { AppointmentRepository } from '../../storage/appointments/AppointmentRepository';
+import { fillIn } from '../../texts/nlTrajectories';
+import type { Texts } from '../../texts';
+import { buildInvite } from './icsInvite';
+
+export interface CalendarLinksOptions {
+  secret: string;
+  baseUrl: string;
+  appointments: AppointmentRepository;
+  /** E-mail addresses make the file a proper invitation (organizer and attendee). */
+  emailOf: (tenantId: string, userId: string) => Promise<string | undefined>;
+  texts: Texts;
+  now: () => Date;
+}
+
+const PURPOSE = 'calendar';
+const HOUR = 3_600_000;
+
+/**
+ * "Zet in mijn agenda": a link bound to one person and one appointment, signed and limited in
+ * time. The link lives in a chat card, so it lasts until a day after the appointment (at most
+ * two weeks); whoever opens it, the server checks again that its person is a party.
+ */
+export class CalendarLinks {
+  constructor(private readonly options: CalendarLinksOptions) {}
+
+  urlFor(tenantId: string, appointment: Appointment, userId: string): string {
+    const now = this.options.now().getTime();
+    const appointmentEnd = appointment.chosen ? endOf(appointment.chosen).getTime() : now;
+    const expiresAt = new Date(Math.max(now + HOUR, Math.min(appointmentEnd + 24 * HOUR, now + 14 * 24 * HOUR)));
+    const token = signLink(this.options.secret, { purpose: PURPOSE, subjectId: `${tenantId}|${appointment.schoolId}|${appointment.id}`, userId, expiresAt });
+    return `${this.options.baseUrl}/calendar/${token}`;
+  }
+
+  /** The invitation for this person, or nothing when they are not (or no longer) a party. */
+  async loadForUser(subjectId: string, userId: string): Promise<{ ics: string; fileName: string } | undefined> {
+    const [tenantId, schoolId, appointmentId] = subjectId.split('|');
+    if (!tenantId || !schoolId || !appointmentId) return undefined;
+    const stored = await this.options.appointments.get(tenantId, schoolId, appointmentId);
+    const appointment = stored?.appointment;
+    if (!appointment?.chosen || (userId !== appointment.teacherId && userId !== appointment.svibberId)) return undefined;
+    const { texts } = this.options;
+    const step = stepName(appointment);
+    const other = userId === appointment.teacherId ? appointment.svibberName : appointment.teacherName;
+    const ics = buildInvite({
+      appointment,
+      title: `${step} · SVIB`,
+      description: fillIn(texts.scheduling.calendarDescription, { step, other }),
+      organizer: { name: appointment.svibberName, email: await this.options.emailOf(tenantId, appointment.svibberId) },
+      attendee: { name: appointment.teacherName, email: await this.options.emailOf(tenantId, appointment.teacherId) },
+      method: appointment.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+      now: this.options.now(),
+    });
+    return { ics, fileName: `svib-${appointment.kind}${appointment.cycle || ''}.ics` };
+  }
+}

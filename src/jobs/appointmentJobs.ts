@@ -1,0 +1,59 @@
+import { appointmentCard, stepName } from '../cards/schedulingCards';
+import { donePromptDue, remindersDue } from '../domain/scheduling/reminders';
+import { SVIBBER_CARD } from '../features/scheduling/SchedulingService';
+import type { Notifier } from '../features/notifications/Notifier';
+import type { Logger } from '../logging/logger';
+import type { AppointmentRepository, JobMark } from '../storage/appointments/AppointmentRepository';
+import { formatSlot } from '../texts/nlScheduling';
+import { fillIn } from '../texts/nlTrajectories';
+import type { Texts } from '../texts';
+
+export interface AppointmentJobOptions {
+  appointments: AppointmentRepository;
+  notifier: Notifier;
+  texts: Texts;
+  logger: Logger;
+  /** School time of the day-before reminder, e.g. "16:00". */
+  dayBeforeAt: string;
+}
+
+const MARKS: Record<'dayBefore' | 'hourBefore', JobMark> = { dayBefore: 'dayBeforeSentAt', hourBefore: 'hourBeforeSentAt' };
+
+/**
+ * Reminders to both parties, the day before and an hour before. Each reminder is claimed with a
+ * conditional write before it is sent, so no restart or second instance sends one twice; moved or
+ * cancelled appointments are no longer confirmed at their old time and get none.
+ */
+export async function sendDueReminders(options: AppointmentJobOptions, now: Date): Promise<number> {
+  const { appointments, notifier, texts } = options;
+  let sent = 0;
+  for (const stored of await appointments.listConfirmedStartingBefore(new Date(now.getTime() + 2 * 86_400_000))) {
+    const due = remindersDue(stored.appointment, stored.sent, now, options.dayBeforeAt);
+    // Only the closest reminder: an hour before makes a missed day-before one pointless.
+    const which = due.includes('hourBefore') ? 'hourBefore' : due[0];
+    if (!which || !stored.appointment.chosen) continue;
+    if (!(await appointments.claim(stored, MARKS[which], now))) continue;
+    const { appointment } = stored;
+    const template = which === 'dayBefore' ? texts.scheduling.reminderDayBefore : texts.scheduling.reminderHourBefore;
+    const step = stepName(appointment).toLowerCase();
+    const slot = formatSlot(appointment.chosen!);
+    await notifier.sendText(stored.tenantId, appointment.teacherId, fillIn(template, { step, other: appointment.svibberName, slot }));
+    await notifier.sendText(stored.tenantId, appointment.svibberId, fillIn(template, { step, other: appointment.teacherName, slot }));
+    sent++;
+  }
+  return sent;
+}
+
+/** After the appointment, its begeleider gets the card to mark it done (once). */
+export async function promptDoneAppointments(options: AppointmentJobOptions, now: Date): Promise<number> {
+  const { appointments, notifier, texts } = options;
+  let prompted = 0;
+  for (const stored of await appointments.listConfirmedStartingBefore(now)) {
+    if (!donePromptDue(stored.appointment, stored.sent.donePrompt, now)) continue;
+    if (!(await appointments.claim(stored, 'donePromptedAt', now))) continue;
+    const card = appointmentCard(stored.appointment, stored.appointment.teacherName, { kind: 'donePrompt' }, texts);
+    await notifier.sendCard(stored.tenantId, stored.appointment.svibberId, card, { subject: stored.appointment.id, purpose: SVIBBER_CARD });
+    prompted++;
+  }
+  return prompted;
+}

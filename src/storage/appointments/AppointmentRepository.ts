@@ -1,0 +1,144 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { Appointment, AppointmentStatus } from '../../domain/scheduling/appointment';
+import { isStatus } from '../storageErrors';
+
+interface AppointmentEntity {
+  partitionKey: string;
+  rowKey: string;
+  tenantId: string;
+  trajectoryId: string;
+  svibberId: string;
+  teacherId: string;
+  status: AppointmentStatus;
+  /** Start of the chosen slot, for the reminder job's range query. */
+  startsAt?: Date;
+  data: string;
+  /** Kept outside the aggregate: what the jobs already sent. */
+  dayBeforeSentAt?: Date;
+  hourBeforeSentAt?: Date;
+  donePromptedAt?: Date;
+}
+
+export interface StoredAppointment {
+  tenantId: string;
+  appointment: Appointment;
+  etag: string;
+  sent: { dayBefore?: Date; hourBefore?: Date; donePrompt?: Date };
+}
+
+export type JobMark = 'dayBeforeSentAt' | 'hourBeforeSentAt' | 'donePromptedAt';
+
+export class AppointmentChangedError extends Error {
+  constructor(readonly appointmentId: string) {
+    super(`Appointment ${appointmentId} was changed by someone else`);
+    this.name = 'AppointmentChangedError';
+  }
+}
+
+const DATE_FIELDS = new Set(['start', 'createdAt', 'updatedAt']);
+
+function parse(data: string): Appointment {
+  return JSON.parse(data, (key, value) => (DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value)) as Appointment;
+}
+
+function partitionOf(tenantId: string, schoolId: string): string {
+  return `${tenantId}_${schoolId}`;
+}
+
+function toStored(entity: AppointmentEntity & { etag: string }): StoredAppointment {
+  return {
+    tenantId: entity.tenantId,
+    appointment: parse(entity.data),
+    etag: entity.etag,
+    sent: {
+      dayBefore: entity.dayBeforeSentAt ? new Date(entity.dayBeforeSentAt) : undefined,
+      hourBefore: entity.hourBeforeSentAt ? new Date(entity.hourBeforeSentAt) : undefined,
+      donePrompt: entity.donePromptedAt ? new Date(entity.donePromptedAt) : undefined,
+    },
+  };
+}
+
+function toEntity(tenantId: string, appointment: Appointment): Omit<AppointmentEntity, 'dayBeforeSentAt' | 'hourBeforeSentAt' | 'donePromptedAt'> {
+  return {
+    partitionKey: partitionOf(tenantId, appointment.schoolId),
+    rowKey: appointment.id,
+    tenantId,
+    trajectoryId: appointment.trajectoryId,
+    svibberId: appointment.svibberId,
+    teacherId: appointment.teacherId,
+    status: appointment.status,
+    ...(appointment.chosen ? { startsAt: appointment.chosen.start } : {}),
+    data: JSON.stringify(appointment),
+  };
+}
+
+/** Appointments in one partition per school, like trajectories; every change is conditional on the ETag. */
+export class AppointmentRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async create(tenantId: string, appointment: Appointment): Promise<boolean> {
+    try {
+      await this.table.createEntity(toEntity(tenantId, appointment));
+      return true;
+    } catch (error) {
+      if (isStatus(error, 409)) return false;
+      throw error;
+    }
+  }
+
+  async get(tenantId: string, schoolId: string, appointmentId: string): Promise<StoredAppointment | undefined> {
+    try {
+      return toStored(await this.table.getEntity<AppointmentEntity>(partitionOf(tenantId, schoolId), appointmentId));
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async update(stored: StoredAppointment, next: Appointment): Promise<StoredAppointment> {
+    try {
+      const response = await this.table.updateEntity(toEntity(stored.tenantId, next), 'Merge', { etag: stored.etag });
+      return { ...stored, appointment: next, etag: response.etag ?? '' };
+    } catch (error) {
+      if (isStatus(error, 412)) throw new AppointmentChangedError(next.id);
+      throw error;
+    }
+  }
+
+  async listForTrajectory(tenantId: string, schoolId: string, trajectoryId: string): Promise<StoredAppointment[]> {
+    return this.query(odata`PartitionKey eq ${partitionOf(tenantId, schoolId)} and trajectoryId eq ${trajectoryId}`);
+  }
+
+  /** What keeps the SVIB'er busy: proposed and confirmed appointments of the school. */
+  async listActiveForSvibber(tenantId: string, schoolId: string, svibberId: string): Promise<StoredAppointment[]> {
+    return this.query(
+      odata`PartitionKey eq ${partitionOf(tenantId, schoolId)} and svibberId eq ${svibberId} and (status eq ${'proposed'} or status eq ${'confirmed'})`,
+    );
+  }
+
+  /** Confirmed appointments starting before `until`, across schools: the reminder job's round. */
+  async listConfirmedStartingBefore(until: Date): Promise<StoredAppointment[]> {
+    return this.query(odata`status eq ${'confirmed'} and startsAt le ${until}`);
+  }
+
+  /** Marks a job's message as sent, conditional on the state read: of racing instances one wins. */
+  async claim(stored: StoredAppointment, mark: JobMark, now: Date): Promise<boolean> {
+    try {
+      await this.table.updateEntity(
+        { partitionKey: partitionOf(stored.tenantId, stored.appointment.schoolId), rowKey: stored.appointment.id, [mark]: now },
+        'Merge',
+        { etag: stored.etag },
+      );
+      return true;
+    } catch (error) {
+      if (isStatus(error, 412) || isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
+  private async query(filter: string): Promise<StoredAppointment[]> {
+    const found: StoredAppointment[] = [];
+    for await (const entity of this.table.listEntities<AppointmentEntity>({ queryOptions: { filter } })) found.push(toStored(entity as AppointmentEntity & { etag: string }));
+    return found;
+  }
+}

@@ -1,0 +1,90 @@
+import { cardVerbs } from '../../../src/cards/cardVerbs';
+import type { AdaptiveCardJson } from '../../../src/cards/renderCard';
+import { rolesCard } from '../../../src/cards/roleCards';
+import { appointmentCard, chooseSlotCard, planFormCard, type AppointmentView } from '../../../src/cards/schedulingCards';
+import {
+  intakeFormCard,
+  intakeSummaryCard,
+  myGuidanceCard,
+  myTrajectoriesCard,
+  newRequestCard,
+  proposalCard,
+  proposalFormCard,
+  trajectoryDetailCard,
+  type NewRequestStatus,
+} from '../../../src/cards/trajectoryCards';
+import type { Appointment } from '../../../src/domain/scheduling/appointment';
+import { assignedSvibber, owningTeacher, otherSvibber, trajectoryIn } from '../trajectories/trajectoryFixtures';
+
+const appointment: Appointment = {
+  id: 'appointment-1',
+  trajectoryId: 'trajectory-1',
+  schoolId: 'school-1',
+  kind: 'opname',
+  cycle: 1,
+  isFinalTalk: false,
+  svibberId: assignedSvibber.userId,
+  teacherId: owningTeacher.userId,
+  svibberName: assignedSvibber.name,
+  teacherName: owningTeacher.name,
+  status: 'confirmed',
+  proposedSlots: [{ start: new Date('2026-12-03T09:15:00Z'), durationMinutes: 30, location: 'lokaal 12' }],
+  chosen: { start: new Date('2026-12-03T09:15:00Z'), durationMinutes: 30, location: 'lokaal 12' },
+  sequence: 2,
+  createdAt: new Date('2026-11-25T10:00:00Z'),
+  updatedAt: new Date('2026-11-25T10:00:00Z'),
+};
+
+const step = { kind: 'nagesprek' as const, cycle: 3, isFinalTalk: true };
+const statuses: NewRequestStatus[] = [{ kind: 'open' }, { kind: 'reminder' }, { kind: 'takenByYou' }, { kind: 'takenBy', name: 'X' }, { kind: 'withdrawn' }, { kind: 'declined', name: 'X' }];
+const views: AppointmentView[] = [
+  { kind: 'proposed' },
+  { kind: 'confirmed', calendarUrl: 'https://bot.example/calendar/t' },
+  { kind: 'cancelled', calendarUrl: 'https://bot.example/calendar/t' },
+  { kind: 'askedOther' },
+  { kind: 'donePrompt' },
+  { kind: 'done' },
+  { kind: 'notice', text: 'x' },
+];
+
+/** Every card the bot can send, in every state, so a broken template shows up here first. */
+const cards: [string, AdaptiveCardJson][] = [
+  ['intake form', intakeFormCard({ formId: 'f', errors: { whatHappens: 'required', focus: 'unknown-choice' }, values: { focus: 'didactiek' } })],
+  ['intake form for a proposal', intakeFormCard({ formId: 'f', proposalId: 'p', proposalGoal: 'doel' })],
+  ['intake summary', intakeSummaryCard(trajectoryIn('aangevraagd'), false)],
+  ...statuses.map((status): [string, AdaptiveCardJson] => [`new request ${status.kind}`, newRequestCard(trajectoryIn('aangevraagd'), status)]),
+  ['my trajectories', myTrajectoriesCard([trajectoryIn('toegewezen'), trajectoryIn('afgesloten')])],
+  ['my trajectories, empty', myTrajectoriesCard([])],
+  ['my guidance', myGuidanceCard([trajectoryIn('aangevraagd')], [trajectoryIn('opname 1')])],
+  ['detail for the teacher', trajectoryDetailCard(trajectoryIn('toegewezen'), owningTeacher)],
+  ['detail for the begeleider', trajectoryDetailCard(trajectoryIn('intake'), assignedSvibber, { handOverChoices: [{ userId: otherSvibber.userId, name: otherSvibber.name }] })],
+  ['proposal form', proposalFormCard({ formId: 'f', people: [{ userId: 'u', name: 'N' }], errors: { goal: 'x' } })],
+  ['proposal', proposalCard({ ...trajectoryIn('voorgesteld'), proposal: { by: { userId: 'd', name: 'D' }, goal: 'doel' } }, '')],
+  ['roles', rolesCard({ schoolName: 'De Regenboog', members: [{ userId: 'u', name: 'N', roles: ['svibber', 'ib'] }], people: [{ userId: 'u', name: 'N' }] })],
+  ['plan form', planFormCard({ trajectoryId: 't', step, teacherName: 'T', preferences: 'p', rowProblems: { 2: { text: 'x', warning: true } }, confirmWarnings: true })],
+  ['choose slot', chooseSlotCard({ ...appointment, status: 'proposed', chosen: undefined }, 'S', 'p')],
+  ...views.map((view): [string, AdaptiveCardJson] => [`appointment ${view.kind}`, appointmentCard(appointment, 'S', view)]),
+];
+
+function actionsOf(node: unknown): { type: string; verb?: string; title?: string }[] {
+  if (Array.isArray(node)) return node.flatMap(actionsOf);
+  if (!node || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own = typeof record.type === 'string' && record.type.startsWith('Action.') ? [record as { type: string; verb?: string; title?: string }] : [];
+  return [...own, ...Object.values(record).flatMap(actionsOf)];
+}
+
+describe.each(cards)('the %s card', (_name, card) => {
+  it('is an Adaptive Card 1.5 with every placeholder filled', () => {
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(JSON.stringify(card)).not.toMatch(/\$\{|\$when|\$data/);
+  });
+
+  it('uses only verbs the bot handles, on titled buttons', () => {
+    const known = Object.values(cardVerbs) as string[];
+    for (const action of actionsOf(card)) {
+      expect(action.title).toBeTruthy();
+      if (action.type === 'Action.Execute') expect(known).toContain(action.verb);
+    }
+  });
+});
