@@ -198,3 +198,45 @@ describe('planning appointments with Plan cards (real storage on Azurite, contro
     expect(ics).toContain(`SEQUENCE:${after.sequence}`);
   });
 });
+
+describe('a moved appointment is reminded at its new time (real storage on Azurite)', () => {
+  const connector = new RecordingConnector();
+  let clock = new Date('2026-11-23T09:00:00Z'); // Monday
+  const now = () => clock;
+  let serviceUrl: string;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    serviceUrl = await connector.start();
+    app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId }, now);
+    await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke], others: [sanne] });
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.stop();
+  });
+
+  it('sends the day-before reminder again for the new day', async () => {
+    const act = (person: Person, verb: string, data: Record<string, unknown> = {}) => post(app.baseUrl, cardAction({ serviceUrl, from: person }, verb, data));
+    await act(sanne, 'request.start');
+    const formId = actionsOf(cardIn(connector.to(personalChatOf(sanne)).at(-1)))[0].data!.formId;
+    await act(sanne, 'intake.submit', { formId, ...validIntake });
+    const trajectoryId = String(actionsOf(cardIn(connector.to(personalChatOf(marieke)).at(-1))).find((a) => a.verb === 'request.takeUp')!.data!.trajectoryId);
+    await act(marieke, 'request.takeUp', { trajectoryId });
+    const propose = async (date: string) => {
+      await act(marieke, 'schedule.propose', { trajectoryId, date1: date, time1: '10:00', duration1: '30' });
+      const stored = (await app.composed.repositories.appointments.listForTrajectory(TENANT_ID, 'default', trajectoryId))[0].appointment;
+      await act(sanne, 'schedule.choose', { appointmentId: stored.id, slot: '0', sequence: String(stored.sequence) });
+      return stored.id;
+    };
+
+    const id = await propose('2026-11-25');
+    clock = new Date('2026-11-24T15:30:00Z');
+    expect(await sendDueReminders(app.composed.appointmentJobOptions, clock)).toBe(1);
+
+    await act(marieke, 'schedule.move', { appointmentId: id });
+    await propose('2026-11-26');
+    clock = new Date('2026-11-25T15:30:00Z');
+    expect(await sendDueReminders(app.composed.appointmentJobOptions, clock)).toBe(1);
+  });
+});

@@ -125,7 +125,7 @@ export class SchedulingService {
       createdAt: existing?.appointment.createdAt ?? at,
       updatedAt: at,
     };
-    if (existing) await appointments.update(existing, appointment);
+    if (existing) await appointments.update(existing, appointment, { newTime: true });
     else if (!(await appointments.create(actor.tenantId, appointment))) return { reply: texts.trajectory.changedMeanwhile };
 
     const preferences = preferencesText(trajectory.teacher.name, trajectory.intake, texts);

@@ -95,9 +95,13 @@ export class AppointmentRepository {
     }
   }
 
-  async update(stored: StoredAppointment, next: Appointment): Promise<StoredAppointment> {
+  /**
+   * A new time (a move) forgets which reminders were sent for the old one; any other change keeps
+   * them, so a reminder is never sent twice for the same time.
+   */
+  async update(stored: StoredAppointment, next: Appointment, options: { newTime?: boolean } = {}): Promise<StoredAppointment> {
     try {
-      const response = await this.table.updateEntity(toEntity(stored.tenantId, next), 'Merge', { etag: stored.etag });
+      const response = await this.table.updateEntity(toEntity(stored.tenantId, next), options.newTime ? 'Replace' : 'Merge', { etag: stored.etag });
       return { ...stored, appointment: next, etag: response.etag ?? '' };
     } catch (error) {
       if (isStatus(error, 412)) throw new AppointmentChangedError(next.id);
