@@ -5,25 +5,27 @@ export interface StorageHealth {
   blobs: 'ok' | 'unreachable';
 }
 
-async function reachable(probe: () => Promise<unknown>, timeoutMs: number): Promise<'ok' | 'unreachable'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'unreachable'>((resolve) => {
-    timer = setTimeout(() => resolve('unreachable'), timeoutMs);
-  });
+async function reachable(probe: (abortSignal: AbortSignal) => Promise<unknown>, timeoutMs: number): Promise<'ok' | 'unreachable'> {
+  // Aborting (rather than racing a timer) also stops the SDK's retries, so nothing lingers.
   try {
-    return await Promise.race([probe().then(() => 'ok' as const), timeout]);
+    await probe(AbortSignal.timeout(timeoutMs));
+    return 'ok';
   } catch {
     return 'unreachable';
-  } finally {
-    clearTimeout(timer);
   }
 }
 
 export async function checkStorageHealth(clients: StorageClients, timeoutMs = 3000): Promise<StorageHealth> {
   const [tables, blobs] = await Promise.all([
     // Data-plane reads, so the probe works with the managed identity's data roles too.
-    reachable(() => clients.table(clients.names.installationsTable).listEntities().byPage({ maxPageSize: 1 }).next(), timeoutMs),
-    reachable(() => clients.container(clients.names.turnStateContainer).listBlobsFlat().byPage({ maxPageSize: 1 }).next(), timeoutMs),
+    reachable(
+      (abortSignal) => clients.table(clients.names.installationsTable).listEntities({ abortSignal }).byPage({ maxPageSize: 1 }).next(),
+      timeoutMs,
+    ),
+    reachable(
+      (abortSignal) => clients.container(clients.names.turnStateContainer).listBlobsFlat({ abortSignal }).byPage({ maxPageSize: 1 }).next(),
+      timeoutMs,
+    ),
   ]);
   return { tables, blobs };
 }
