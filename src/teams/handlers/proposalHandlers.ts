@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
-import { renderCard, type AdaptiveCardJson } from '../../cards/renderCard';
+import { renderCard } from '../../cards/renderCard';
 import { intakeFormCard, intakeSummaryCard, proposalCard, proposalFormCard } from '../../cards/trajectoryCards';
 import { hasRole } from '../../domain/schools/roles';
 import type { ProposalField, ProposalProblem } from '../../domain/trajectories/proposalForm';
@@ -14,7 +14,7 @@ import { actorOf } from '../actorOf';
 import { sendCard, sendText } from '../replies';
 import { teamRoster } from '../roster';
 import type { SvibTurnState } from '../svibTurnState';
-import { idFrom } from './cardData';
+import { cardActionsOf, idFrom } from './cardData';
 
 function mayPropose(actor: Actor): boolean {
   return hasRole(actor.roles, 'directie') || hasRole(actor.roles, 'svibber');
@@ -45,8 +45,7 @@ export async function sendProposalForm(context: TurnContext, deps: BotDependenci
 /** The proposer's form, and the teacher's free choice to take part or not. */
 export function registerProposalHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
   const { texts, trajectories, directory } = deps;
-  const execute = (verb: string, handler: (context: TurnContext, data: Record<string, unknown>) => Promise<AdaptiveCardJson | string>) =>
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => handler(context, (data ?? {}) as Record<string, unknown>));
+  const execute = cardActionsOf(app);
 
   execute(cardVerbs.proposalStart, async (context) => {
     await sendProposalForm(context, deps);

@@ -12,6 +12,7 @@ import { actorOf } from '../actorOf';
 import { sendCard, sendText } from '../replies';
 import { teamRoster } from '../roster';
 import type { SvibTurnState } from '../svibTurnState';
+import { cardActionsOf } from './cardData';
 
 const emailSchema = z.string().trim().toLowerCase().max(254).email();
 
@@ -50,8 +51,9 @@ export async function sendRolesCard(context: TurnContext, deps: BotDependencies)
 export function registerRoleHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
   const { texts, directory } = deps;
 
-  app.adaptiveCards.actionExecute(cardVerbs.rolesGrant, async (context, _state, raw) => {
-    const data = (raw ?? {}) as Record<string, unknown>;
+  const execute = cardActionsOf(app);
+
+  execute(cardVerbs.rolesGrant, async (context, data) => {
     const actor = await beheerderOf(context, deps);
     if (!actor) return texts.roles.refusal['not-beheerder'];
     const values = { userId: typeof data.userId === 'string' ? data.userId : '', email: typeof data.email === 'string' ? data.email : '', role: typeof data.role === 'string' ? data.role : '' };
@@ -72,8 +74,7 @@ export function registerRoleHandlers(app: Application<SvibTurnState>, deps: BotD
     return rolesCardFor(context, actor, deps, { notice: { text: fillIn(texts.settings.granted, { name, role: texts.roles.role[role!] }), tone: 'good' } });
   });
 
-  app.adaptiveCards.actionExecute(cardVerbs.rolesRevoke, async (context, _state, raw) => {
-    const data = (raw ?? {}) as Record<string, unknown>;
+  execute(cardVerbs.rolesRevoke, async (context, data) => {
     const actor = await beheerderOf(context, deps);
     if (!actor) return texts.roles.refusal['not-beheerder'];
     const role = roleFrom(data.role);

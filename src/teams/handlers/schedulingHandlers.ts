@@ -1,19 +1,16 @@
-import type { TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
-import type { AdaptiveCardJson } from '../../cards/renderCard';
 import { SVIBBER_CARD } from '../../features/scheduling/SchedulingService';
 import type { BotDependencies } from '../botDependencies';
 import { actorOf } from '../actorOf';
 import { sendCard, sendText } from '../replies';
 import type { SvibTurnState } from '../svibTurnState';
-import { idFrom } from './cardData';
+import { cardActionsOf, idFrom } from './cardData';
 
 /** Planning an appointment: the SVIB'er proposes, the teacher picks, either side moves or cancels. */
 export function registerSchedulingHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
   const { scheduling, directory, texts, notifier } = deps;
-  const execute = (verb: string, handler: (context: TurnContext, data: Record<string, unknown>) => Promise<AdaptiveCardJson | string>) =>
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => handler(context, (data ?? {}) as Record<string, unknown>));
+  const execute = cardActionsOf(app);
 
   execute(cardVerbs.schedulePlan, async (context, data) => {
     const actor = await actorOf(context, directory);

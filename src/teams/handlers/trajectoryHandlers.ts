@@ -13,7 +13,7 @@ import { actorOf } from '../actorOf';
 import { sendCard, sendText } from '../replies';
 import type { SvibTurnState } from '../svibTurnState';
 import { fillIn } from '../../texts/nlTrajectories';
-import { idFrom } from './cardData';
+import { cardActionsOf, idFrom } from './cardData';
 
 
 /** A step button names its command and cycle; anything else is refused before it reaches the domain. */
@@ -71,8 +71,7 @@ async function detailAfter(outcome: CommandOutcome, actor: Actor, deps: BotDepen
 
 export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
   const { texts, trajectories, directory } = deps;
-  const execute = (verb: string, handler: (context: TurnContext, data: Record<string, unknown>) => Promise<AdaptiveCardJson | string>) =>
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => handler(context, (data ?? {}) as Record<string, unknown>));
+  const execute = cardActionsOf(app);
 
   execute(cardVerbs.requestStart, async (context) => {
     await sendIntakeForm(context, deps);
