@@ -89,6 +89,71 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
       enabled: true
       days: 7
     }
+    // The upload and player pages reach Blob Storage from the browser: only from the app's own origin.
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: [
+            'https://${resourceBaseName}.azurewebsites.net'
+          ]
+          allowedMethods: [
+            'GET'
+            'HEAD'
+            'PUT'
+            'OPTIONS'
+          ]
+          allowedHeaders: [
+            '*'
+          ]
+          exposedHeaders: [
+            '*'
+          ]
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
+  }
+}
+
+resource recordingsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: '${storageNamePrefix}-recordings'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Second line of defence behind the app's retention job: no recording outlives a school year and a bit.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-old-recordings'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${storageNamePrefix}-recordings/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 400
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
   }
 }
 

@@ -196,6 +196,8 @@ export interface DetailOptions {
   notice?: { text: string; tone: 'good' | 'attention' };
   /** SVIB'ers of the school the trajectory can be handed to. */
   handOverChoices?: { userId: string; name: string }[];
+  /** Signed, short-lived links for this viewer: add a recording, watch each one they may see. */
+  recordingLinks?: { title: string; url: string }[];
 }
 
 /** The step the begeleider marks done next, with its button title; none when nothing is theirs to do. */
@@ -259,6 +261,7 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
       cyclesValue: String(trajectory.cycles),
       cycleChoices: Array.from({ length: maxCycles - minCycles + 1 }, (_, index) => ({ title: String(minCycles + index), value: String(minCycles + index) })),
       canHandOver: open && svibberView && handOverChoices.length > 0,
+      recordingLinks: options.recordingLinks ?? [],
       handOverChoices,
       trajectoryId: trajectory.id,
     },

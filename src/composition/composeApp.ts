@@ -26,6 +26,14 @@ import { SchedulingService } from '../features/scheduling/SchedulingService';
 import { CalendarLinks } from '../features/calendar/CalendarLinks';
 import { registerCalendarRoute } from '../http/calendarRoute';
 import type { AppointmentJobOptions } from '../jobs/appointmentJobs';
+import { AuditLog } from '../storage/audit/AuditLog';
+import { RecordingBlobs } from '../storage/recordings/RecordingBlobs';
+import { RecordingRepository } from '../storage/recordings/RecordingRepository';
+import { RecordingService } from '../features/recordings/RecordingService';
+import { recordingPageLink, registerRecordingsApi } from '../http/recordingsApi';
+import { registerPageRoutes } from '../http/pagesRoute';
+import { UsedLinkRepository } from '../storage/links/UsedLinkRepository';
+import { fillIn } from '../texts/nlTrajectories';
 import type { RequestReminderJobOptions } from '../jobs/requestReminderJob';
 
 export interface ComposeOverrides {
@@ -52,6 +60,8 @@ export interface ComposedApp {
   appointmentJobOptions: AppointmentJobOptions;
   scheduling: SchedulingService;
   calendarLinks: CalendarLinks;
+  recordings: RecordingService;
+  recordingBlobs: RecordingBlobs;
   server: Server;
   /**
    * Listens on the configured port (0 picks a free one), logs whether inbound calls are
@@ -90,6 +100,20 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   const notifier = new ProactiveNotifier(adapter, botAppId, installations, sentCards, logger);
   const trajectoryService = new TrajectoryService({ trajectories, directory, notifier, texts, now });
   const appointments = new AppointmentRepository(storage.table(storage.names.appointmentsTable));
+  const recordingBlobs = new RecordingBlobs(storage.blobService, storage.container(storage.names.recordingsContainer), config.botAuth.mode === 'authenticated');
+  const recordings = new RecordingService({
+    recordings: new RecordingRepository(
+      storage.table(storage.names.recordingsTable),
+      storage.table(storage.names.fragmentsTable),
+      storage.table(storage.names.grantsTable),
+    ),
+    blobs: recordingBlobs,
+    trajectories,
+    audit: new AuditLog(storage.table(storage.names.auditTable)),
+    now,
+    maxBytes: config.recordingMaxBytes,
+    retentionDays: config.recordingRetentionDays,
+  });
   const calendarLinks = new CalendarLinks({
     secret: config.linkSigningSecret,
     baseUrl: config.publicBaseUrl,
@@ -114,10 +138,54 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       turnStateStorage: new BlobTurnStateStorage(storage.container(storage.names.turnStateContainer)),
       botAppId,
     },
-    { installations, directory, trajectories: trajectoryService, scheduling, notifier, texts, logger, now },
+    {
+      installations,
+      directory,
+      trajectories: trajectoryService,
+      scheduling,
+      notifier,
+      recordings,
+      recordingLinks: {
+        upload: (actor, trajectoryId, cycle) =>
+          recordingPageLink(config.linkSigningSecret, config.publicBaseUrl, 'upload', {
+            subjectId: `${actor.tenantId}|${actor.schoolId}|${trajectoryId}|${cycle}`,
+            userId: actor.userId,
+            expiresAt: new Date(now().getTime() + 60 * 60_000),
+          }),
+        watch: (actor, recording) =>
+          recordingPageLink(config.linkSigningSecret, config.publicBaseUrl, 'watch', {
+            subjectId: `${actor.tenantId}|${actor.schoolId}|${recording.id}`,
+            userId: actor.userId,
+            expiresAt: new Date(now().getTime() + 60 * 60_000),
+          }),
+      },
+      texts,
+      logger,
+      now,
+    },
   );
   const messages = createMessagesEndpoint({ adapter, app, processedActivities, texts, logger, now });
   const server = createHttpServer({ messages, storageHealth: () => checkStorageHealth(storage) });
+  registerPageRoutes(server, { blobOrigin: recordingBlobs.origin });
+  const usedLinks = new UsedLinkRepository(storage.table(storage.names.usedLinksTable));
+  registerRecordingsApi(server, {
+    secret: config.linkSigningSecret,
+    now,
+    recordings,
+    subjectFor: (tenantId, schoolId, userId) => directory.subjectFor(tenantId, schoolId, userId),
+    useOnce: (nonce, at) => usedLinks.useOnce(nonce, at),
+    texts: {
+      refused: texts.recordings.refused,
+      expired: texts.recordings.expired,
+      uploaded: texts.recordings.uploaded,
+      problems: texts.recordings.problems,
+      aspects: [
+        ...Object.entries(texts.trajectories.intakeForm.choices.focus),
+        ...Object.entries(texts.trajectories.intakeForm.choices.basiscommunicatieAspect),
+      ].map(([value, title]) => ({ value, title })),
+      title: (cycle) => fillIn(texts.recordings.title, { cycle }),
+    },
+  });
   registerCalendarRoute(server, {
     secret: config.linkSigningSecret,
     loadForUser: (subjectId, userId) => calendarLinks.loadForUser(subjectId, userId),
@@ -136,6 +204,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     appointmentJobOptions,
     scheduling,
     calendarLinks,
+    recordings,
+    recordingBlobs,
     logger,
     storage,
     repositories: { installations, processedActivities, trajectories, members, people, appointments },

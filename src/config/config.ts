@@ -45,6 +45,8 @@ const environmentSchema = z.object({
   LINK_SIGNING_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SCHOOL_DAY_START: z.string().regex(clock, 'must be a time like 08:30').default('08:00'),
   SCHOOL_DAY_END: z.string().regex(clock, 'must be a time like 17:00').default('17:00'),
+  RECORDING_MAX_BYTES: z.coerce.number().int().min(1_000_000).default(4 * 1024 ** 3),
+  RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   REMINDER_DAY_BEFORE_AT: z.string().regex(clock, 'must be a time like 16:00').default('16:00'),
 });
 
@@ -74,6 +76,10 @@ export interface Config {
   linkSigningSecret: string;
   schoolHours: { start: string; end: string };
   reminderDayBeforeAt: string;
+  /** Largest recording accepted (default 4 GB). */
+  recordingMaxBytes: number;
+  /** Recordings are deleted this many days after their trajectory closes. */
+  recordingRetentionDays: number;
 }
 
 function firstProblem(error: z.ZodError): string {
@@ -135,5 +141,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     linkSigningSecret: linkSecretFrom(env, botAuth),
     schoolHours: { start: env.SCHOOL_DAY_START, end: env.SCHOOL_DAY_END },
     reminderDayBeforeAt: env.REMINDER_DAY_BEFORE_AT,
+    recordingMaxBytes: env.RECORDING_MAX_BYTES,
+    recordingRetentionDays: env.RECORDING_RETENTION_DAYS,
   };
 }

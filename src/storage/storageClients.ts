@@ -16,6 +16,12 @@ export function storageNames(prefix: string) {
     sentCardsTable: `${prefix}SentCards`,
     appointmentsTable: `${prefix}Appointments`,
     jobLeasesContainer: `${prefix}-jobleases`,
+    recordingsContainer: `${prefix}-recordings`,
+    recordingsTable: `${prefix}Recordings`,
+    fragmentsTable: `${prefix}Fragments`,
+    grantsTable: `${prefix}Grants`,
+    auditTable: `${prefix}Audit`,
+    usedLinksTable: `${prefix}UsedLinks`,
     turnStateContainer: `${prefix}-turnstate`,
   };
 }
@@ -56,6 +62,18 @@ export function createStorageClients(config: StorageConfig, prefix: string): Sto
   };
 }
 
+/**
+ * The upload and player pages talk to Blob Storage from the browser. Azure gets its CORS rule
+ * (the app's own origin only) from Bicep; the local Azurite emulator gets an open one here,
+ * which is harmless there because every request still needs a SAS.
+ */
+export async function allowBrowserAccessToAzurite(clients: StorageClients): Promise<void> {
+  if (clients.blobService.accountName !== 'devstoreaccount1') return;
+  await clients.blobService.setProperties({
+    cors: [{ allowedOrigins: '*', allowedMethods: 'GET,HEAD,PUT,OPTIONS', allowedHeaders: '*', exposedHeaders: '*', maxAgeInSeconds: 3600 }],
+  });
+}
+
 /** Creates what is missing; safe to run on every start and from several instances at once. */
 export async function ensureStorage(clients: StorageClients): Promise<void> {
   const { names } = clients;
@@ -68,6 +86,11 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     names.trajectoriesTable,
     names.sentCardsTable,
     names.appointmentsTable,
+    names.recordingsTable,
+    names.fragmentsTable,
+    names.grantsTable,
+    names.auditTable,
+    names.usedLinksTable,
   ];
   for (const table of tables) {
     try {
@@ -78,4 +101,7 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
   }
   await clients.container(names.turnStateContainer).createIfNotExists();
   await clients.container(names.jobLeasesContainer).createIfNotExists();
+  // No public access level: every read goes through a SAS the server issues after a policy check.
+  await clients.container(names.recordingsContainer).createIfNotExists();
+  await allowBrowserAccessToAzurite(clients);
 }

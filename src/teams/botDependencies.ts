@@ -5,6 +5,9 @@ import type { SchoolDirectory } from '../features/schools/SchoolDirectory';
 import type { TrajectoryService } from '../features/trajectories/TrajectoryService';
 import type { SchedulingService } from '../features/scheduling/SchedulingService';
 import type { ProactiveNotifier } from './ProactiveNotifier';
+import type { RecordingService } from '../features/recordings/RecordingService';
+import type { Actor } from '../features/schools/SchoolDirectory';
+import type { Recording } from '../domain/recordings/recording';
 
 /** What the Teams handlers need from the rest of the app; composed in one place. */
 export interface BotDependencies {
@@ -13,6 +16,9 @@ export interface BotDependencies {
   trajectories: TrajectoryService;
   scheduling: SchedulingService;
   notifier: ProactiveNotifier;
+  recordings: RecordingService;
+  /** Signed, short-lived links to the upload and player pages, bound to the actor. */
+  recordingLinks: { upload(actor: Actor, trajectoryId: string, cycle: number): string; watch(actor: Actor, recording: Recording): string };
   texts: Texts;
   logger: Logger;
   now: () => Date;

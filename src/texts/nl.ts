@@ -196,6 +196,21 @@ export const nl = {
     plan: 'Plan {step}',
     calendarDescription: '{step} met {other}, via de SVIB-bot in Teams.',
   },
+  recordings: {
+    refused: 'Deze opname kan ik niet voor je openen.',
+    expired: 'Deze link is al gebruikt of verlopen. Open de opname opnieuw vanuit Teams.',
+    uploaded: 'De opname is opgeslagen. Alleen de leerkracht en de begeleider kunnen hem bekijken.',
+    title: 'Opname {cycle}',
+    add: 'Opname {cycle} toevoegen',
+    watch: 'Bekijk opname {cycle}',
+    listTitle: 'Opnames',
+    problems: {
+      'not-uploaded': 'Er is geen bestand aangekomen. Probeer het uploaden opnieuw.',
+      'not-a-video': 'Dit is geen video. Kies een videobestand.',
+      'too-large': 'Deze video is te groot. Maak de opname korter of kleiner.',
+      'invalid-fragment': 'Kies een begin en een einde binnen de opname; het einde na het begin.',
+    } as Record<string, string>,
+  },
   settings: {
     rolesTitle: 'Instellingen → Rollen',
     everyoneTeaches: 'Iedereen op school is leerkracht. Hieronder staat wie daarnaast een rol heeft.',

@@ -84,6 +84,11 @@ export class SchoolDirectory {
     await this.pinPerson(actor.tenantId, actor.userId, actor.schoolId);
   }
 
+  /** Roles of someone at a school, decided from storage (for links that carry only who, not what). */
+  async subjectFor(tenantId: string, schoolId: string, userId: string): Promise<{ tenantId: string; schoolId: string; userId: string; roles: readonly Role[] }> {
+    return { tenantId, schoolId, userId, roles: rolesOf(await this.membersOf(tenantId, schoolId), userId) };
+  }
+
   /** Someone the bot has met in this tenant, by id or e-mail address. */
   async findPerson(tenantId: string, target: RoleTarget): Promise<{ userId: string; name: string; schoolId?: string } | undefined> {
     const { people } = this.options;

@@ -3,9 +3,9 @@ import type { TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
 import type { AdaptiveCardJson } from '../../cards/renderCard';
-import { intakeFormCard, intakeSummaryCard, myTrajectoriesCard, newRequestCard, trajectoryDetailCard } from '../../cards/trajectoryCards';
+import { intakeFormCard, intakeSummaryCard, myTrajectoriesCard, newRequestCard, trajectoryDetailCard, type DetailOptions } from '../../cards/trajectoryCards';
 import { hasRole } from '../../domain/schools/roles';
-import type { Actor as TrajectoryActor, TrajectoryCommand } from '../../domain/trajectories/trajectory';
+import type { Actor as TrajectoryActor, Trajectory, TrajectoryCommand } from '../../domain/trajectories/trajectory';
 import type { Actor } from '../../features/schools/SchoolDirectory';
 import type { CommandOutcome } from '../../features/trajectories/TrajectoryService';
 import type { BotDependencies } from '../botDependencies';
@@ -52,6 +52,20 @@ export async function sendMyGuidance(context: TurnContext, deps: BotDependencies
   else await sendText(context, deps.texts.svibber.notSvibber);
 }
 
+/** What the detail card offers this viewer besides the trajectory itself. */
+async function detailOptions(actor: Actor, trajectory: Trajectory, deps: BotDependencies): Promise<DetailOptions> {
+  const { recordings, recordingLinks, texts } = deps;
+  const links = (await recordings.watchable(actor, trajectory.id)).map((recording) => ({
+    title: fillIn(texts.recordings.watch, { cycle: recording.cycle }),
+    url: recordingLinks.watch(actor, recording),
+  }));
+  const phase = trajectory.phase;
+  if ((phase.kind === 'opname' || phase.kind === 'nagesprek') && (await recordings.mayUpload(actor, trajectory.id))) {
+    links.push({ title: fillIn(texts.recordings.add, { cycle: phase.cycle }), url: recordingLinks.upload(actor, trajectory.id, phase.cycle) });
+  }
+  return { handOverChoices: await handOverChoices(actor, deps), recordingLinks: links };
+}
+
 async function handOverChoices(actor: Actor, deps: BotDependencies) {
   if (!hasRole(actor.roles, 'svibber')) return [];
   const svibbers = await deps.directory.holdersOf(actor.tenantId, actor.schoolId, 'svibber');
@@ -66,7 +80,7 @@ async function detailAfter(outcome: CommandOutcome, actor: Actor, deps: BotDepen
     outcome.kind === 'done'
       ? { text: doneText, tone: 'good' as const }
       : { text: texts.trajectories.refusal[outcome.reason], tone: 'attention' as const };
-  return trajectoryDetailCard(outcome.trajectory, actor, { notice, handOverChoices: await handOverChoices(actor, deps) }, texts);
+  return trajectoryDetailCard(outcome.trajectory, actor, { ...(await detailOptions(actor, outcome.trajectory, deps)), notice }, texts);
 }
 
 export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
@@ -109,7 +123,7 @@ export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps
       await sendText(context, texts.trajectory.notFound);
       return texts.trajectory.notFound;
     }
-    await sendCard(context, trajectoryDetailCard(trajectory, actor, { handOverChoices: await handOverChoices(actor, deps) }, texts));
+    await sendCard(context, trajectoryDetailCard(trajectory, actor, await detailOptions(actor, trajectory, deps), texts));
     return texts.trajectory.open;
   });
 
@@ -166,7 +180,7 @@ export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps
     if (!target) {
       const stored = await trajectories.find(actor, trajectoryId);
       if (!stored) return texts.trajectory.notFound;
-      return trajectoryDetailCard(stored, actor, { notice: { text: texts.svibber.handOverChoose, tone: 'attention' }, handOverChoices: await handOverChoices(actor, deps) }, texts);
+      return trajectoryDetailCard(stored, actor, { ...(await detailOptions(actor, stored, deps)), notice: { text: texts.svibber.handOverChoose, tone: 'attention' } }, texts);
     }
     const to: TrajectoryActor = { userId: target.userId, name: target.name ?? target.userId, roles: target.roles };
     const outcome = await trajectories.run(actor, trajectoryId, { type: 'handOver', to });

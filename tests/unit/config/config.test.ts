@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       linkSigningSecret: expect.any(String),
       schoolHours: { start: '08:00', end: '17:00' },
       reminderDayBeforeAt: '16:00',
+      recordingMaxBytes: 4 * 1024 ** 3,
+      recordingRetentionDays: 30,
       port: 3978,
       logLevel: 'info',
       storage: { kind: 'connectionString', connectionString: 'UseDevelopmentStorage=true' },

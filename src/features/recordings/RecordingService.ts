@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import { decideAccess, type AccessDecision } from '../../domain/recordings/accessPolicy';
+import type { AccessSubject, Fragment, Grant, GrantScope, Recording, RecordingAction, TrajectoryFacts } from '../../domain/recordings/recording';
+import { isDueForDeletion } from '../../domain/recordings/retention';
+import { isClosed, type Trajectory } from '../../domain/trajectories/trajectory';
+import { lastMovedAt } from '../../domain/trajectories/nextStep';
+import type { AuditLog } from '../../storage/audit/AuditLog';
+import type { RecordingBlobs } from '../../storage/recordings/RecordingBlobs';
+import type { RecordingRepository } from '../../storage/recordings/RecordingRepository';
+import type { TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
+
+export interface RecordingServiceOptions {
+  recordings: RecordingRepository;
+  blobs: RecordingBlobs;
+  trajectories: TrajectoryRepository;
+  audit: AuditLog;
+  now: () => Date;
+  maxBytes: number;
+  retentionDays: number;
+}
+
+export type Refused = { ok: false; reason: string };
+
+const MINUTE = 60_000;
+/** A read link lives at most this long: consent withdrawn a minute ago must win soon. */
+export const READ_LINK_MINUTES = 15;
+/** Uploading a large video takes a while; the write link is for one new blob only. */
+export const UPLOAD_LINK_MINUTES = 120;
+
+function factsOf(tenantId: string, trajectory: Trajectory): TrajectoryFacts {
+  return { tenantId, schoolId: trajectory.schoolId, trajectoryId: trajectory.id, teacherId: trajectory.teacher.userId, svibberId: trajectory.svibber?.userId };
+}
+
+/**
+ * Recordings and who may see them. Every call decides again from storage (ids from a card or a
+ * URL are never trusted) and every grant, view, upload, deletion and refusal is audited.
+ */
+export class RecordingService {
+  constructor(private readonly options: RecordingServiceOptions) {}
+
+  /** A write-only link for one new, unguessable blob under the school and trajectory. */
+  async startUpload(subject: AccessSubject, trajectoryId: string): Promise<{ ok: true; uploadUrl: string; blobName: string; maxBytes: number } | Refused> {
+    const trajectory = await this.trajectoryOf(subject, trajectoryId);
+    const decision = await this.decide(subject, 'upload', trajectory, undefined, trajectoryId);
+    if (!decision.allow || !trajectory) return { ok: false, reason: decision.allow ? 'not-a-party' : decision.reason };
+    const blobName = `${subject.tenantId}/${subject.schoolId}/${trajectoryId}/${randomUUID()}`;
+    const uploadUrl = await this.options.blobs.uploadUrl(blobName, new Date(this.options.now().getTime() + UPLOAD_LINK_MINUTES * MINUTE));
+    return { ok: true, uploadUrl, blobName, maxBytes: this.options.maxBytes };
+  }
+
+  /** After the browser uploaded: check the blob itself, then keep its reference; a bad upload leaves nothing behind. */
+  async register(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording } | Refused> {
+    const { blobs, recordings, audit, now, maxBytes } = this.options;
+    const trajectory = await this.trajectoryOf(subject, trajectoryId);
+    const decision = await this.decide(subject, 'upload', trajectory, undefined, trajectoryId);
+    // The blob name was issued for this school and trajectory; any other name is forged.
+    const expectedPrefix = `${subject.tenantId}/${subject.schoolId}/${trajectoryId}/`;
+    if (!decision.allow || !trajectory || !blobName.startsWith(expectedPrefix)) return { ok: false, reason: decision.allow ? 'not-a-party' : decision.reason };
+    const facts = await blobs.facts(blobName);
+    const problem = !facts ? 'not-uploaded' : !facts.contentType.startsWith('video/') ? 'not-a-video' : facts.sizeBytes > maxBytes ? 'too-large' : undefined;
+    if (problem || !facts) {
+      await blobs.remove(blobName);
+      await this.record(subject, trajectoryId, 'upload', 'recording', blobName, 'refused', problem);
+      return { ok: false, reason: problem ?? 'not-uploaded' };
+    }
+    const recording: Recording = {
+      id: randomUUID(),
+      tenantId: subject.tenantId,
+      schoolId: subject.schoolId,
+      trajectoryId,
+      cycle,
+      blobName,
+      uploaderId: subject.userId,
+      sizeBytes: facts.sizeBytes,
+      contentType: facts.contentType,
+      durationSeconds: durationSeconds && Number.isFinite(durationSeconds) && durationSeconds > 0 ? Math.round(durationSeconds) : undefined,
+      uploadedAt: now(),
+    };
+    await recordings.add(recording);
+    await audit.append(subject.tenantId, subject.schoolId, trajectoryId, { at: now(), actorId: subject.userId, action: 'upload', objectType: 'recording', objectId: recording.id, result: 'allowed' });
+    return { ok: true, recording };
+  }
+
+  /** Decides at this moment and only then issues a read link for that one blob. */
+  async watch(subject: AccessSubject, recordingId: string): Promise<{ ok: true; recording: Recording; videoUrl: string; fragments: Fragment[]; canMark: boolean } | Refused> {
+    const { recordings, blobs, now } = this.options;
+    const found = await this.recordingFor(subject, recordingId, 'view');
+    if (!found.ok) return found;
+    const { recording, trajectory, grants } = found;
+    const videoUrl = await blobs.readUrl(recording.blobName, new Date(now().getTime() + READ_LINK_MINUTES * MINUTE));
+    const allFragments = await recordings.listFragments(recording);
+    const canMark = decideAccess(subject, 'markFragment', { trajectory, recording }, grants, now()).allow;
+    return { ok: true, recording, videoUrl, fragments: allFragments, canMark };
+  }
+
+  async markFragment(subject: AccessSubject, recordingId: string, input: { startSecond: number; endSecond: number; note: string; aspect: string }): Promise<{ ok: true; fragment: Fragment } | Refused> {
+    const found = await this.recordingFor(subject, recordingId, 'markFragment');
+    if (!found.ok) return found;
+    const start = Math.floor(input.startSecond);
+    const end = Math.floor(input.endSecond);
+    const limit = found.recording.durationSeconds ?? Number.MAX_SAFE_INTEGER;
+    if (!Number.isFinite(start) || !Number.isFinite(end) || start < 0 || end <= start || end > limit) return { ok: false, reason: 'invalid-fragment' };
+    const fragment: Fragment = {
+      id: randomUUID(),
+      recordingId,
+      startSecond: start,
+      endSecond: end,
+      note: String(input.note ?? '').trim().slice(0, 500),
+      aspect: String(input.aspect ?? '').slice(0, 40),
+      createdBy: subject.userId,
+      createdAt: this.options.now(),
+    };
+    await this.options.recordings.addFragment(found.recording, fragment);
+    await this.record(subject, found.recording.trajectoryId, 'markFragment', 'fragment', fragment.id, 'allowed');
+    return { ok: true, fragment };
+  }
+
+  /** The recordings of a trajectory this person may watch (the others are not mentioned). */
+  async watchable(subject: AccessSubject, trajectoryId: string): Promise<Recording[]> {
+    const trajectory = await this.trajectoryOf(subject, trajectoryId);
+    if (!trajectory) return [];
+    const facts = factsOf(subject.tenantId, trajectory);
+    const visible: Recording[] = [];
+    for (const recording of await this.options.recordings.listForTrajectory(subject.tenantId, subject.schoolId, trajectoryId)) {
+      const grants = await this.options.recordings.listGrants(subject.tenantId, subject.schoolId, recording.id);
+      if (decideAccess(subject, 'view', { trajectory: facts, recording }, grants, this.options.now()).allow) visible.push(recording);
+    }
+    return visible.sort((a, b) => a.cycle - b.cycle || a.uploadedAt.getTime() - b.uploadedAt.getTime());
+  }
+
+  /** Whether this person may add a recording to the trajectory (its teacher or begeleider). */
+  async mayUpload(subject: AccessSubject, trajectoryId: string): Promise<boolean> {
+    const trajectory = await this.trajectoryOf(subject, trajectoryId);
+    return !!trajectory && decideAccess(subject, 'upload', { trajectory: factsOf(subject.tenantId, trajectory) }, [], this.options.now()).allow;
+  }
+
+  /** The teacher lets one named colleague see one recording, or chosen fragments of it, optionally until a date. */
+  async grant(subject: AccessSubject, recordingId: string, grantee: { userId: string; name: string }, scope: GrantScope, until?: Date): Promise<{ ok: true; grant: Grant } | Refused> {
+    const found = await this.recordingFor(subject, recordingId, 'grant');
+    if (!found.ok) return found;
+    if (grantee.userId === subject.userId) return { ok: false, reason: 'grant-to-self' };
+    const grant: Grant = {
+      id: randomUUID(),
+      tenantId: subject.tenantId,
+      schoolId: subject.schoolId,
+      trajectoryId: found.recording.trajectoryId,
+      recordingId,
+      granteeId: grantee.userId,
+      granteeName: grantee.name,
+      scope,
+      until,
+      grantedAt: this.options.now(),
+    };
+    await this.options.recordings.putGrant(grant);
+    await this.record(subject, found.recording.trajectoryId, 'grant', 'grant', grant.id, 'allowed', grantee.userId);
+    return { ok: true, grant };
+  }
+
+  /** Withdrawal counts for every new request at once: the next decision reads it from storage. */
+  async withdrawGrant(subject: AccessSubject, recordingId: string, grantId: string): Promise<{ ok: true; grant: Grant } | Refused> {
+    const found = await this.recordingFor(subject, recordingId, 'withdrawGrant');
+    if (!found.ok) return found;
+    const grant = found.grants.find((candidate) => candidate.id === grantId);
+    if (!grant) return { ok: false, reason: 'no-such-grant' };
+    const withdrawn = { ...grant, withdrawnAt: this.options.now() };
+    await this.options.recordings.putGrant(withdrawn);
+    await this.record(subject, found.recording.trajectoryId, 'withdrawGrant', 'grant', grant.id, 'allowed', grant.granteeId);
+    return { ok: true, grant: withdrawn };
+  }
+
+  async remove(subject: AccessSubject, recordingId: string): Promise<{ ok: true } | Refused> {
+    const found = await this.recordingFor(subject, recordingId, 'delete');
+    if (!found.ok) return found;
+    await this.options.blobs.remove(found.recording.blobName);
+    await this.options.recordings.remove(found.recording);
+    await this.record(subject, found.recording.trajectoryId, 'delete', 'recording', recordingId, 'allowed');
+    return { ok: true };
+  }
+
+  async auditLog(subject: AccessSubject, trajectoryId: string) {
+    const trajectory = await this.trajectoryOf(subject, trajectoryId);
+    const decision = await this.decide(subject, 'viewAudit', trajectory, undefined, trajectoryId);
+    if (!decision.allow) return { ok: false as const, reason: decision.reason };
+    return { ok: true as const, entries: await this.options.audit.list(subject.tenantId, subject.schoolId, trajectoryId) };
+  }
+
+  /** Deletes the recordings of trajectories closed longer ago than the retention period. */
+  async deleteExpired(now: Date): Promise<number> {
+    const { recordings, trajectories, blobs, audit, retentionDays } = this.options;
+    let deleted = 0;
+    for (const recording of await recordings.listAll()) {
+      const stored = await trajectories.get(recording.tenantId, recording.schoolId, recording.trajectoryId);
+      const closedAt = stored && isClosed(stored.trajectory.phase) ? lastMovedAt(stored.trajectory) : undefined;
+      if (!isDueForDeletion(closedAt, retentionDays, now)) continue;
+      await blobs.remove(recording.blobName);
+      await recordings.remove(recording);
+      await audit.append(recording.tenantId, recording.schoolId, recording.trajectoryId, {
+        at: now,
+        actorId: 'svib-bot',
+        action: 'delete',
+        objectType: 'recording',
+        objectId: recording.id,
+        result: 'allowed',
+        detail: 'retention',
+      });
+      deleted++;
+    }
+    return deleted;
+  }
+
+  private async recordingFor(subject: AccessSubject, recordingId: string, action: RecordingAction) {
+    const recording = await this.options.recordings.get(subject.tenantId, subject.schoolId, String(recordingId));
+    const trajectory = recording && (await this.trajectoryOf(subject, recording.trajectoryId));
+    if (!recording || !trajectory) {
+      await this.record(subject, recording?.trajectoryId ?? 'unknown', action, 'recording', String(recordingId).slice(0, 100), 'refused', 'no-recording');
+      return { ok: false as const, reason: 'no-recording' };
+    }
+    const grants = await this.options.recordings.listGrants(subject.tenantId, subject.schoolId, recording.id);
+    const facts = factsOf(subject.tenantId, trajectory);
+    const decision = decideAccess(subject, action, { trajectory: facts, recording }, grants, this.options.now());
+    await this.record(subject, trajectory.id, action, 'recording', recording.id, decision.allow ? 'allowed' : 'refused', decision.allow ? decision.basis : decision.reason);
+    if (!decision.allow) return { ok: false as const, reason: decision.reason };
+    return { ok: true as const, recording, trajectory: facts, grants };
+  }
+
+  private async trajectoryOf(subject: AccessSubject, trajectoryId: string): Promise<Trajectory | undefined> {
+    return (await this.options.trajectories.get(subject.tenantId, subject.schoolId, String(trajectoryId)))?.trajectory;
+  }
+
+  private async decide(subject: AccessSubject, action: RecordingAction, trajectory: Trajectory | undefined, recording: Recording | undefined, trajectoryId: string): Promise<AccessDecision> {
+    const decision: AccessDecision = trajectory
+      ? decideAccess(subject, action, { trajectory: factsOf(subject.tenantId, trajectory), recording }, [], this.options.now())
+      : { allow: false, reason: 'not-a-party' };
+    if (!decision.allow) await this.record(subject, trajectoryId, action, 'trajectory', String(trajectoryId).slice(0, 100), 'refused', decision.reason);
+    return decision;
+  }
+
+  private async record(subject: AccessSubject, trajectoryId: string, action: string, objectType: 'recording' | 'fragment' | 'grant' | 'trajectory', objectId: string, result: 'allowed' | 'refused', detail?: string) {
+    await this.options.audit.append(subject.tenantId, subject.schoolId, String(trajectoryId).slice(0, 100), { at: this.options.now(), actorId: subject.userId, action, objectType, objectId, result, detail });
+  }
+}

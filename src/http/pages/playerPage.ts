@@ -1,0 +1,251 @@
+import { PAGE_STYLE } from './pageStyle';
+
+/**
+ * `GET /recordings/watch?t=…`: plays one recording through the short-lived read-only SAS the
+ * server issues for this view, lists its fragments beside the player (a click jumps there) and,
+ * for those who may, marks new fragments to the second.
+ *
+ * The watch link is single-use on the server, so the page asks for the view exactly once.
+ * Self-contained and free of backticks and `${` in the script (see uploadPage.ts); data is only
+ * ever inserted with textContent.
+ */
+const SCRIPT = `
+(function () {
+  'use strict';
+  var el = function (id) { return document.getElementById(id); };
+  var titleEl = el('title');
+  var layout = el('layout');
+  var video = el('video');
+  var list = el('fragments');
+  var emptyEl = el('no-fragments');
+  var messageEl = el('message');
+  var markSection = el('mark');
+  var markForm = el('mark-form');
+  var startInput = el('start');
+  var endInput = el('end');
+  var noteInput = el('note');
+  var aspectSelect = el('aspect');
+  var saveButton = el('save');
+  var markMessage = el('mark-message');
+
+  var token = new URLSearchParams(location.search).get('t') || '';
+  var fragments = [];
+  var aspectTitles = new Map();
+  var sessionToken = '';
+
+  function show(target, text, kind) {
+    target.textContent = text;
+    target.className = 'message' + (kind ? ' ' + kind : '');
+    target.hidden = !text;
+  }
+  function pad(n) { return String(n).padStart(2, '0'); }
+  function formatTime(seconds) {
+    var s = Math.max(0, Math.floor(Number(seconds) || 0));
+    var h = Math.floor(s / 3600);
+    var m = Math.floor((s % 3600) / 60);
+    return (h > 0 ? h + ':' + pad(m) : pad(m)) + ':' + pad(s % 60);
+  }
+  function fragmentLabel(f) {
+    var parts = [formatTime(f.startSecond) + '\\u2013' + formatTime(f.endSecond)];
+    var aspect = aspectTitles.get(f.aspect) || f.aspect;
+    if (aspect) parts.push(aspect);
+    if (f.note) parts.push(f.note);
+    return parts.join(' \\u00b7 ');
+  }
+
+  function renderFragments() {
+    list.replaceChildren();
+    fragments.sort(function (a, b) { return a.startSecond - b.startSecond || a.endSecond - b.endSecond; });
+    fragments.forEach(function (f) {
+      var item = document.createElement('li');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'fragment';
+      button.textContent = fragmentLabel(f);
+      button.dataset.start = String(f.startSecond);
+      button.dataset.end = String(f.endSecond);
+      button.addEventListener('click', function () { jumpTo(f.startSecond); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    emptyEl.hidden = fragments.length > 0;
+    highlight();
+  }
+
+  function jumpTo(second) {
+    video.currentTime = Number(second) || 0;
+    var playing = video.play();
+    if (playing && playing.catch) playing.catch(function () { /* autoplay refused: the user presses play */ });
+  }
+
+  // The fragment that is playing now stands out in the list.
+  function highlight() {
+    var now = video.currentTime;
+    var buttons = list.querySelectorAll('button.fragment');
+    for (var i = 0; i < buttons.length; i++) {
+      var active = now >= Number(buttons[i].dataset.start) && now < Number(buttons[i].dataset.end);
+      buttons[i].classList.toggle('active', active);
+      if (active) buttons[i].setAttribute('aria-current', 'true'); else buttons[i].removeAttribute('aria-current');
+    }
+  }
+  video.addEventListener('timeupdate', highlight);
+  video.addEventListener('error', function () {
+    show(messageEl, 'De opname kan niet worden afgespeeld. Misschien is de link verlopen: open de opname opnieuw vanuit Teams.', 'error');
+  });
+
+  el('set-start').addEventListener('click', function () { startInput.value = String(Math.floor(video.currentTime)); });
+  el('set-end').addEventListener('click', function () { endInput.value = String(Math.floor(video.currentTime)); });
+
+  markForm.addEventListener('submit', async function (event) {
+    event.preventDefault();
+    show(markMessage, '', '');
+    var start = Number(startInput.value);
+    var end = Number(endInput.value);
+    if (startInput.value === '' || endInput.value === '' || !Number.isInteger(start) || !Number.isInteger(end) || start < 0) {
+      show(markMessage, 'Vul een begin en een einde in, in hele seconden.', 'error');
+      return;
+    }
+    if (end <= start) { show(markMessage, 'Het einde moet na het begin liggen.', 'error'); return; }
+    if (isFinite(video.duration) && video.duration > 0 && end > Math.ceil(video.duration)) {
+      show(markMessage, 'Het einde ligt na het einde van de opname.', 'error');
+      return;
+    }
+    if (!aspectSelect.value) { show(markMessage, 'Kies welk aspect het fragment laat zien.', 'error'); return; }
+    saveButton.disabled = true;
+    try {
+      var response = await fetch('/api/recordings/fragments', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        cache: 'no-store',
+        body: JSON.stringify({ sessionToken: sessionToken, startSecond: start, endSecond: end, note: noteInput.value.trim(), aspect: aspectSelect.value }),
+      });
+      var data = {};
+      try { data = (await response.json()) || {}; } catch (e) { data = {}; }
+      if (response.ok && data.fragment) {
+        fragments.push(data.fragment);
+        renderFragments();
+        noteInput.value = '';
+        startInput.value = '';
+        endInput.value = '';
+        show(markMessage, 'Het fragment ' + formatTime(data.fragment.startSecond) + '\\u2013' + formatTime(data.fragment.endSecond) + ' is opgeslagen.', 'ok');
+      } else {
+        show(markMessage, typeof data.message === 'string' ? data.message : 'Het fragment kon niet worden opgeslagen.', 'error');
+      }
+    } catch (e) {
+      show(markMessage, 'De verbinding met de bot viel weg. Probeer het opnieuw.', 'error');
+    } finally {
+      saveButton.disabled = false;
+    }
+  });
+
+  async function load() {
+    if (!token) { show(messageEl, 'Deze link is niet compleet. Open de opname opnieuw vanuit Teams.', 'error'); return; }
+    var response;
+    var data = {};
+    try {
+      response = await fetch('/api/recordings/view', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        cache: 'no-store',
+        body: JSON.stringify({ t: token }),
+      });
+      try { data = (await response.json()) || {}; } catch (e) { data = {}; }
+    } catch (e) {
+      show(messageEl, 'De bot is nu niet bereikbaar. Open de opname straks opnieuw vanuit Teams.', 'error');
+      return;
+    }
+    if (!response.ok || typeof data.videoUrl !== 'string') {
+      show(messageEl, typeof data.message === 'string' ? data.message : 'Deze opname kan ik niet voor je openen.', 'error');
+      return;
+    }
+    if (typeof data.title === 'string' && data.title) { titleEl.textContent = data.title; document.title = data.title; }
+    sessionToken = typeof data.sessionToken === 'string' ? data.sessionToken : '';
+    (Array.isArray(data.aspects) ? data.aspects : []).forEach(function (a) {
+      aspectTitles.set(String(a.value), String(a.title));
+      var option = document.createElement('option');
+      option.value = String(a.value);
+      option.textContent = String(a.title);
+      aspectSelect.appendChild(option);
+    });
+    fragments = Array.isArray(data.fragments) ? data.fragments.slice() : [];
+    renderFragments();
+    markSection.hidden = data.canMark !== true;
+    video.src = data.videoUrl;
+    layout.hidden = false;
+  }
+  load();
+})();
+`;
+
+export const PLAYER_PAGE_HTML = `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
+<title>Opname bekijken</title>
+<style>${PAGE_STYLE}
+  .layout { display: grid; grid-template-columns: minmax(0, 2fr) minmax(260px, 1fr); gap: 16px; align-items: start; }
+  @media (max-width: 800px) { .layout { grid-template-columns: 1fr; } }
+  video { width: 100%; max-height: 70vh; background: #000; border-radius: 8px; display: block; }
+  .side { display: flex; flex-direction: column; gap: 16px; }
+  #fragments { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+  button.fragment { width: 100%; text-align: left; font-weight: 400; font-variant-numeric: tabular-nums;
+    white-space: normal; overflow-wrap: anywhere; }
+  button.fragment.active { border-color: var(--accent); background: #e8ebfa; }
+  .times { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+  .times input { width: 100%; }
+  .time-field { display: flex; flex-direction: column; gap: 4px; }
+  .time-field button { padding: 4px 8px; font-weight: 400; }
+  #note, #aspect { width: 100%; }
+</style>
+</head>
+<body>
+<main>
+  <h1 id="title">Opname bekijken</h1>
+  <div id="message" class="message" role="alert" hidden></div>
+  <div id="layout" class="layout" hidden>
+    <div><video id="video" controls preload="metadata" playsinline></video></div>
+    <div class="side">
+      <section class="card" aria-labelledby="fragments-title">
+        <h2 id="fragments-title">Fragmenten</h2>
+        <p id="no-fragments" class="muted">Er zijn nog geen fragmenten.</p>
+        <ul id="fragments"></ul>
+      </section>
+      <section id="mark" class="card" aria-labelledby="mark-title" hidden>
+        <h2 id="mark-title">Fragment markeren</h2>
+        <form id="mark-form" novalidate>
+          <div class="times field">
+            <div class="time-field">
+              <label for="start">Begin (seconden)</label>
+              <input id="start" type="number" min="0" step="1" inputmode="numeric">
+              <button id="set-start" type="button">Begin = nu</button>
+            </div>
+            <div class="time-field">
+              <label for="end">Einde (seconden)</label>
+              <input id="end" type="number" min="0" step="1" inputmode="numeric">
+              <button id="set-end" type="button">Einde = nu</button>
+            </div>
+          </div>
+          <div class="field">
+            <label for="note">Notitie</label>
+            <input id="note" type="text" maxlength="200" autocomplete="off">
+          </div>
+          <div class="field">
+            <label for="aspect">Aspect</label>
+            <select id="aspect"><option value="">Kies een aspect</option></select>
+          </div>
+          <button id="save" class="primary" type="submit">Opslaan</button>
+          <div id="mark-message" class="message" role="status" aria-live="polite" hidden></div>
+        </form>
+      </section>
+    </div>
+  </div>
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;

@@ -1,0 +1,396 @@
+import { PAGE_STYLE } from './pageStyle';
+
+/**
+ * `GET /recordings/upload?t=…`: the browser sends the chosen video straight to Blob Storage in
+ * 4 MiB blocks through the write-only SAS the server hands out, resumes after a dropped
+ * connection (blocks already there are skipped), commits the block list and then asks the
+ * server to register the recording.
+ *
+ * Self-contained (inline CSS and script, nothing loaded from elsewhere) so that a strict
+ * Content-Security-Policy with hashes can cover it. The inline script uses no backticks and no
+ * `${`, as it lives in this template string; data is only ever inserted with textContent.
+ */
+const SCRIPT = `
+(function () {
+  'use strict';
+  var BLOCK_SIZE = 4 * 1024 * 1024;
+  var MAX_TRIES = 5;
+  var PARALLEL = 3;
+  var SESSION_MAX_AGE_MS = 5 * 60 * 1000;
+  var API_VERSION = '2021-12-02';
+
+  var el = function (id) { return document.getElementById(id); };
+  var titleEl = el('title');
+  var form = el('upload-form');
+  var fileInput = el('file');
+  var uploadButton = el('upload');
+  var retryButton = el('retry');
+  var progressBox = el('progress-box');
+  var progress = el('progress');
+  var percent = el('percent');
+  var statusEl = el('status');
+  var messageEl = el('message');
+  var probe = el('probe');
+
+  var token = new URLSearchParams(location.search).get('t') || '';
+  var session = null;
+  var sessionFetchedAt = 0;
+  var job = null;
+  var busy = false;
+
+  function showMessage(text, kind) {
+    messageEl.textContent = text;
+    messageEl.className = 'message' + (kind ? ' ' + kind : '');
+    messageEl.hidden = !text;
+  }
+  function setStatus(text) { statusEl.textContent = text; }
+  function setProgress(done, total) {
+    var value = total > 0 ? Math.floor((done / total) * 100) : 0;
+    progress.value = value;
+    percent.textContent = value + '%';
+  }
+  function sleep(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
+  function formatSize(bytes) {
+    if (bytes >= 1024 * 1024 * 1024) return (bytes / (1024 * 1024 * 1024)).toFixed(1).replace('.', ',') + ' GB';
+    return Math.max(1, Math.round(bytes / (1024 * 1024))) + ' MB';
+  }
+  function blockId(index) {
+    // Fixed width, so all ids in the blob have the same length, as Blob Storage requires.
+    return btoa('block-' + String(index + 1).padStart(6, '0'));
+  }
+  function withQuery(url, query) { return url + (url.indexOf('?') >= 0 ? '&' : '?') + query; }
+
+  async function postJson(path, body) {
+    var response = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    var data = {};
+    try { data = await response.json(); } catch (e) { data = {}; }
+    return { ok: response.ok, status: response.status, data: data || {} };
+  }
+
+  async function loadSession() {
+    var result = await postJson('/api/recordings/upload-session', { t: token });
+    if (!result.ok || typeof result.data.uploadUrl !== 'string') {
+      throw new Error(typeof result.data.message === 'string' ? result.data.message : 'Je kunt hier nu geen opname toevoegen.');
+    }
+    session = result.data;
+    sessionFetchedAt = Date.now();
+    if (typeof session.title === 'string' && session.title) {
+      titleEl.textContent = session.title;
+      document.title = session.title;
+    }
+  }
+
+  // The duration, when the browser can read it from the file (a MediaRecorder webm has none).
+  function readDuration(file) {
+    return new Promise(function (resolve) {
+      var url = URL.createObjectURL(file);
+      var done = function (value) {
+        probe.removeAttribute('src');
+        probe.load();
+        URL.revokeObjectURL(url);
+        resolve(value);
+      };
+      var timer = setTimeout(function () { done(undefined); }, 5000);
+      probe.onloadedmetadata = function () {
+        clearTimeout(timer);
+        var d = probe.duration;
+        done(isFinite(d) && d > 0 ? Math.round(d) : undefined);
+      };
+      probe.onerror = function () { clearTimeout(timer); done(undefined); };
+      probe.src = url;
+    });
+  }
+
+  // Blocks an earlier, interrupted attempt already left in the blob (name and size).
+  async function uncommittedBlocks(uploadUrl) {
+    var found = new Map();
+    try {
+      var response = await fetch(withQuery(uploadUrl, 'comp=blocklist&blocklisttype=uncommitted'), {
+        headers: { 'x-ms-version': API_VERSION },
+        cache: 'no-store',
+      });
+      if (!response.ok) return found;
+      var xml = new DOMParser().parseFromString(await response.text(), 'application/xml');
+      var blocks = xml.querySelectorAll('UncommittedBlocks > Block');
+      for (var i = 0; i < blocks.length; i++) {
+        var name = blocks[i].querySelector('Name');
+        var size = blocks[i].querySelector('Size');
+        if (name && name.textContent) found.set(name.textContent.trim(), size ? Number(size.textContent) : NaN);
+      }
+    } catch (e) {
+      // Not readable (or not there yet): upload every block that this page has not sent itself.
+    }
+    return found;
+  }
+
+  async function putBlock(uploadUrl, id, blob) {
+    var lastError = null;
+    for (var attempt = 0; attempt < MAX_TRIES; attempt++) {
+      if (attempt > 0) await sleep(Math.min(16000, 1000 * Math.pow(2, attempt - 1)));
+      try {
+        var response = await fetch(withQuery(uploadUrl, 'comp=block&blockid=' + encodeURIComponent(id)), {
+          method: 'PUT',
+          headers: { 'x-ms-version': API_VERSION },
+          body: blob,
+        });
+        if (response.ok) return;
+        lastError = new Error('HTTP ' + response.status);
+        // The SAS is refused or expired: trying again will not help.
+        if (response.status === 403 || response.status === 401) break;
+      } catch (e) {
+        lastError = e;
+      }
+    }
+    throw lastError || new Error('upload failed');
+  }
+
+  async function commit(uploadUrl, ids, contentType) {
+    var body = '<?xml version="1.0" encoding="utf-8"?><BlockList>' +
+      ids.map(function (id) { return '<Latest>' + id + '</Latest>'; }).join('') + '</BlockList>';
+    var lastError = null;
+    for (var attempt = 0; attempt < MAX_TRIES; attempt++) {
+      if (attempt > 0) await sleep(1000 * Math.pow(2, attempt - 1));
+      try {
+        var response = await fetch(withQuery(uploadUrl, 'comp=blocklist'), {
+          method: 'PUT',
+          headers: { 'x-ms-version': API_VERSION, 'x-ms-blob-content-type': contentType, 'Content-Type': 'application/xml' },
+          body: body,
+        });
+        if (response.ok) return;
+        lastError = new Error('HTTP ' + response.status);
+        if (response.status === 403 || response.status === 401) break;
+      } catch (e) {
+        lastError = e;
+      }
+    }
+    throw lastError || new Error('commit failed');
+  }
+
+  function stopped(text) {
+    busy = false;
+    setStatus(text);
+    retryButton.hidden = false;
+    retryButton.disabled = false;
+    uploadButton.disabled = false;
+    fileInput.disabled = false;
+  }
+
+  async function run() {
+    if (busy || !job) return;
+    busy = true;
+    retryButton.hidden = true;
+    uploadButton.disabled = true;
+    fileInput.disabled = true;
+    showMessage('', '');
+    var file = job.file;
+
+    if (job.phase === 'upload') {
+      var remaining = [];
+      if (!job.checkedServer) {
+        setStatus('Controleren wat er al is aangekomen…');
+        var already = await uncommittedBlocks(job.uploadUrl);
+        job.ids.forEach(function (id, index) {
+          var expected = Math.min(BLOCK_SIZE, file.size - index * BLOCK_SIZE);
+          if (already.has(id) && (isNaN(already.get(id)) || already.get(id) === expected)) job.sent[index] = true;
+        });
+        job.checkedServer = true;
+      }
+      job.ids.forEach(function (_id, index) { if (!job.sent[index]) remaining.push(index); });
+      var sentBytes = function () {
+        var total = 0;
+        job.sent.forEach(function (isSent, index) { if (isSent) total += Math.min(BLOCK_SIZE, file.size - index * BLOCK_SIZE); });
+        return total;
+      };
+      setProgress(sentBytes(), file.size);
+      setStatus('Bezig met uploaden…');
+      var failed = null;
+      var next = 0;
+      var worker = async function () {
+        while (!failed && next < remaining.length) {
+          var index = remaining[next++];
+          var start = index * BLOCK_SIZE;
+          try {
+            await putBlock(job.uploadUrl, job.ids[index], file.slice(start, Math.min(file.size, start + BLOCK_SIZE)));
+            job.sent[index] = true;
+            setProgress(sentBytes(), file.size);
+          } catch (e) {
+            failed = failed || e;
+          }
+        }
+      };
+      var workers = [];
+      for (var w = 0; w < PARALLEL; w++) workers.push(worker());
+      await Promise.all(workers);
+      if (failed) {
+        return stopped('Het uploaden is gestopt, waarschijnlijk doordat de verbinding wegviel. Wat al is verstuurd, blijft bewaard: kies Opnieuw proberen om verder te gaan.');
+      }
+      job.phase = 'commit';
+    }
+
+    if (job.phase === 'commit') {
+      setStatus('Het bestand wordt afgerond…');
+      try {
+        await commit(job.uploadUrl, job.ids, file.type || 'application/octet-stream');
+      } catch (e) {
+        return stopped('Het afronden is niet gelukt. Kies Opnieuw proberen.');
+      }
+      setProgress(1, 1);
+      job.phase = 'register';
+    }
+
+    if (job.phase === 'register') {
+      setStatus('De opname wordt geregistreerd…');
+      var durationSeconds = await job.duration;
+      var body = { registerToken: job.registerToken };
+      if (typeof durationSeconds === 'number') body.durationSeconds = durationSeconds;
+      var result;
+      try {
+        result = await postJson('/api/recordings/register', body);
+      } catch (e) {
+        return stopped('De verbinding met de bot viel weg. Kies Opnieuw proberen.');
+      }
+      busy = false;
+      var text = typeof result.data.message === 'string' ? result.data.message : '';
+      if (result.ok) {
+        job = null;
+        setStatus('Klaar.');
+        showMessage(text || 'De opname is opgeslagen.', 'ok');
+        form.hidden = true;
+        window.removeEventListener('beforeunload', warnBeforeLeaving);
+      } else {
+        // Refused (not a video, too large, …): a new attempt needs another file.
+        job = null;
+        setStatus('');
+        progressBox.hidden = true;
+        showMessage(text || 'De opname kon niet worden opgeslagen.', 'error');
+        uploadButton.disabled = false;
+        fileInput.disabled = false;
+      }
+    }
+  }
+
+  function warnBeforeLeaving(event) {
+    if (busy) { event.preventDefault(); event.returnValue = ''; }
+  }
+
+  form.addEventListener('submit', async function (event) {
+    event.preventDefault();
+    if (busy) return;
+    var file = fileInput.files && fileInput.files[0];
+    if (!file) { showMessage('Kies eerst een videobestand.', 'error'); return; }
+    if (file.type && file.type.indexOf('video/') !== 0) { showMessage('Dit is geen video. Kies een videobestand.', 'error'); return; }
+    if (file.size === 0) { showMessage('Dit bestand is leeg. Kies een ander videobestand.', 'error'); return; }
+    uploadButton.disabled = true;
+    if (!session || Date.now() - sessionFetchedAt > SESSION_MAX_AGE_MS) {
+      try {
+        setStatus('Even geduld…');
+        await loadSession();
+      } catch (e) {
+        uploadButton.disabled = false;
+        setStatus('');
+        showMessage(e.message, 'error');
+        return;
+      }
+    }
+    if (typeof session.maxBytes === 'number' && file.size > session.maxBytes) {
+      uploadButton.disabled = false;
+      setStatus('');
+      showMessage('Deze video is te groot (' + formatSize(file.size) + '; maximaal ' + formatSize(session.maxBytes) + '). Maak de opname korter of kleiner.', 'error');
+      return;
+    }
+    var count = Math.ceil(file.size / BLOCK_SIZE);
+    var ids = [];
+    for (var i = 0; i < count; i++) ids.push(blockId(i));
+    job = {
+      file: file,
+      uploadUrl: session.uploadUrl,
+      registerToken: session.registerToken,
+      ids: ids,
+      sent: ids.map(function () { return false; }),
+      checkedServer: false,
+      phase: 'upload',
+      duration: readDuration(file),
+    };
+    // One SAS is for exactly one blob: the next file needs a new upload session.
+    session = null;
+    progressBox.hidden = false;
+    setProgress(0, file.size);
+    window.addEventListener('beforeunload', warnBeforeLeaving);
+    run();
+  });
+
+  retryButton.addEventListener('click', function () {
+    if (job) { job.checkedServer = false; run(); }
+  });
+  // Back online after a dropped connection: continue by itself.
+  window.addEventListener('online', function () {
+    if (job && !busy && !retryButton.hidden) { job.checkedServer = false; run(); }
+  });
+
+  if (!token) {
+    form.hidden = true;
+    showMessage('Deze link is niet compleet. Open de pagina opnieuw vanuit Teams.', 'error');
+    return;
+  }
+  loadSession().then(function () {
+    uploadButton.disabled = false;
+  }, function (e) {
+    form.hidden = true;
+    showMessage(e.message, 'error');
+  });
+})();
+`;
+
+export const UPLOAD_PAGE_HTML = `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
+<title>Opname toevoegen</title>
+<style>${PAGE_STYLE}
+  .upload { max-width: 560px; }
+  .progress-line { display: flex; align-items: center; gap: 8px; }
+  .progress-line progress { flex: 1; }
+  #percent { min-width: 3.5em; text-align: right; font-variant-numeric: tabular-nums; }
+  #status { margin: 8px 0 0; min-height: 1.5em; }
+</style>
+</head>
+<body>
+<main>
+  <div class="card upload">
+    <h1 id="title">Opname toevoegen</h1>
+    <form id="upload-form" novalidate>
+      <div class="field">
+        <label for="file">Videobestand</label>
+        <input id="file" name="file" type="file" accept="video/*">
+        <span class="muted">Het bestand gaat rechtstreeks naar de beveiligde opslag van de school.</span>
+      </div>
+      <div class="row">
+        <button id="upload" class="primary" type="submit" disabled>Uploaden</button>
+        <button id="retry" type="button" hidden>Opnieuw proberen</button>
+      </div>
+      <div id="progress-box" hidden>
+        <p class="progress-line">
+          <label for="progress" class="muted">Voortgang</label>
+          <progress id="progress" max="100" value="0" aria-describedby="percent"></progress>
+          <span id="percent">0%</span>
+        </p>
+      </div>
+      <p id="status" role="status" aria-live="polite"></p>
+    </form>
+    <div id="message" class="message" role="alert" hidden></div>
+    <video id="probe" preload="metadata" muted hidden></video>
+  </div>
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;

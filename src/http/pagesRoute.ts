@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type * as restify from 'restify';
+import { PLAYER_PAGE_HTML } from './pages/playerPage';
+import { UPLOAD_PAGE_HTML } from './pages/uploadPage';
+
+export interface PageRoutesOptions {
+  /**
+   * Origin of the Blob Storage endpoint the pages talk to directly, e.g. `http://127.0.0.1:10000`
+   * (Azurite) or `https://<account>.blob.core.windows.net`. Only the origin part is used.
+   */
+  blobOrigin: string;
+}
+
+/** The HTML of a page with the Content-Security-Policy that allows exactly its inline code. */
+export interface ServedPage {
+  html: string;
+  contentSecurityPolicy: string;
+}
+
+/** `'sha256-…'` sources for every inline `<script>` / `<style>` element of a page. */
+function inlineHashes(html: string, tag: 'script' | 'style'): string[] {
+  const pattern = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g');
+  return [...html.matchAll(pattern)].map((match) => `'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
+}
+
+function normalizeOrigin(blobOrigin: string): string {
+  let origin: string;
+  try {
+    origin = new URL(blobOrigin).origin;
+  } catch {
+    throw new Error(`blobOrigin is not a URL: ${blobOrigin}`);
+  }
+  if (origin === 'null' || !/^https?:\/\//.test(origin)) throw new Error(`blobOrigin must be an http(s) origin: ${blobOrigin}`);
+  return origin;
+}
+
+/** Builds a page once: its hashes are fixed, so the policy is too. */
+export function servedPage(html: string, blobOrigin: string): ServedPage {
+  const origin = normalizeOrigin(blobOrigin);
+  const directives = [
+    "default-src 'none'",
+    `script-src ${inlineHashes(html, 'script').join(' ')}`,
+    `style-src ${inlineHashes(html, 'style').join(' ')}`,
+    `connect-src 'self' ${origin}`,
+    // blob: lets the upload page read the chosen file's duration locally.
+    `media-src ${origin} blob:`,
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ];
+  return { html, contentSecurityPolicy: directives.join('; ') };
+}
+
+function sendPage(res: restify.Response, page: ServedPage): void {
+  res.sendRaw(200, page.html, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    // The signed token is in the query string: never pass it on.
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': page.contentSecurityPolicy,
+  });
+}
+
+/**
+ * `GET /recordings/upload` and `GET /recordings/watch`: the static pages behind the card buttons.
+ * They hold nothing secret; the token in `?t=` is checked by the JSON API they call.
+ */
+export function registerPageRoutes(server: restify.Server, options: PageRoutesOptions): void {
+  const upload = servedPage(UPLOAD_PAGE_HTML, options.blobOrigin);
+  const watch = servedPage(PLAYER_PAGE_HTML, options.blobOrigin);
+  server.get('/recordings/upload', async (_req: restify.Request, res: restify.Response) => sendPage(res, upload));
+  server.get('/recordings/watch', async (_req: restify.Request, res: restify.Response) => sendPage(res, watch));
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { odata, type TableClient } from '@azure/data-tables';
+
+export type AuditResult = 'allowed' | 'refused';
+
+export interface AuditEntry {
+  at: Date;
+  actorId: string;
+  action: string;
+  objectType: 'recording' | 'fragment' | 'grant' | 'trajectory';
+  objectId: string;
+  result: AuditResult;
+  /** A refusal code or a short detail; never content. */
+  detail?: string;
+}
+
+interface AuditEntity extends Omit<AuditEntry, 'detail'> {
+  partitionKey: string;
+  rowKey: string;
+  detail: string;
+}
+
+/** Row keys that sort newest first, unique even within one millisecond. */
+function newestFirstKey(at: Date): string {
+  return `${String(8_640_000_000_000_000 - at.getTime()).padStart(16, '0')}_${randomBytes(4).toString('hex')}`;
+}
+
+export function auditPartition(tenantId: string, schoolId: string, trajectoryId: string): string {
+  // The trajectory id may come from a forged request; keys must stay valid for Azure Tables.
+  return `${tenantId}_${schoolId}_${encodeURIComponent(trajectoryId)}`;
+}
+
+/**
+ * Append-only: this class can add and read entries, nothing else. One partition per trajectory,
+ * so a teacher's "Wie heeft mijn opnames bekeken?" is one query.
+ */
+export class AuditLog {
+  constructor(private readonly table: TableClient) {}
+
+  async append(tenantId: string, schoolId: string, trajectoryId: string, entry: AuditEntry): Promise<void> {
+    await this.table.createEntity<AuditEntity>({
+      partitionKey: auditPartition(tenantId, schoolId, trajectoryId),
+      rowKey: newestFirstKey(entry.at),
+      ...entry,
+      detail: entry.detail ?? '',
+    });
+  }
+
+  async list(tenantId: string, schoolId: string, trajectoryId: string, max = 200): Promise<AuditEntry[]> {
+    const entries: AuditEntry[] = [];
+    const filter = odata`PartitionKey eq ${auditPartition(tenantId, schoolId, trajectoryId)}`;
+    for await (const entity of this.table.listEntities<AuditEntity>({ queryOptions: { filter } })) {
+      entries.push({
+        at: new Date(entity.at),
+        actorId: entity.actorId,
+        action: entity.action,
+        objectType: entity.objectType,
+        objectId: entity.objectId,
+        result: entity.result,
+        detail: entity.detail || undefined,
+      });
+      if (entries.length >= max) break;
+    }
+    return entries;
+  }
+}

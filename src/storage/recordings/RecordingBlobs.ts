@@ -1,0 +1,77 @@
+import {
+  BlobSASPermissions,
+  SASProtocol,
+  StorageSharedKeyCredential,
+  generateBlobSASQueryParameters,
+  type BlobServiceClient,
+  type ContainerClient,
+  type UserDelegationKey,
+} from '@azure/storage-blob';
+import { isStatus } from '../storageErrors';
+
+export interface BlobFacts {
+  sizeBytes: number;
+  contentType: string;
+}
+
+/**
+ * The recording blobs. Nothing here is public: a browser gets a SAS for exactly one blob, with
+ * only the permissions of the step it takes (create+write to upload, read to watch), for minutes.
+ * With a storage key the SAS is signed with it; with a managed identity, with a user delegation key.
+ */
+export class RecordingBlobs {
+  constructor(
+    private readonly service: BlobServiceClient,
+    private readonly container: ContainerClient,
+    private readonly httpsOnly: boolean,
+  ) {}
+
+  async uploadUrl(blobName: string, expiresOn: Date): Promise<string> {
+    return this.sasUrl(blobName, BlobSASPermissions.parse('cw'), expiresOn);
+  }
+
+  async readUrl(blobName: string, expiresOn: Date): Promise<string> {
+    return this.sasUrl(blobName, BlobSASPermissions.parse('r'), expiresOn);
+  }
+
+  async facts(blobName: string): Promise<BlobFacts | undefined> {
+    try {
+      const properties = await this.container.getBlockBlobClient(blobName).getProperties();
+      return { sizeBytes: properties.contentLength ?? 0, contentType: properties.contentType ?? '' };
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async remove(blobName: string): Promise<void> {
+    await this.container.getBlockBlobClient(blobName).deleteIfExists({ deleteSnapshots: 'include' });
+  }
+
+  /** The origin browsers talk to, for the pages' Content-Security-Policy and the account's CORS. */
+  get origin(): string {
+    return new URL(this.container.url).origin;
+  }
+
+  private async sasUrl(blobName: string, permissions: BlobSASPermissions, expiresOn: Date): Promise<string> {
+    const startsOn = new Date(Date.now() - 5 * 60_000);
+    const values = {
+      containerName: this.container.containerName,
+      blobName,
+      permissions,
+      startsOn,
+      expiresOn,
+      protocol: this.httpsOnly ? SASProtocol.Https : SASProtocol.HttpsAndHttp,
+    };
+    const credential = this.service.credential;
+    const query =
+      credential instanceof StorageSharedKeyCredential
+        ? generateBlobSASQueryParameters(values, credential)
+        : generateBlobSASQueryParameters(values, await this.delegationKey(startsOn, expiresOn), this.service.accountName);
+    return `${this.container.getBlockBlobClient(blobName).url}?${query.toString()}`;
+  }
+
+  private async delegationKey(startsOn: Date, expiresOn: Date): Promise<UserDelegationKey> {
+    return this.service.getUserDelegationKey(startsOn, expiresOn);
+  }
+}

@@ -1,0 +1,139 @@
+import { RecordingConnector } from '../support/recordingConnector';
+import { seedSchool, validIntake } from '../support/requestFlow';
+import { fatima, lotte, marieke, peter, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
+import { startTestApp, type TestApp } from '../support/testApp';
+import type { Actor } from '../../src/features/schools/SchoolDirectory';
+
+const VIDEO = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(2048, 7)]);
+
+async function putBlob(url: string, body: Buffer, contentType: string): Promise<number> {
+  const response = await fetch(url, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2021-12-02', 'content-type': contentType }, body: new Uint8Array(body) });
+  return response.status;
+}
+
+describe('recordings in Blob Storage with per-trajectory access (real Azurite)', () => {
+  const connector = new RecordingConnector();
+  // Links are checked by the storage's own clock, so this test runs on real time.
+  const clock = new Date();
+  let app: TestApp;
+  let trajectoryId: string;
+  const actors: Record<string, Actor> = {};
+
+  const actorOf = (person: Person) => app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: person.aadObjectId, name: person.name, fetchEmail: async () => undefined });
+
+  async function newTrajectory(teacher: Person): Promise<string> {
+    const created = await app.composed.trajectoryService.requestSupport(await actorOf(teacher), `form-${Math.random()}`, validIntake);
+    if (created.kind !== 'created') throw new Error(created.kind);
+    await app.composed.trajectoryService.run(actors.marieke, created.trajectory.id, { type: 'takeUp' });
+    return created.trajectory.id;
+  }
+
+  async function upload(by: Actor, forTrajectory = trajectoryId, contentType = 'video/webm', body = VIDEO) {
+    const started = await app.composed.recordings.startUpload(by, forTrajectory);
+    if (!started.ok) throw new Error(started.reason);
+    expect(await putBlob(started.uploadUrl, body, contentType)).toBe(201);
+    return { started, registered: await app.composed.recordings.register(by, forTrajectory, 1, started.blobName, 42) };
+  }
+
+  beforeAll(async () => {
+    const serviceUrl = await connector.start();
+    app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId, RECORDING_MAX_BYTES: '1000000' }, () => clock);
+    await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke], others: [sanne, lotte, peter] });
+    for (const [name, person] of Object.entries({ sanne, marieke, lotte, peter, fatima })) actors[name] = await actorOf(person);
+    trajectoryId = await newTrajectory(sanne);
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.stop();
+  });
+
+  it('uploads through a write-only link, registers, and lets the teacher and the begeleider watch', async () => {
+    const { started, registered } = await upload(actors.marieke);
+    if (!registered.ok) throw new Error(registered.reason);
+
+    expect((await fetch(started.uploadUrl)).status).toBe(403);
+    for (const viewer of [actors.sanne, actors.marieke]) {
+      const watched = await app.composed.recordings.watch(viewer, registered.recording.id);
+      if (!watched.ok) throw new Error(watched.reason);
+      const video = await fetch(watched.videoUrl);
+      expect(video.status).toBe(200);
+      expect(Buffer.from(await video.arrayBuffer()).equals(VIDEO)).toBe(true);
+    }
+  });
+
+  it('refuses directie, beheerder and other teachers, and audits each refusal', async () => {
+    const { registered } = await upload(actors.marieke);
+    if (!registered.ok) throw new Error(registered.reason);
+    for (const outsider of [actors.peter, actors.fatima, actors.lotte]) {
+      expect(await app.composed.recordings.watch(outsider, registered.recording.id)).toMatchObject({ ok: false });
+    }
+    const log = await app.composed.recordings.auditLog(actors.sanne, trajectoryId);
+    if (!log.ok) throw new Error(log.reason);
+    const refusals = log.entries.filter((entry) => entry.result === 'refused' && entry.objectId === registered.recording.id);
+    expect(refusals.map((entry) => entry.actorId).sort()).toEqual([fatima.aadObjectId, lotte.aadObjectId, peter.aadObjectId].sort());
+    expect(await app.composed.recordings.auditLog(actors.marieke, trajectoryId)).toMatchObject({ ok: false });
+  });
+
+  it('issues a read link that opens only its own blob, and that the storage refuses once expired', async () => {
+    const first = (await upload(actors.marieke)).registered;
+    const second = (await upload(actors.marieke)).registered;
+    if (!first.ok || !second.ok) throw new Error('upload failed');
+    const watched = await app.composed.recordings.watch(actors.sanne, first.recording.id);
+    if (!watched.ok) throw new Error(watched.reason);
+
+    const otherBlob = watched.videoUrl.replace(encodeURI(first.recording.blobName), encodeURI(second.recording.blobName));
+    expect(otherBlob).not.toBe(watched.videoUrl);
+    expect((await fetch(otherBlob)).status).toBe(403);
+
+    const expired = await app.composed.recordingBlobs.readUrl(first.recording.blobName, new Date(Date.now() - 60_000));
+    expect((await fetch(expired)).status).toBe(403);
+  });
+
+  it('refuses the next view as soon as the teacher withdraws a grant', async () => {
+    const { registered } = await upload(actors.sanne);
+    if (!registered.ok) throw new Error(registered.reason);
+    const granted = await app.composed.recordings.grant(actors.sanne, registered.recording.id, { userId: lotte.aadObjectId, name: lotte.name }, { kind: 'recording' });
+    if (!granted.ok) throw new Error(granted.reason);
+    expect(await app.composed.recordings.watch(actors.lotte, registered.recording.id)).toMatchObject({ ok: true });
+
+    await app.composed.recordings.withdrawGrant(actors.sanne, registered.recording.id, granted.grant.id);
+
+    expect(await app.composed.recordings.watch(actors.lotte, registered.recording.id)).toMatchObject({ ok: false });
+  });
+
+  it('refuses forged ids and registrations, audits them, and leaves nothing behind', async () => {
+    expect(await app.composed.recordings.watch(actors.sanne, 'forged-recording-id')).toMatchObject({ ok: false });
+    const otherTrajectory = await newTrajectory(lotte);
+    expect(await app.composed.recordings.startUpload(actors.sanne, otherTrajectory)).toMatchObject({ ok: false });
+    const started = await app.composed.recordings.startUpload(actors.marieke, otherTrajectory);
+    if (!started.ok) throw new Error(started.reason);
+    expect(await app.composed.recordings.register(actors.marieke, trajectoryId, 1, started.blobName)).toMatchObject({ ok: false });
+    expect(await app.composed.recordings.register(actors.marieke, trajectoryId, 1, `${TENANT_ID}/default/${trajectoryId}/never-uploaded`)).toMatchObject({ ok: false, reason: 'not-uploaded' });
+
+    const notVideo = await upload(actors.marieke, trajectoryId, 'text/plain');
+    expect(notVideo.registered).toMatchObject({ ok: false, reason: 'not-a-video' });
+    expect(await app.composed.recordingBlobs.facts(notVideo.started.blobName)).toBeUndefined();
+    const tooLarge = await upload(actors.marieke, trajectoryId, 'video/webm', Buffer.alloc(1_100_000));
+    expect(tooLarge.registered).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(await app.composed.recordingBlobs.facts(tooLarge.started.blobName)).toBeUndefined();
+
+    const log = await app.composed.recordings.auditLog(actors.sanne, trajectoryId);
+    if (!log.ok) throw new Error(log.reason);
+    expect(log.entries.filter((entry) => entry.result === 'refused' && ['not-a-video', 'too-large'].includes(entry.detail ?? ''))).toHaveLength(2);
+  });
+
+  it('deletes exactly the recordings of trajectories closed longer ago than the retention period', async () => {
+    const closing = await newTrajectory(lotte);
+    const kept = (await upload(actors.marieke)).registered;
+    const doomed = (await upload(actors.marieke, closing)).registered;
+    if (!kept.ok || !doomed.ok) throw new Error('upload failed');
+    await app.composed.trajectoryService.run(actors.lotte, closing, { type: 'withdraw' });
+
+    expect(await app.composed.recordings.deleteExpired(new Date(clock.getTime() + 29 * 86_400_000))).toBe(0);
+    expect(await app.composed.recordings.deleteExpired(new Date(clock.getTime() + 31 * 86_400_000))).toBe(1);
+
+    expect(await app.composed.recordingBlobs.facts(doomed.recording.blobName)).toBeUndefined();
+    expect(await app.composed.recordingBlobs.facts(kept.recording.blobName)).toBeDefined();
+    expect(await app.composed.recordings.watch(actors.lotte, doomed.recording.id)).toMatchObject({ ok: false });
+  });
+});
