@@ -22,6 +22,9 @@ export const cardVerbs = {
   scheduleMove: 'schedule.move',
   scheduleCancel: 'schedule.cancel',
   scheduleDone: 'schedule.done',
+  recordingAccess: 'recording.access',
+  recordingGrant: 'recording.grant',
+  recordingWithdraw: 'recording.withdraw',
   rolesGrant: 'roles.grant',
   rolesRevoke: 'roles.revoke',
 } as const;

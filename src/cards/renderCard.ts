@@ -15,6 +15,8 @@ import proposalTemplate from '../../cards/trajectories/proposal.json';
 import planFormTemplate from '../../cards/scheduling/planForm.json';
 import chooseSlotTemplate from '../../cards/scheduling/chooseSlot.json';
 import appointmentTemplate from '../../cards/scheduling/appointment.json';
+import accessTemplate from '../../cards/recordings/access.json';
+import auditLogTemplate from '../../cards/recordings/auditLog.json';
 
 /** A rendered Adaptive Card (schema 1.5), ready to send. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
@@ -34,6 +36,8 @@ const templates = {
   planForm: planFormTemplate,
   chooseSlot: chooseSlotTemplate,
   appointment: appointmentTemplate,
+  access: accessTemplate,
+  auditLog: auditLogTemplate,
 } as const;
 
 export type CardName = keyof typeof templates;

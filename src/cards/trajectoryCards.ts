@@ -198,6 +198,8 @@ export interface DetailOptions {
   handOverChoices?: { userId: string; name: string }[];
   /** Signed, short-lived links for this viewer: add a recording, watch each one they may see. */
   recordingLinks?: { title: string; url: string }[];
+  /** For the owning teacher: who may see each recording. */
+  recordingAccess?: { title: string; recordingId: string }[];
 }
 
 /** The step the begeleider marks done next, with its button title; none when nothing is theirs to do. */
@@ -262,6 +264,7 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
       cycleChoices: Array.from({ length: maxCycles - minCycles + 1 }, (_, index) => ({ title: String(minCycles + index), value: String(minCycles + index) })),
       canHandOver: open && svibberView && handOverChoices.length > 0,
       recordingLinks: options.recordingLinks ?? [],
+      recordingAccess: teacherView ? (options.recordingAccess ?? []) : [],
       handOverChoices,
       trajectoryId: trajectory.id,
     },

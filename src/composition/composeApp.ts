@@ -214,7 +214,14 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     server,
     listen: () =>
       new Promise((resolve) => {
-        jobs = scheduleJobs({ requests: jobOptions, appointments: appointmentJobOptions, lease, logger, now });
+        jobs = scheduleJobs({
+          requests: jobOptions,
+          appointments: appointmentJobOptions,
+          deleteExpiredRecordings: (at) => recordings.deleteExpired(at),
+          lease,
+          logger,
+          now,
+        });
         server.listen(config.port, () => {
           const port = server.address().port;
           logger.info(

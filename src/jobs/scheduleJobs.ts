@@ -9,6 +9,8 @@ export interface ScheduledJobs {
 }
 
 export interface JobsOptions {
+  /** Deletes recordings whose retention period ended; returns how many. */
+  deleteExpiredRecordings: (now: Date) => Promise<number>;
   requests: RequestReminderJobOptions;
   appointments: AppointmentJobOptions;
   lease: JobLease;
@@ -35,6 +37,8 @@ export function scheduleJobs(options: JobsOptions): ScheduledJobs {
     new Cron('0 8-16 * * 1-5', { timezone: 'Europe/Amsterdam', protect: true }, run('request-reminders', () => remindUntakenRequests(options.requests, options.now()))),
     new Cron('*/5 * * * *', { protect: true }, run('appointment-reminders', () => sendDueReminders(options.appointments, options.now()))),
     new Cron('*/15 * * * *', { protect: true }, run('appointment-done-prompts', () => promptDoneAppointments(options.appointments, options.now()))),
+    // Nightly, Dutch time: recordings of trajectories closed longer ago than the school's retention period.
+    new Cron('30 2 * * *', { timezone: 'Europe/Amsterdam', protect: true }, run('recording-retention', () => options.deleteExpiredRecordings(options.now()))),
   ];
   return { stop: () => crons.forEach((cron) => cron.stop()) };
 }

@@ -9,6 +9,7 @@ import { registerTrajectoryHandlers } from './handlers/trajectoryHandlers';
 import { registerRoleHandlers } from './handlers/roleHandlers';
 import { registerProposalHandlers } from './handlers/proposalHandlers';
 import { registerSchedulingHandlers } from './handlers/schedulingHandlers';
+import { registerRecordingHandlers } from './handlers/recordingHandlers';
 
 export interface BotApplicationOptions {
   adapter: TeamsAdapter;
@@ -32,6 +33,7 @@ export function createBotApplication(options: BotApplicationOptions, deps: BotDe
   registerRoleHandlers(app, deps);
   registerProposalHandlers(app, deps);
   registerSchedulingHandlers(app, deps);
+  registerRecordingHandlers(app, deps);
   registerUnknownCardActionHandler(app, deps);
   registerMessageHandlers(app, deps);
   return app;

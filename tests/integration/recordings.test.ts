@@ -1,6 +1,6 @@
 import { RecordingConnector } from '../support/recordingConnector';
 import { seedSchool, validIntake } from '../support/requestFlow';
-import { fatima, lotte, marieke, peter, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
+import { cardAction, fatima, lotte, marieke, message, peter, personalChatOf, post, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
 import { startTestApp, type TestApp } from '../support/testApp';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
 
@@ -135,5 +135,77 @@ describe('recordings in Blob Storage with per-trajectory access (real Azurite)',
     expect(await app.composed.recordingBlobs.facts(doomed.recording.blobName)).toBeUndefined();
     expect(await app.composed.recordingBlobs.facts(kept.recording.blobName)).toBeDefined();
     expect(await app.composed.recordings.watch(actors.lotte, doomed.recording.id)).toMatchObject({ ok: false });
+  });
+});
+
+describe('the teacher decides in Teams who may see a recording (real Azurite)', () => {
+  const connector = new RecordingConnector();
+  let serviceUrl: string;
+  let app: TestApp;
+  let recordingId: string;
+  let trajectoryId: string;
+
+  const act = (person: Person, verb: string, data: Record<string, unknown> = {}) => post(app.baseUrl, cardAction({ serviceUrl, from: person }, verb, data));
+  const shown = (answer: { body?: Record<string, unknown> }) => JSON.stringify(answer.body?.value);
+
+  beforeAll(async () => {
+    serviceUrl = await connector.start();
+    app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId });
+    await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke], others: [sanne, lotte] });
+    const teacher = await app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: sanne.aadObjectId, name: sanne.name, fetchEmail: async () => undefined });
+    const created = await app.composed.trajectoryService.requestSupport(teacher, 'teams-grant-form', validIntake);
+    if (created.kind !== 'created') throw new Error(created.kind);
+    trajectoryId = created.trajectory.id;
+    const started = await app.composed.recordings.startUpload(teacher, trajectoryId);
+    if (!started.ok) throw new Error(started.reason);
+    await putBlob(started.uploadUrl, VIDEO, 'video/webm');
+    const registered = await app.composed.recordings.register(teacher, trajectoryId, 1, started.blobName);
+    if (!registered.ok) throw new Error(registered.reason);
+    recordingId = registered.recording.id;
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.stop();
+  });
+  beforeEach(() => connector.clear());
+
+  it('shows the teacher a watch link and the access button on the trajectory card', async () => {
+    await act(sanne, 'trajectory.open', { trajectoryId });
+    const card = JSON.stringify(connector.to(personalChatOf(sanne))[0].activity.attachments![0].content);
+    expect(card).toContain('Bekijk opname 1');
+    expect(card).toContain('/recordings/watch?t=');
+    expect(card).toContain('Toegang opname 1');
+  });
+
+  it('lets the teacher grant a colleague access and withdraw it; the colleague is told both times', async () => {
+    expect(shown(await act(sanne, 'recording.access', { recordingId }))).toContain('Lotte Smit');
+
+    const granted = await act(sanne, 'recording.grant', { recordingId, granteeId: lotte.aadObjectId, until: '2026-12-31' });
+    expect(shown(granted)).toContain('Lotte Smit mag de opname nu zien.');
+    expect(shown(granted)).toContain('tot en met');
+    expect(JSON.stringify(connector.to(personalChatOf(lotte))[0].activity)).toContain('/recordings/watch?t=');
+
+    const grantId = ((granted.body!.value as { body: unknown[] }).body as { $data?: unknown; items?: { actions?: { data?: { grantId?: string } }[] }[] }[])
+      .flatMap((item) => item.items ?? [])
+      .flatMap((item) => item.actions ?? [])
+      .map((action) => action.data?.grantId)
+      .find(Boolean);
+    const withdrawn = await act(sanne, 'recording.withdraw', { recordingId, grantId });
+    expect(shown(withdrawn)).toContain('De toegang van Lotte Smit is ingetrokken.');
+    expect(connector.to(personalChatOf(lotte)).map((sent) => sent.activity.text)).toContain('Sanne de Vries heeft je toegang tot opname 1 ingetrokken.');
+  });
+
+  it('refuses a grant from anyone but the teacher, and a grantee from outside the school', async () => {
+    expect(shown(await act(lotte, 'recording.grant', { recordingId, granteeId: lotte.aadObjectId }))).toContain('kan ik niet voor je openen');
+    expect(shown(await act(marieke, 'recording.access', { recordingId }))).toContain('kan ik niet voor je openen');
+    expect(shown(await act(sanne, 'recording.grant', { recordingId, granteeId: 'someone-of-another-school' }))).toContain('Kies een collega.');
+  });
+
+  it('answers "Wie heeft mijn opnames bekeken?" with the teacher’s own log', async () => {
+    await post(app.baseUrl, message({ serviceUrl, from: sanne }, 'Wie heeft mijn opnames bekeken?'));
+    const log = JSON.stringify(connector.to(personalChatOf(sanne))[0].activity.attachments![0].content);
+    expect(log).toContain('Wie heeft mijn opnames bekeken?');
+    expect(log).toContain('toegang gegeven');
+    expect(log).toContain('Lotte Smit · toegang gegeven (geweigerd)');
   });
 });

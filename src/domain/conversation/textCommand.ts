@@ -1,5 +1,5 @@
 /** What a typed message asks for; anything else gets a friendly pointer to the buttons. */
-export type TextCommand = 'help' | 'requestSupport' | 'myTrajectories' | 'myGuidance' | 'propose' | 'settings' | 'aboutSvib' | 'unknown';
+export type TextCommand = 'help' | 'requestSupport' | 'myTrajectories' | 'myGuidance' | 'propose' | 'settings' | 'auditLog' | 'aboutSvib' | 'unknown';
 
 const phrases: ReadonlyArray<readonly [TextCommand, readonly string[]]> = [
   ['help', ['help', 'hulp', 'menu', 'start', 'hallo', 'hoi', 'help me', 'helpen']],
@@ -7,6 +7,7 @@ const phrases: ReadonlyArray<readonly [TextCommand, readonly string[]]> = [
   ['myTrajectories', ['mijn trajecten', 'trajecten', 'mijn traject', 'traject']],
   ['myGuidance', ['mijn begeleidingen', 'begeleidingen', 'aanvragen bekijken', 'open aanvragen']],
   ['propose', ['voorstellen', 'traject voorstellen', 'scholingsopdracht']],
+  ['auditLog', ['wie heeft mijn opnames bekeken', 'logboek', 'wie heeft mijn opnames gezien']],
   ['settings', ['instellingen', 'rollen', 'instellingen rollen']],
   ['aboutSvib', ['wat is svib', 'svib', 'uitleg', 'info', 'informatie']],
 ];

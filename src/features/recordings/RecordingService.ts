@@ -134,6 +134,12 @@ export class RecordingService {
     return !!trajectory && decideAccess(subject, 'upload', { trajectory: factsOf(subject.tenantId, trajectory) }, [], this.options.now()).allow;
   }
 
+  /** The grants of a recording, for its teacher to review. */
+  async grantsOf(subject: AccessSubject, recordingId: string): Promise<{ ok: true; recording: Recording; grants: Grant[] } | Refused> {
+    const found = await this.recordingFor(subject, recordingId, 'grant');
+    return found.ok ? { ok: true, recording: found.recording, grants: found.grants } : found;
+  }
+
   /** The teacher lets one named colleague see one recording, or chosen fragments of it, optionally until a date. */
   async grant(subject: AccessSubject, recordingId: string, grantee: { userId: string; name: string }, scope: GrantScope, until?: Date): Promise<{ ok: true; grant: Grant } | Refused> {
     const found = await this.recordingFor(subject, recordingId, 'grant');

@@ -73,6 +73,7 @@ export function registerProposalHandlers(app: Application<SvibTurnState>, deps: 
           {
             title: texts.proposal.formTitle,
             text: outcome.kind === 'created' ? fillIn(texts.proposal.sent, { teacher: outcome.trajectory.teacher.name }) : texts.proposal.alreadySent,
+            url: '',
           },
           texts,
         );

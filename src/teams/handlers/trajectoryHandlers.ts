@@ -55,7 +55,9 @@ export async function sendMyGuidance(context: TurnContext, deps: BotDependencies
 /** What the detail card offers this viewer besides the trajectory itself. */
 async function detailOptions(actor: Actor, trajectory: Trajectory, deps: BotDependencies): Promise<DetailOptions> {
   const { recordings, recordingLinks, texts } = deps;
-  const links = (await recordings.watchable(actor, trajectory.id)).map((recording) => ({
+  const watchable = await recordings.watchable(actor, trajectory.id);
+  const recordingAccess = watchable.map((recording) => ({ title: fillIn(texts.recordings.access, { cycle: recording.cycle }), recordingId: recording.id }));
+  const links = watchable.map((recording) => ({
     title: fillIn(texts.recordings.watch, { cycle: recording.cycle }),
     url: recordingLinks.watch(actor, recording),
   }));
@@ -63,7 +65,7 @@ async function detailOptions(actor: Actor, trajectory: Trajectory, deps: BotDepe
   if ((phase.kind === 'opname' || phase.kind === 'nagesprek') && (await recordings.mayUpload(actor, trajectory.id))) {
     links.push({ title: fillIn(texts.recordings.add, { cycle: phase.cycle }), url: recordingLinks.upload(actor, trajectory.id, phase.cycle) });
   }
-  return { handOverChoices: await handOverChoices(actor, deps), recordingLinks: links };
+  return { handOverChoices: await handOverChoices(actor, deps), recordingLinks: links, recordingAccess };
 }
 
 async function handOverChoices(actor: Actor, deps: BotDependencies) {

@@ -14,6 +14,8 @@ import {
   type NewRequestStatus,
 } from '../../../src/cards/trajectoryCards';
 import type { Appointment } from '../../../src/domain/scheduling/appointment';
+import { accessCard, auditLogCard } from '../../../src/cards/recordingCards';
+import { renderCard } from '../../../src/cards/renderCard';
 import { assignedSvibber, owningTeacher, otherSvibber, trajectoryIn } from '../trajectories/trajectoryFixtures';
 
 const appointment: Appointment = {
@@ -64,6 +66,20 @@ const cards: [string, AdaptiveCardJson][] = [
   ['plan form', planFormCard({ trajectoryId: 't', step, teacherName: 'T', preferences: 'p', rowProblems: { 2: { text: 'x', warning: true } }, confirmWarnings: true })],
   ['choose slot', chooseSlotCard({ ...appointment, status: 'proposed', chosen: undefined }, 'S', 'p')],
   ...views.map((view): [string, AdaptiveCardJson] => [`appointment ${view.kind}`, appointmentCard(appointment, 'S', view)]),
+  [
+    'recording access',
+    accessCard({
+      recordingId: 'r',
+      cycle: 1,
+      people: [{ userId: 'u', name: 'N' }],
+      grants: [{ id: 'g', tenantId: 't', schoolId: 's', trajectoryId: 'tr', recordingId: 'r', granteeId: 'u', granteeName: 'N', scope: { kind: 'recording' }, grantedAt: new Date(), until: new Date() }],
+      notice: { text: 'x', tone: 'good' },
+    }),
+  ],
+  ['audit log', auditLogCard([{ at: new Date(), actorId: 'u', action: 'view', objectType: 'recording', objectId: 'r', result: 'refused', detail: 'other-school' }], () => 'N')],
+  ['notice with a link', renderCard('notice', { title: 'T', text: 'x', url: 'https://bot.example/recordings/watch?t=1', urlTitle: 'Bekijk' })],
+  ['notice', renderCard('notice', { title: 'T', text: 'x', url: '' })],
+  ['detail with recordings', trajectoryDetailCard(trajectoryIn('opname 1'), owningTeacher, { recordingLinks: [{ title: 'Bekijk opname 1', url: 'https://bot.example/w' }], recordingAccess: [{ title: 'Toegang opname 1', recordingId: 'r' }] })],
 ];
 
 function actionsOf(node: unknown): { type: string; verb?: string; title?: string }[] {

@@ -1,0 +1,97 @@
+import type { TurnContext } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import { cardVerbs } from '../../cards/cardVerbs';
+import { accessCard, auditLogCard } from '../../cards/recordingCards';
+import { renderCard } from '../../cards/renderCard';
+import { amsterdamLocalToUtc } from '../../domain/scheduling/schoolClock';
+import type { Actor } from '../../features/schools/SchoolDirectory';
+import { fillIn } from '../../texts/nlTrajectories';
+import type { BotDependencies } from '../botDependencies';
+import { actorOf } from '../actorOf';
+import { sendCard } from '../replies';
+import type { SvibTurnState } from '../svibTurnState';
+import { cardActionsOf, idFrom } from './cardData';
+
+/** Colleagues the teacher can share with: people of the school, not the teacher and not the begeleider. */
+async function colleagues(actor: Actor, deps: BotDependencies, exclude: string[]) {
+  const people = await deps.directory.peopleAt(actor.tenantId, actor.schoolId);
+  return people.filter((person) => !exclude.includes(person.userId)).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
+
+async function accessCardFor(actor: Actor, recordingId: string, deps: BotDependencies, notice?: { text: string; tone: 'good' | 'attention' }) {
+  const found = await deps.recordings.grantsOf(actor, recordingId);
+  if (!found.ok) return deps.texts.recordings.refused;
+  const trajectory = await deps.trajectories.find(actor, found.recording.trajectoryId);
+  const people = await colleagues(actor, deps, [actor.userId, trajectory?.svibber?.userId ?? '']);
+  return accessCard({ recordingId, cycle: found.recording.cycle, grants: found.grants, people, notice }, deps.texts);
+}
+
+/** "Wie heeft mijn opnames bekeken?": the audit of every trajectory of the teacher, newest first. */
+export async function sendAuditLog(context: TurnContext, deps: BotDependencies): Promise<void> {
+  const actor = await actorOf(context, deps.directory);
+  const entries = [];
+  for (const trajectory of await deps.trajectories.myTrajectories(actor)) {
+    const log = await deps.recordings.auditLog(actor, trajectory.id);
+    if (log.ok) entries.push(...log.entries);
+  }
+  entries.sort((a, b) => b.at.getTime() - a.at.getTime());
+  const names = new Map((await deps.directory.peopleAt(actor.tenantId, actor.schoolId)).map((person) => [person.userId, person.name]));
+  names.set(actor.userId, actor.name);
+  await sendCard(context, auditLogCard(entries.slice(0, 100), (userId) => names.get(userId) ?? 'SVIB-bot', deps.texts));
+}
+
+export function registerRecordingHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
+  const { texts, directory, recordings, notifier, recordingLinks } = deps;
+  const execute = cardActionsOf(app);
+
+  execute(cardVerbs.recordingAccess, async (context, data) => {
+    const recordingId = idFrom(data, 'recordingId');
+    return recordingId ? accessCardFor(await actorOf(context, directory), recordingId, deps) : texts.recordings.refused;
+  });
+
+  execute(cardVerbs.recordingGrant, async (context, data) => {
+    const actor = await actorOf(context, directory);
+    const recordingId = idFrom(data, 'recordingId');
+    const granteeId = idFrom(data, 'granteeId');
+    if (!recordingId) return texts.recordings.refused;
+    // The grantee must be a colleague of this school; an id from elsewhere matches nobody.
+    const grantee = (await directory.peopleAt(actor.tenantId, actor.schoolId)).find((person) => person.userId === granteeId);
+    if (!grantee) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.chooseColleague, tone: 'attention' });
+    const until = typeof data.until === 'string' && data.until ? amsterdamLocalToUtc(data.until, '23:59') : undefined;
+    const granted = await recordings.grant(actor, recordingId, { userId: grantee.userId, name: grantee.name }, { kind: 'recording' }, until);
+    if (!granted.ok) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.refused, tone: 'attention' });
+    const found = await recordings.grantsOf(actor, recordingId);
+    if (found.ok) {
+      const colleague: Actor = { tenantId: actor.tenantId, schoolId: actor.schoolId, userId: grantee.userId, name: grantee.name, roles: [] };
+      const watch = recordingLinks.watch(colleague, found.recording);
+      await notifier.sendCard(
+        actor.tenantId,
+        grantee.userId,
+        renderCard(
+          'notice',
+          {
+            title: fillIn(texts.recordings.watch, { cycle: found.recording.cycle }),
+            text: fillIn(texts.recordings.grantedNotice, { teacher: actor.name, cycle: found.recording.cycle }),
+            url: watch,
+            urlTitle: fillIn(texts.recordings.watch, { cycle: found.recording.cycle }),
+          },
+          texts,
+        ),
+      );
+    }
+    return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.granted, { name: grantee.name }), tone: 'good' });
+  });
+
+  execute(cardVerbs.recordingWithdraw, async (context, data) => {
+    const actor = await actorOf(context, directory);
+    const recordingId = idFrom(data, 'recordingId');
+    const grantId = idFrom(data, 'grantId');
+    if (!recordingId || !grantId) return texts.recordings.refused;
+    const withdrawn = await recordings.withdrawGrant(actor, recordingId, grantId);
+    if (!withdrawn.ok) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.refused, tone: 'attention' });
+    const found = await recordings.grantsOf(actor, recordingId);
+    const cycle = found.ok ? found.recording.cycle : '';
+    await notifier.sendText(actor.tenantId, withdrawn.grant.granteeId, fillIn(texts.recordings.withdrawnNotice, { teacher: actor.name, cycle }));
+    return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.withdrawn, { name: withdrawn.grant.granteeName }), tone: 'good' });
+  });
+}
