@@ -25,6 +25,7 @@ export const cardVerbs = {
   recordingAccess: 'recording.access',
   recordingGrant: 'recording.grant',
   recordingWithdraw: 'recording.withdraw',
+  recordingDelete: 'recording.delete',
   rolesGrant: 'roles.grant',
   rolesRevoke: 'roles.revoke',
 } as const;

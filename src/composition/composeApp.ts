@@ -26,6 +26,7 @@ import { SchedulingService } from '../features/scheduling/SchedulingService';
 import { CalendarLinks } from '../features/calendar/CalendarLinks';
 import { registerCalendarRoute } from '../http/calendarRoute';
 import type { AppointmentJobOptions } from '../jobs/appointmentJobs';
+import { warnBeforeDeletion, type RetentionWarningOptions } from '../jobs/retentionWarningJob';
 import { AuditLog } from '../storage/audit/AuditLog';
 import { RecordingBlobs } from '../storage/recordings/RecordingBlobs';
 import { RecordingRepository } from '../storage/recordings/RecordingRepository';
@@ -57,6 +58,7 @@ export interface ComposedApp {
   trajectoryService: TrajectoryService;
   /** What the scheduled jobs run with; tests run a job's round directly with their own clock. */
   jobOptions: RequestReminderJobOptions;
+  retentionWarningOptions: RetentionWarningOptions;
   appointmentJobOptions: AppointmentJobOptions;
   scheduling: SchedulingService;
   calendarLinks: CalendarLinks;
@@ -101,12 +103,13 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   const trajectoryService = new TrajectoryService({ trajectories, directory, notifier, texts, now });
   const appointments = new AppointmentRepository(storage.table(storage.names.appointmentsTable));
   const recordingBlobs = new RecordingBlobs(storage.blobService, storage.container(storage.names.recordingsContainer), config.botAuth.mode === 'authenticated');
+  const recordingRepository = new RecordingRepository(
+    storage.table(storage.names.recordingsTable),
+    storage.table(storage.names.fragmentsTable),
+    storage.table(storage.names.grantsTable),
+  );
   const recordings = new RecordingService({
-    recordings: new RecordingRepository(
-      storage.table(storage.names.recordingsTable),
-      storage.table(storage.names.fragmentsTable),
-      storage.table(storage.names.grantsTable),
-    ),
+    recordings: recordingRepository,
     blobs: recordingBlobs,
     trajectories,
     audit: new AuditLog(storage.table(storage.names.auditTable)),
@@ -195,12 +198,22 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
 
   const jobOptions = { trajectories, service: trajectoryService, afterSchoolDays: config.requestReminderSchoolDays, logger, now };
   const appointmentJobOptions = { appointments, notifier, texts, logger, dayBeforeAt: config.reminderDayBeforeAt };
+  const retentionWarningOptions: RetentionWarningOptions = {
+    recordings: recordingRepository,
+    trajectories,
+    notifier,
+    texts,
+    retentionDays: config.recordingRetentionDays,
+    warnDaysBefore: 3,
+    claimOnce: (key, at) => usedLinks.useOnce(key, at),
+  };
   const lease = new JobLease(storage.container(storage.names.jobLeasesContainer));
   let jobs: ScheduledJobs | undefined;
 
   return {
     config,
     jobOptions,
+    retentionWarningOptions,
     appointmentJobOptions,
     scheduling,
     calendarLinks,
@@ -218,6 +231,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           requests: jobOptions,
           appointments: appointmentJobOptions,
           deleteExpiredRecordings: (at) => recordings.deleteExpired(at),
+          warnBeforeDeletion: (at) => warnBeforeDeletion(retentionWarningOptions, at),
           lease,
           logger,
           now,

@@ -11,6 +11,7 @@ export interface ScheduledJobs {
 export interface JobsOptions {
   /** Deletes recordings whose retention period ended; returns how many. */
   deleteExpiredRecordings: (now: Date) => Promise<number>;
+  warnBeforeDeletion: (now: Date) => Promise<number>;
   requests: RequestReminderJobOptions;
   appointments: AppointmentJobOptions;
   lease: JobLease;
@@ -39,6 +40,7 @@ export function scheduleJobs(options: JobsOptions): ScheduledJobs {
     new Cron('*/15 * * * *', { protect: true }, run('appointment-done-prompts', () => promptDoneAppointments(options.appointments, options.now()))),
     // Nightly, Dutch time: recordings of trajectories closed longer ago than the school's retention period.
     new Cron('30 2 * * *', { timezone: 'Europe/Amsterdam', protect: true }, run('recording-retention', () => options.deleteExpiredRecordings(options.now()))),
+    new Cron('0 9 * * 1-5', { timezone: 'Europe/Amsterdam', protect: true }, run('recording-retention-warning', () => options.warnBeforeDeletion(options.now()))),
   ];
   return { stop: () => crons.forEach((cron) => cron.stop()) };
 }

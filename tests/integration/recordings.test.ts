@@ -3,6 +3,7 @@ import { seedSchool, validIntake } from '../support/requestFlow';
 import { cardAction, fatima, lotte, marieke, message, peter, personalChatOf, post, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
 import { startTestApp, type TestApp } from '../support/testApp';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
+import { warnBeforeDeletion } from '../../src/jobs/retentionWarningJob';
 
 const VIDEO = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(2048, 7)]);
 
@@ -208,4 +209,32 @@ describe('the teacher decides in Teams who may see a recording (real Azurite)', 
     expect(log).toContain('toegang gegeven');
     expect(log).toContain('Lotte Smit · toegang gegeven (geweigerd)');
   });
+
+  it('lets only the teacher delete a recording, at any time, and removes the blob', async () => {
+    const teacher = await app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: sanne.aadObjectId, name: sanne.name, fetchEmail: async () => undefined });
+    const [recording] = await app.composed.recordings.watchable(teacher, trajectoryId);
+
+    expect(shown(await act(marieke, 'recording.delete', { recordingId }))).toContain('kan ik niet voor je openen');
+    expect(shown(await act(sanne, 'recording.delete', { recordingId }))).toContain('De opname is verwijderd.');
+
+    expect(await app.composed.recordingBlobs.facts(recording.blobName)).toBeUndefined();
+    expect(await app.composed.recordings.watchable(teacher, trajectoryId)).toHaveLength(0);
+  });
+
+  it('warns the teacher once, a few days before the recordings of a closed trajectory are deleted', async () => {
+    const teacher = await app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: sanne.aadObjectId, name: sanne.name, fetchEmail: async () => undefined });
+    const started = await app.composed.recordings.startUpload(teacher, trajectoryId);
+    if (!started.ok) throw new Error(started.reason);
+    await putBlob(started.uploadUrl, VIDEO, 'video/webm');
+    await app.composed.recordings.register(teacher, trajectoryId, 1, started.blobName);
+    await app.composed.trajectoryService.run(teacher, trajectoryId, { type: 'withdraw' });
+    const closedAt = Date.now();
+    connector.clear();
+
+    expect(await warnBeforeDeletion(app.composed.retentionWarningOptions, new Date(closedAt + 20 * 86_400_000))).toBe(0);
+    expect(await warnBeforeDeletion(app.composed.retentionWarningOptions, new Date(closedAt + 28 * 86_400_000))).toBe(1);
+    expect(await warnBeforeDeletion(app.composed.retentionWarningOptions, new Date(closedAt + 29 * 86_400_000))).toBe(0);
+    expect(connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text).join(' ')).toContain('Je opnames worden op');
+  });
 });
+

@@ -82,6 +82,14 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.granted, { name: grantee.name }), tone: 'good' });
   });
 
+  execute(cardVerbs.recordingDelete, async (context, data) => {
+    const actor = await actorOf(context, directory);
+    const recordingId = idFrom(data, 'recordingId');
+    if (!recordingId) return texts.recordings.refused;
+    const removed = await recordings.remove(actor, recordingId);
+    return removed.ok ? renderCard('notice', { title: texts.recordings.delete, text: texts.recordings.deleted, url: '' }, texts) : texts.recordings.refused;
+  });
+
   execute(cardVerbs.recordingWithdraw, async (context, data) => {
     const actor = await actorOf(context, directory);
     const recordingId = idFrom(data, 'recordingId');

@@ -1,0 +1,40 @@
+import { formatDate } from '../cards/formatDate';
+import { isDueForWarning, retentionDeadline } from '../domain/recordings/retention';
+import { lastMovedAt } from '../domain/trajectories/nextStep';
+import { isClosed } from '../domain/trajectories/trajectory';
+import type { Notifier } from '../features/notifications/Notifier';
+import type { RecordingRepository } from '../storage/recordings/RecordingRepository';
+import type { TrajectoryRepository } from '../storage/trajectories/TrajectoryRepository';
+import { fillIn } from '../texts/nlTrajectories';
+import type { Texts } from '../texts';
+
+export interface RetentionWarningOptions {
+  recordings: RecordingRepository;
+  trajectories: TrajectoryRepository;
+  notifier: Notifier;
+  texts: Texts;
+  retentionDays: number;
+  warnDaysBefore: number;
+  /** True for the first caller only: a conditional insert, so a restart or second instance never warns twice. */
+  claimOnce: (key: string, now: Date) => Promise<boolean>;
+}
+
+/** Tells each teacher, once and a few days ahead, when the recordings of a closed trajectory will be deleted. */
+export async function warnBeforeDeletion(options: RetentionWarningOptions, now: Date): Promise<number> {
+  const seen = new Set<string>();
+  let warned = 0;
+  for (const recording of await options.recordings.listAll()) {
+    const key = `retention-warning|${recording.tenantId}|${recording.schoolId}|${recording.trajectoryId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const stored = await options.trajectories.get(recording.tenantId, recording.schoolId, recording.trajectoryId);
+    if (!stored || !isClosed(stored.trajectory.phase)) continue;
+    const closedAt = lastMovedAt(stored.trajectory);
+    if (!isDueForWarning(closedAt, options.retentionDays, options.warnDaysBefore, now)) continue;
+    if (!(await options.claimOnce(key, now))) continue;
+    const date = formatDate(retentionDeadline(closedAt, options.retentionDays));
+    await options.notifier.sendText(recording.tenantId, stored.trajectory.teacher.userId, fillIn(options.texts.recordings.retentionWarning, { date }));
+    warned++;
+  }
+  return warned;
+}
