@@ -7,11 +7,6 @@ import { fillIn } from '../texts/nlTrajectories';
 import { textsFor, type Texts } from '../texts';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
-/** "Intakegesprek", "Opname 2", "Nagesprek 2", "Eindgesprek". */
-export function stepName(step: Pick<Appointment, 'kind' | 'cycle' | 'isFinalTalk'>): string {
-  return appointmentName(step);
-}
-
 export function preferencesText(teacherName: string, intake: IntakeAnswers | undefined, texts: Texts = textsFor()): string {
   if (!intake || (intake.preferredDays.length === 0 && intake.preferredDayParts.length === 0)) return '';
   const choices = texts.trajectories.intakeForm.choices;
@@ -50,7 +45,7 @@ export function planFormCard(input: PlanFormInput, texts: Texts = textsFor()): A
     problem: input.rowProblems?.[n]?.text ?? '',
     problemColor: input.rowProblems?.[n]?.warning ? 'Warning' : 'Attention',
   }));
-  const step = stepName(input.step);
+  const step = appointmentName(input.step);
   return renderCard(
     'planForm',
     {
@@ -74,7 +69,7 @@ export function chooseSlotCard(appointment: Appointment, svibberName: string, pr
   return renderCard(
     'chooseSlot',
     {
-      title: fillIn(words.chooseTitle, { step: stepName(appointment) }),
+      title: fillIn(words.chooseTitle, { step: appointmentName(appointment) }),
       intro: fillIn(words.chooseIntro, { svibber: svibberName }),
       preferences,
       notice,
@@ -102,7 +97,7 @@ export type AppointmentView =
 /** An appointment as one party sees it, with what they can do with it now. */
 export function appointmentCard(appointment: Appointment, otherName: string, view: AppointmentView, texts: Texts = textsFor()): AdaptiveCardJson {
   const words = texts.scheduling;
-  const step = stepName(appointment);
+  const step = appointmentName(appointment);
   const slot: Slot | undefined = appointment.chosen;
   const status = {
     proposed: fillIn(words.proposedStatus, { teacher: otherName }),

@@ -1,3 +1,4 @@
+import { appointmentName } from '../texts/nlScheduling';
 import { intakeFields, type IntakeErrors } from '../domain/trajectories/intakeForm';
 import { basiscommunicatieAspects, dayParts, focusAreas, helpQuestionKinds, schoolDays, type IntakeAnswers } from '../domain/trajectories/intake';
 import { nextStep } from '../domain/trajectories/nextStep';
@@ -9,7 +10,6 @@ import { textsFor, type Texts } from '../texts';
 import { cardVerbs } from './cardVerbs';
 import { formatDate, formatDateTime } from './formatDate';
 import { appointmentToPlan } from '../domain/scheduling/nextAppointment';
-import { stepName } from './schedulingCards';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
 type Fact = { title: string; value: string };
@@ -254,7 +254,7 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
       stopVerb: teacherView ? cardVerbs.trajectoryWithdraw : cardVerbs.trajectoryCancel,
       stopReasonLabel: teacherView ? texts.trajectory.withdrawReasonLabel : texts.svibber.reasonLabel,
       canPlan: planStep !== undefined,
-      planTitle: planStep ? fillIn(texts.scheduling.plan, { step: stepName(planStep).toLowerCase() }) : '',
+      planTitle: planStep ? fillIn(texts.scheduling.plan, { step: appointmentName(planStep).toLowerCase() }) : '',
       canStep: step !== undefined,
       step: step?.step ?? '',
       stepCycle: String(step?.cycle ?? 0),

@@ -1,10 +1,10 @@
-import { appointmentCard, stepName } from '../cards/schedulingCards';
+import { appointmentCard } from '../cards/schedulingCards';
 import { donePromptDue, remindersDue } from '../domain/scheduling/reminders';
 import { SVIBBER_CARD } from '../features/scheduling/SchedulingService';
 import type { Notifier } from '../features/notifications/Notifier';
 import type { Logger } from '../logging/logger';
 import type { AppointmentRepository, JobMark } from '../storage/appointments/AppointmentRepository';
-import { formatSlot } from '../texts/nlScheduling';
+import { appointmentName, formatSlot } from '../texts/nlScheduling';
 import { fillIn } from '../texts/nlTrajectories';
 import type { Texts } from '../texts';
 
@@ -35,7 +35,7 @@ export async function sendDueReminders(options: AppointmentJobOptions, now: Date
     if (!(await appointments.claim(stored, MARKS[which], now))) continue;
     const { appointment } = stored;
     const template = which === 'dayBefore' ? texts.scheduling.reminderDayBefore : texts.scheduling.reminderHourBefore;
-    const step = stepName(appointment).toLowerCase();
+    const step = appointmentName(appointment).toLowerCase();
     const slot = formatSlot(appointment.chosen!);
     await notifier.sendText(stored.tenantId, appointment.teacherId, fillIn(template, { step, other: appointment.svibberName, slot }));
     await notifier.sendText(stored.tenantId, appointment.svibberId, fillIn(template, { step, other: appointment.teacherName, slot }));

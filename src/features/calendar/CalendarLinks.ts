@@ -1,4 +1,4 @@
-import { stepName } from '../../cards/schedulingCards';
+import { appointmentName } from '../../texts/nlScheduling';
 import { endOf, type Appointment } from '../../domain/scheduling/appointment';
 import { signLink } from '../../http/signedLinks';
 import type { AppointmentRepository } from '../../storage/appointments/AppointmentRepository';
@@ -43,7 +43,7 @@ export class CalendarLinks {
     const appointment = stored?.appointment;
     if (!appointment?.chosen || (userId !== appointment.teacherId && userId !== appointment.svibberId)) return undefined;
     const { texts } = this.options;
-    const step = stepName(appointment);
+    const step = appointmentName(appointment);
     const other = userId === appointment.teacherId ? appointment.svibberName : appointment.teacherName;
     const ics = buildInvite({
       appointment,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appointmentCard, chooseSlotCard, planFormCard, preferencesText, stepName } from '../../cards/schedulingCards';
+import { appointmentCard, chooseSlotCard, planFormCard, preferencesText } from '../../cards/schedulingCards';
 import type { AdaptiveCardJson } from '../../cards/renderCard';
 import { endOf, type Appointment, type SchoolHours, type Slot } from '../../domain/scheduling/appointment';
 import { appointmentToPlan, commandsOnDone } from '../../domain/scheduling/nextAppointment';
@@ -8,7 +8,7 @@ import { validateSlots } from '../../domain/scheduling/slotValidation';
 import { isAssignedSvibber } from '../../domain/trajectories/parties';
 import type { Trajectory } from '../../domain/trajectories/trajectory';
 import { AppointmentChangedError, type AppointmentRepository, type StoredAppointment } from '../../storage/appointments/AppointmentRepository';
-import { nlScheduling, formatSlot } from '../../texts/nlScheduling';
+import { appointmentName, nlScheduling, formatSlot } from '../../texts/nlScheduling';
 import { fillIn } from '../../texts/nlTrajectories';
 import type { Texts } from '../../texts';
 import type { Notifier } from '../notifications/Notifier';
@@ -165,7 +165,7 @@ export class SchedulingService {
       await this.options.notifier.sendText(
         actor.tenantId,
         confirmed.svibberId,
-        `${stepName(confirmed)} · ${teacherName}: ${fillIn(texts.scheduling.confirmedStatus, { slot: formatSlot(slot) })}`,
+        `${appointmentName(confirmed)} · ${teacherName}: ${fillIn(texts.scheduling.confirmedStatus, { slot: formatSlot(slot) })}`,
       );
       return appointmentCard(confirmed, svibberName, { kind: 'confirmed', calendarUrl: this.options.calendarUrlFor(actor.tenantId, confirmed, actor.userId) }, texts);
     }
@@ -182,7 +182,7 @@ export class SchedulingService {
     await this.options.notifier.sendText(
       actor.tenantId,
       appointment.svibberId,
-      fillIn(texts.scheduling.askedOtherNotice, { teacher: actor.name, step: stepName(appointment).toLowerCase(), message: message.trim().slice(0, 300) }),
+      fillIn(texts.scheduling.askedOtherNotice, { teacher: actor.name, step: appointmentName(appointment).toLowerCase(), message: message.trim().slice(0, 300) }),
     );
     await this.sendPlanCard(actor.tenantId, appointment);
     return appointmentCard(appointment, svibberName, { kind: 'askedOther' }, texts);
@@ -199,7 +199,7 @@ export class SchedulingService {
     await this.options.notifier.sendText(
       actor.tenantId,
       appointment.svibberId,
-      fillIn(texts.scheduling.movedNotice, { name: actor.name, step: stepName(appointment).toLowerCase(), slot: formatSlot(appointment.chosen!) }),
+      fillIn(texts.scheduling.movedNotice, { name: actor.name, step: appointmentName(appointment).toLowerCase(), slot: formatSlot(appointment.chosen!) }),
     );
     await this.sendPlanCard(actor.tenantId, appointment);
     return appointmentCard(appointment, svibberName, { kind: 'askedOther' }, texts);
@@ -221,7 +221,7 @@ export class SchedulingService {
     const otherId = actor.userId === appointment.teacherId ? appointment.svibberId : appointment.teacherId;
     const otherName = this.nameOf(stored, otherId);
     const when = appointment.chosen ? formatSlot(appointment.chosen) : '';
-    await this.options.notifier.sendText(actor.tenantId, otherId, fillIn(texts.scheduling.cancelledNotice, { name: actor.name, step: stepName(appointment).toLowerCase(), slot: when }));
+    await this.options.notifier.sendText(actor.tenantId, otherId, fillIn(texts.scheduling.cancelledNotice, { name: actor.name, step: appointmentName(appointment).toLowerCase(), slot: when }));
     const otherPurpose = otherId === appointment.teacherId ? TEACHER_CARD : SVIBBER_CARD;
     await this.options.notifier.updateTracked({ subject: appointment.id, purpose: otherPurpose }, () =>
       appointmentCard(cancelled, actor.name, { kind: 'cancelled', calendarUrl: cancelled.chosen ? this.options.calendarUrlFor(actor.tenantId, cancelled, otherId) : '' }, texts),
@@ -255,7 +255,7 @@ export class SchedulingService {
       trajectory = outcome.trajectory;
     }
     if (done.agreements) {
-      await this.options.notifier.sendText(actor.tenantId, appointment.teacherId, fillIn(texts.scheduling.agreementsNotice, { step: stepName(done).toLowerCase(), agreements: done.agreements }));
+      await this.options.notifier.sendText(actor.tenantId, appointment.teacherId, fillIn(texts.scheduling.agreementsNotice, { step: appointmentName(done).toLowerCase(), agreements: done.agreements }));
     }
     if (trajectory && appointmentToPlan(trajectory)) await this.sendPlanCard(actor.tenantId, done);
     return appointmentCard(done, teacherName, { kind: 'done' }, texts);

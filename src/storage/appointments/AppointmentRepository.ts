@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Appointment, AppointmentStatus } from '../../domain/scheduling/appointment';
 import { isStatus } from '../storageErrors';
+import { parseWithDates, schoolPartition } from '../storageKeys';
 
 interface AppointmentEntity {
   partitionKey: string;
@@ -38,12 +39,9 @@ export class AppointmentChangedError extends Error {
 const DATE_FIELDS = new Set(['start', 'createdAt', 'updatedAt']);
 
 function parse(data: string): Appointment {
-  return JSON.parse(data, (key, value) => (DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value)) as Appointment;
+  return parseWithDates<Appointment>(data, DATE_FIELDS);
 }
 
-function partitionOf(tenantId: string, schoolId: string): string {
-  return `${tenantId}_${schoolId}`;
-}
 
 function toStored(entity: AppointmentEntity & { etag: string }): StoredAppointment {
   return {
@@ -60,7 +58,7 @@ function toStored(entity: AppointmentEntity & { etag: string }): StoredAppointme
 
 function toEntity(tenantId: string, appointment: Appointment): Omit<AppointmentEntity, 'dayBeforeSentAt' | 'hourBeforeSentAt' | 'donePromptedAt'> {
   return {
-    partitionKey: partitionOf(tenantId, appointment.schoolId),
+    partitionKey: schoolPartition(tenantId, appointment.schoolId),
     rowKey: appointment.id,
     tenantId,
     trajectoryId: appointment.trajectoryId,
@@ -88,7 +86,7 @@ export class AppointmentRepository {
 
   async get(tenantId: string, schoolId: string, appointmentId: string): Promise<StoredAppointment | undefined> {
     try {
-      return toStored(await this.table.getEntity<AppointmentEntity>(partitionOf(tenantId, schoolId), appointmentId));
+      return toStored(await this.table.getEntity<AppointmentEntity>(schoolPartition(tenantId, schoolId), appointmentId));
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
@@ -110,13 +108,13 @@ export class AppointmentRepository {
   }
 
   async listForTrajectory(tenantId: string, schoolId: string, trajectoryId: string): Promise<StoredAppointment[]> {
-    return this.query(odata`PartitionKey eq ${partitionOf(tenantId, schoolId)} and trajectoryId eq ${trajectoryId}`);
+    return this.query(odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and trajectoryId eq ${trajectoryId}`);
   }
 
   /** What keeps the SVIB'er busy: proposed and confirmed appointments of the school. */
   async listActiveForSvibber(tenantId: string, schoolId: string, svibberId: string): Promise<StoredAppointment[]> {
     return this.query(
-      odata`PartitionKey eq ${partitionOf(tenantId, schoolId)} and svibberId eq ${svibberId} and (status eq ${'proposed'} or status eq ${'confirmed'})`,
+      odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and svibberId eq ${svibberId} and (status eq ${'proposed'} or status eq ${'confirmed'})`,
     );
   }
 
@@ -129,7 +127,7 @@ export class AppointmentRepository {
   async claim(stored: StoredAppointment, mark: JobMark, now: Date): Promise<boolean> {
     try {
       await this.table.updateEntity(
-        { partitionKey: partitionOf(stored.tenantId, stored.appointment.schoolId), rowKey: stored.appointment.id, [mark]: now },
+        { partitionKey: schoolPartition(stored.tenantId, stored.appointment.schoolId), rowKey: stored.appointment.id, [mark]: now },
         'Merge',
         { etag: stored.etag },
       );

@@ -1,16 +1,14 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Fragment, Grant, Recording } from '../../domain/recordings/recording';
 import { isStatus } from '../storageErrors';
+import { parseWithDates, schoolPartition } from '../storageKeys';
 
 const DATE_FIELDS = new Set(['uploadedAt', 'createdAt', 'until', 'grantedAt', 'withdrawnAt']);
 
 function parse<T>(data: string): T {
-  return JSON.parse(data, (key, value) => (DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value)) as T;
+  return parseWithDates<T>(data, DATE_FIELDS);
 }
 
-function partitionOf(tenantId: string, schoolId: string): string {
-  return `${tenantId}_${schoolId}`;
-}
 
 interface JsonEntity {
   partitionKey: string;
@@ -31,7 +29,7 @@ export class RecordingRepository {
 
   async add(recording: Recording): Promise<void> {
     await this.recordings.createEntity({
-      partitionKey: partitionOf(recording.tenantId, recording.schoolId),
+      partitionKey: schoolPartition(recording.tenantId, recording.schoolId),
       rowKey: recording.id,
       trajectoryId: recording.trajectoryId,
       data: JSON.stringify(recording),
@@ -40,7 +38,7 @@ export class RecordingRepository {
 
   async get(tenantId: string, schoolId: string, recordingId: string): Promise<Recording | undefined> {
     try {
-      return parse<Recording>((await this.recordings.getEntity<JsonEntity>(partitionOf(tenantId, schoolId), recordingId)).data);
+      return parse<Recording>((await this.recordings.getEntity<JsonEntity>(schoolPartition(tenantId, schoolId), recordingId)).data);
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
@@ -48,7 +46,7 @@ export class RecordingRepository {
   }
 
   async listForTrajectory(tenantId: string, schoolId: string, trajectoryId: string): Promise<Recording[]> {
-    return this.query<Recording>(this.recordings, odata`PartitionKey eq ${partitionOf(tenantId, schoolId)} and trajectoryId eq ${trajectoryId}`);
+    return this.query<Recording>(this.recordings, odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and trajectoryId eq ${trajectoryId}`);
   }
 
   /** Every recording of every school: the retention job's round. */
@@ -60,9 +58,9 @@ export class RecordingRepository {
   async remove(recording: Recording): Promise<void> {
     for (const fragment of await this.listFragments(recording)) await this.fragments.deleteEntity(recording.id, fragment.id).catch(ignoreMissing);
     for (const grant of await this.listGrants(recording.tenantId, recording.schoolId, recording.id)) {
-      await this.grants.deleteEntity(partitionOf(recording.tenantId, recording.schoolId), grant.id).catch(ignoreMissing);
+      await this.grants.deleteEntity(schoolPartition(recording.tenantId, recording.schoolId), grant.id).catch(ignoreMissing);
     }
-    await this.recordings.deleteEntity(partitionOf(recording.tenantId, recording.schoolId), recording.id).catch(ignoreMissing);
+    await this.recordings.deleteEntity(schoolPartition(recording.tenantId, recording.schoolId), recording.id).catch(ignoreMissing);
   }
 
   async addFragment(recording: Recording, fragment: Fragment): Promise<void> {
@@ -76,13 +74,13 @@ export class RecordingRepository {
 
   async putGrant(grant: Grant): Promise<void> {
     await this.grants.upsertEntity(
-      { partitionKey: partitionOf(grant.tenantId, grant.schoolId), rowKey: grant.id, recordingId: grant.recordingId, data: JSON.stringify(grant) },
+      { partitionKey: schoolPartition(grant.tenantId, grant.schoolId), rowKey: grant.id, recordingId: grant.recordingId, data: JSON.stringify(grant) },
       'Replace',
     );
   }
 
   async listGrants(tenantId: string, schoolId: string, recordingId: string): Promise<Grant[]> {
-    return this.query<Grant>(this.grants, odata`PartitionKey eq ${partitionOf(tenantId, schoolId)} and recordingId eq ${recordingId}`);
+    return this.query<Grant>(this.grants, odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and recordingId eq ${recordingId}`);
   }
 
   private async query<T>(table: TableClient, filter?: string): Promise<T[]> {

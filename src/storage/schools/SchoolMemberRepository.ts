@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { allRoles, type Role, type SchoolMember } from '../../domain/schools/roles';
 import { isStatus } from '../storageErrors';
+import { schoolPartition } from '../storageKeys';
 
 interface MemberEntity {
   partitionKey: string;
@@ -16,9 +17,6 @@ export interface StoredMember extends SchoolMember {
   email?: string;
 }
 
-function partitionOf(tenantId: string, schoolId: string): string {
-  return `${tenantId}_${schoolId}`;
-}
 
 function parseRoles(value: string): Role[] {
   const listed = value.split(',');
@@ -34,7 +32,7 @@ export class SchoolMemberRepository {
 
   async list(tenantId: string, schoolId: string): Promise<StoredMember[]> {
     const members: StoredMember[] = [];
-    const filter = odata`PartitionKey eq ${partitionOf(tenantId, schoolId)}`;
+    const filter = odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)}`;
     for await (const entity of this.table.listEntities<MemberEntity>({ queryOptions: { filter } })) {
       members.push({ schoolId, userId: entity.rowKey, roles: parseRoles(entity.roles), name: entity.name || undefined, email: entity.email || undefined });
     }
@@ -43,7 +41,7 @@ export class SchoolMemberRepository {
 
   /** Stores a member's explicit roles; no roles left removes the row. */
   async put(tenantId: string, member: StoredMember): Promise<void> {
-    const partitionKey = partitionOf(tenantId, member.schoolId);
+    const partitionKey = schoolPartition(tenantId, member.schoolId);
     if (member.roles.length === 0) {
       try {
         await this.table.deleteEntity(partitionKey, member.userId);

@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { PhaseKind, Trajectory } from '../../domain/trajectories/trajectory';
 import { isStatus } from '../storageErrors';
+import { parseWithDates, schoolPartition } from '../storageKeys';
 
 interface TrajectoryEntity {
   partitionKey: string;
@@ -41,17 +42,12 @@ export class TrajectoryChangedError extends Error {
 const DATE_FIELDS = new Set(['at', 'createdAt']);
 
 function parse(data: string): Trajectory {
-  return JSON.parse(data, (key, value) => (DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value)) as Trajectory;
-}
-
-/** One school's trajectories share a partition, so every school-wide list is one partition query. */
-export function trajectoryPartition(tenantId: string, schoolId: string): string {
-  return `${tenantId}_${schoolId}`;
+  return parseWithDates<Trajectory>(data, DATE_FIELDS);
 }
 
 function toEntity(tenantId: string, trajectory: Trajectory, now: Date): TrajectoryEntity {
   return {
-    partitionKey: trajectoryPartition(tenantId, trajectory.schoolId),
+    partitionKey: schoolPartition(tenantId, trajectory.schoolId),
     rowKey: trajectory.id,
     tenantId,
     teacherId: trajectory.teacher.userId,
@@ -78,7 +74,7 @@ export class TrajectoryRepository {
 
   async get(tenantId: string, schoolId: string, trajectoryId: string): Promise<StoredTrajectory | undefined> {
     try {
-      const entity = await this.table.getEntity<TrajectoryEntity>(trajectoryPartition(tenantId, schoolId), trajectoryId);
+      const entity = await this.table.getEntity<TrajectoryEntity>(schoolPartition(tenantId, schoolId), trajectoryId);
       return { trajectory: parse(entity.data), etag: entity.etag };
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
@@ -98,15 +94,15 @@ export class TrajectoryRepository {
   }
 
   async listForTeacher(tenantId: string, schoolId: string, teacherId: string): Promise<Trajectory[]> {
-    return this.query(odata`PartitionKey eq ${trajectoryPartition(tenantId, schoolId)} and teacherId eq ${teacherId}`);
+    return this.query(odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and teacherId eq ${teacherId}`);
   }
 
   async listForSvibber(tenantId: string, schoolId: string, svibberId: string): Promise<Trajectory[]> {
-    return this.query(odata`PartitionKey eq ${trajectoryPartition(tenantId, schoolId)} and svibberId eq ${svibberId}`);
+    return this.query(odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and svibberId eq ${svibberId}`);
   }
 
   async listInPhase(tenantId: string, schoolId: string, phase: PhaseKind): Promise<Trajectory[]> {
-    return this.query(odata`PartitionKey eq ${trajectoryPartition(tenantId, schoolId)} and phase eq ${phase}`);
+    return this.query(odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and phase eq ${phase}`);
   }
 
   /** Every open request of every school: the reminder job's daily round, not a user's query. */
@@ -131,7 +127,7 @@ export class TrajectoryRepository {
   async claimReminder(request: OpenRequest, now: Date): Promise<boolean> {
     try {
       await this.table.updateEntity(
-        { partitionKey: trajectoryPartition(request.tenantId, request.trajectory.schoolId), rowKey: request.trajectory.id, reminderSentAt: now },
+        { partitionKey: schoolPartition(request.tenantId, request.trajectory.schoolId), rowKey: request.trajectory.id, reminderSentAt: now },
         'Merge',
         { etag: request.etag },
       );

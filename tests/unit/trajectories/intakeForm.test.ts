@@ -1,4 +1,5 @@
 import { validateIntakeForm } from '../../../src/domain/trajectories/intakeForm';
+import { validIntake } from './trajectoryFixtures';
 
 /** What the intake card submits when filled in well: every value a string, as Adaptive Cards send them. */
 const submit = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -23,22 +24,7 @@ function errorsOf(input: unknown): unknown {
 
 describe('validateIntakeForm', () => {
   it('accepts a good submit: trimmed texts, choices in the card\u2019s order, acknowledgements kept', () => {
-    expect(validateIntakeForm({ ...submit(), verb: 'intake.submit', extra: 'ignored' })).toEqual({
-      ok: true,
-      value: {
-        helpQuestionKind: 'group',
-        whatHappens: 'De groep luistert slecht na de pauze.',
-        whatDifferent: 'Ik wil rustiger beginnen na de pauze.',
-        whatToReach: 'Dat iedereen binnen vijf minuten aan het werk is.',
-        focus: ['basiscommunicatie', 'organisatie'],
-        basiscommunicatieAspects: ['beurtverdeling'],
-        group: 'groep 5',
-        preferredDays: ['ma', 'wo'],
-        preferredDayParts: ['ochtend'],
-        acknowledgedVoluntary: true,
-        acknowledgedParentsInformed: true,
-      },
-    });
+    expect(validateIntakeForm({ ...submit(), verb: 'intake.submit', extra: 'ignored' })).toEqual({ ok: true, value: validIntake });
   });
 
   it('treats days, day parts and aspects as optional', () => {
