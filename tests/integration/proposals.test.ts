@@ -1,32 +1,21 @@
-import { RecordingConnector } from '../support/recordingConnector';
-import { seedSchool, validIntake } from '../support/requestFlow';
-import { cardAction, fatima, joost, lotte, marieke, message, peter, personalChatOf, post, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { validIntake } from '../support/requestFlow';
+import { useSchool } from '../support/school';
+import { cardAction, joost, lotte, marieke, message, peter, personalChatOf, post, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
 
 function shown(answer: { body?: Record<string, unknown> }): string {
   return JSON.stringify(answer.body?.value);
 }
 
 describe('a trajectory proposed as scholingsopdracht starts only when the teacher accepts (real storage on Azurite)', () => {
-  const connector = new RecordingConnector();
-  let serviceUrl: string;
-  let app: TestApp;
+  const school = useSchool({ svibbers: [marieke, joost], others: [sanne, lotte, peter] });
 
   beforeAll(async () => {
-    serviceUrl = await connector.start();
-    app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId });
-    const beheerder = await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke, joost], others: [sanne, lotte, peter] });
-    await app.composed.directory.changeRole(beheerder, { userId: peter.aadObjectId }, 'directie', 'grant');
+    await school.app.composed.directory.changeRole(school.beheerder, { userId: peter.aadObjectId }, 'directie', 'grant');
   });
-  afterAll(async () => {
-    await app.close();
-    await connector.stop();
-  });
-  beforeEach(() => connector.clear());
 
-  const act = (person: Person, verb: string, data: Record<string, unknown> = {}) => post(app.baseUrl, cardAction({ serviceUrl, from: person }, verb, data));
+  const act = (person: Person, verb: string, data: Record<string, unknown> = {}) => post(school.app.baseUrl, cardAction({ serviceUrl: school.serviceUrl, from: person }, verb, data));
   const trajectoriesOf = (person: Person) =>
-    app.composed.trajectoryService.myTrajectories({ tenantId: TENANT_ID, schoolId: 'default', userId: person.aadObjectId, name: person.name, roles: ['leerkracht'] });
+    school.app.composed.trajectoryService.myTrajectories({ tenantId: TENANT_ID, schoolId: 'default', userId: person.aadObjectId, name: person.name, roles: ['leerkracht'] });
   const proposal = { goal: 'Werken aan rust in de groep als onderdeel van het inductieplan.', helpQuestionKind: 'starter', focus: 'organisatie' };
 
   async function propose(to: Person, formId: string) {
@@ -34,14 +23,14 @@ describe('a trajectory proposed as scholingsopdracht starts only when the teache
   }
 
   it('is only for directie and SVIB’ers', async () => {
-    await post(app.baseUrl, message({ serviceUrl, from: sanne }, 'voorstellen'));
-    expect(connector.to(personalChatOf(sanne))[0].activity.text).toContain('kan alleen de directie');
+    await post(school.app.baseUrl, message({ serviceUrl: school.serviceUrl, from: sanne }, 'voorstellen'));
+    expect(school.connector.to(personalChatOf(sanne))[0].activity.text).toContain('kan alleen de directie');
     expect(shown(await act(sanne, 'proposal.submit', { formId: 'f-1', teacherUserId: lotte.aadObjectId, ...proposal }))).toContain('kan alleen de directie');
   });
 
   it('shows the directie the form with colleagues to pick', async () => {
-    await post(app.baseUrl, message({ serviceUrl, from: peter }, 'voorstellen'));
-    const form = JSON.stringify(connector.to(personalChatOf(peter))[0].activity.attachments![0].content);
+    await post(school.app.baseUrl, message({ serviceUrl: school.serviceUrl, from: peter }, 'voorstellen'));
+    const form = JSON.stringify(school.connector.to(personalChatOf(peter))[0].activity.attachments![0].content);
     expect(form).toContain('Traject voorstellen');
     expect(form).toContain('Sanne de Vries');
     expect(form).not.toContain('Peter Bakker');
@@ -56,24 +45,24 @@ describe('a trajectory proposed as scholingsopdracht starts only when the teache
   ])('shows the form again for %o and sends nothing', async (change, problem) => {
     const answer = await act(peter, 'proposal.submit', { formId: `bad-${Math.random()}`.replace('.', ''), teacherUserId: sanne.aadObjectId, ...proposal, ...change });
     expect(shown(answer)).toContain(problem);
-    expect(connector.sent).toHaveLength(0);
+    expect(school.connector.sent).toHaveLength(0);
   });
 
   it('sends the teacher a proposal that says taking part is voluntary, and tells no SVIB’er yet', async () => {
     const answer = await propose(sanne, 'proposal-sanne');
 
     expect(shown(answer)).toContain('Je voorstel is verstuurd naar Sanne de Vries.');
-    const card = JSON.stringify(connector.to(personalChatOf(sanne))[0].activity.attachments![0].content);
+    const card = JSON.stringify(school.connector.to(personalChatOf(sanne))[0].activity.attachments![0].content);
     expect(card).toContain('Peter Bakker stelt je een SVIB-traject voor');
     expect(card).toContain('Meedoen is vrijwillig');
     expect(card).toContain('Ik doe mee');
-    expect(connector.to(personalChatOf(marieke))).toHaveLength(0);
+    expect(school.connector.to(personalChatOf(marieke))).toHaveLength(0);
     expect((await trajectoriesOf(sanne)).map((t) => t.phase.kind)).toEqual(['voorgesteld']);
   });
 
   it('does not send the same proposal twice', async () => {
     expect(shown(await propose(sanne, 'proposal-sanne'))).toContain('Dit voorstel had je al verstuurd');
-    expect(connector.sent).toHaveLength(0);
+    expect(school.connector.sent).toHaveLength(0);
   });
 
   it('lets only the teacher accept, with their own intake answers; then the SVIB’ers hear of it', async () => {
@@ -85,26 +74,26 @@ describe('a trajectory proposed as scholingsopdracht starts only when the teache
     const proposalId = form.actions[0].data.proposalId;
     expect(proposalId).toBe(proposed.id);
 
-    connector.clear();
+    school.connector.clear();
     const accepted = await act(sanne, 'intake.submit', { formId: 'accept-form', proposalId, ...validIntake });
 
     expect(shown(accepted)).toContain('Je aanvraag is verstuurd');
     expect((await trajectoriesOf(sanne))[0].phase.kind).toBe('aangevraagd');
-    expect(connector.to(personalChatOf(peter)).map((sent) => sent.activity.text)).toContain('Sanne de Vries doet mee met het voorgestelde traject.');
-    expect(JSON.stringify(connector.to(personalChatOf(marieke))[0].activity)).toContain('Nieuwe aanvraag');
-    expect(JSON.stringify(connector.to(personalChatOf(sanne)).find((sent) => sent.updatedActivityId)?.activity)).toContain('Je doet mee.');
+    expect(school.connector.to(personalChatOf(peter)).map((sent) => sent.activity.text)).toContain('Sanne de Vries doet mee met het voorgestelde traject.');
+    expect(JSON.stringify(school.connector.to(personalChatOf(marieke))[0].activity)).toContain('Nieuwe aanvraag');
+    expect(JSON.stringify(school.connector.to(personalChatOf(sanne)).find((sent) => sent.updatedActivityId)?.activity)).toContain('Je doet mee.');
   });
 
   it('lets the teacher decline, and tells the proposer', async () => {
     await propose(lotte, 'proposal-lotte');
     const [proposed] = await trajectoriesOf(lotte);
-    connector.clear();
+    school.connector.clear();
 
     const answer = await act(lotte, 'proposal.decline', { trajectoryId: proposed.id, reason: 'Dit jaar liever niet.' });
 
     expect(shown(answer)).toContain('Je doet niet mee met dit voorstel.');
-    expect(connector.to(personalChatOf(peter)).map((sent) => sent.activity.text)).toContain('Lotte Smit doet niet mee met het voorgestelde traject.');
+    expect(school.connector.to(personalChatOf(peter)).map((sent) => sent.activity.text)).toContain('Lotte Smit doet niet mee met het voorgestelde traject.');
     expect((await trajectoriesOf(lotte))[0].phase).toMatchObject({ kind: 'geannuleerd', by: 'teacher' });
-    expect(connector.to(personalChatOf(marieke))).toHaveLength(0);
+    expect(school.connector.to(personalChatOf(marieke))).toHaveLength(0);
   });
 });
