@@ -1,4 +1,4 @@
-import type { Grant } from '../domain/recordings/recording';
+import type { Fragment, Grant } from '../domain/recordings/recording';
 import type { AuditEntry } from '../storage/audit/AuditLog';
 import { fillIn } from '../texts/nlTrajectories';
 import { textsFor, type Texts } from '../texts';
@@ -6,12 +6,40 @@ import { cardVerbs } from './cardVerbs';
 import { formatDate, formatDateTime } from './formatDate';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
-/** The teacher decides who else may see one recording, and can withdraw it again. */
-export function accessCard(
-  input: { recordingId: string; cycle: number; grants: readonly Grant[]; people: readonly { userId: string; name: string }[]; notice?: { text: string; tone: 'good' | 'attention' } },
-  texts: Texts = textsFor(),
-): AdaptiveCardJson {
+/** "1 fragment", "3 fragmenten". */
+export function fragmentCount(count: number, texts: Texts = textsFor()): string {
+  return count === 1 ? texts.recordings.oneFragment : fillIn(texts.recordings.manyFragments, { count });
+}
+
+/** "01:05–01:32 · Aansluiten · kijkt de klas rond": how a fragment is named on cards. */
+export function fragmentTitle(fragment: Fragment, aspectTitle: (aspect: string) => string | undefined): string {
+  const time = (seconds: number) => {
+    const hours = Math.floor(seconds / 3600);
+    const rest = `${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+    return hours > 0 ? `${hours}:${rest}` : rest;
+  };
+  return [`${time(fragment.startSecond)}–${time(fragment.endSecond)}`, aspectTitle(fragment.aspect) ?? fragment.aspect, fragment.note].filter(Boolean).join(' · ');
+}
+
+export interface AccessCardInput {
+  recordingId: string;
+  cycle: number;
+  grants: readonly Grant[];
+  people: readonly { userId: string; name: string }[];
+  /** The recording's fragments, to share only some of them. */
+  fragments?: readonly Fragment[];
+  /** False where clips cannot be cut (no ffmpeg): then only whole recordings are shared. */
+  fragmentSharing?: boolean;
+  aspectTitle?: (aspect: string) => string | undefined;
+  notice?: { text: string; tone: 'good' | 'attention' };
+}
+
+/** The teacher decides who else may see one recording (or chosen fragments), and can withdraw it again. */
+export function accessCard(input: AccessCardInput, texts: Texts = textsFor()): AdaptiveCardJson {
   const words = texts.recordings;
+  const fragments = input.fragments ?? [];
+  const sharing = input.fragmentSharing ?? false;
+  const fragmentHint = fragments.length === 0 ? words.noFragmentsYet : sharing ? '' : words.fragmentSharingUnavailable;
   return renderCard(
     'access',
     {
@@ -22,6 +50,7 @@ export function accessCard(
         .filter((grant) => !grant.withdrawnAt)
         .map((grant) => ({
           name: grant.granteeName,
+          scope: grant.scope.kind === 'recording' ? words.scopeWhole : fragmentCount(grant.scope.fragmentIds.length, texts),
           until: grant.until ? fillIn(words.untilDate, { date: formatDate(grant.until) }) : words.untilNone,
           withdrawTitle: words.withdraw,
           verb: cardVerbs.recordingWithdraw,
@@ -29,6 +58,9 @@ export function accessCard(
           grantId: grant.id,
         })),
       people: input.people.map((person) => ({ title: person.name, value: person.userId })),
+      fragments: fragments.map((fragment) => ({ title: fragmentTitle(fragment, input.aspectTitle ?? (() => undefined)), value: fragment.id })),
+      fragmentSharing: sharing,
+      fragmentHint,
       recordingId: input.recordingId,
     },
     texts,
@@ -49,4 +81,21 @@ export function auditLogCard(entries: readonly AuditEntry[], nameOf: (userId: st
     },
     texts,
   );
+}
+
+/** The uitgangspunten and basiscommunicatie aspects a fragment can show, with their Dutch titles. */
+export function recordingAspects(texts: Texts = textsFor()): { value: string; title: string }[] {
+  const { focus, basiscommunicatieAspect } = texts.trajectories.intakeForm.choices;
+  return [...Object.entries(focus), ...Object.entries(basiscommunicatieAspect)].map(([value, title]) => ({ value, title }));
+}
+
+/** The card a colleague gets when the teacher lets them watch a recording or some of its fragments. */
+export function grantNoticeCard(input: { teacher: string; cycle: number; fragments?: number; url: string }, texts: Texts = textsFor()): AdaptiveCardJson {
+  const words = texts.recordings;
+  const title = fillIn(words.watch, { cycle: input.cycle });
+  const text =
+    input.fragments === undefined
+      ? fillIn(words.grantedNotice, { teacher: input.teacher, cycle: input.cycle })
+      : fillIn(words.grantedFragmentsNotice, { teacher: input.teacher, cycle: input.cycle, count: fragmentCount(input.fragments, texts) });
+  return renderCard('notice', { title, text, url: input.url, urlTitle: title }, texts);
 }

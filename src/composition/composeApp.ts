@@ -31,8 +31,15 @@ import { AuditLog } from '../storage/audit/AuditLog';
 import { RecordingBlobs } from '../storage/recordings/RecordingBlobs';
 import { RecordingRepository } from '../storage/recordings/RecordingRepository';
 import { RecordingService } from '../features/recordings/RecordingService';
+import { ClipCutter } from '../features/recordings/ClipCutter';
+import { createGrantNotices } from '../features/recordings/grantNotices';
+import { ClipJob } from '../jobs/clipJob';
+import { createFfmpegClipper } from '../media/ffmpegClipper';
+import { ClipRepository } from '../storage/recordings/ClipRepository';
+import { recordingAspects } from '../cards/recordingCards';
 import { recordingPageLink, registerRecordingsApi } from '../http/recordingsApi';
 import { registerPageRoutes } from '../http/pagesRoute';
+import { registerUploadResumeApi } from '../http/uploadResumeApi';
 import { UsedLinkRepository } from '../storage/links/UsedLinkRepository';
 import { fillIn } from '../texts/nlTrajectories';
 import type { RequestReminderJobOptions } from '../jobs/requestReminderJob';
@@ -64,6 +71,8 @@ export interface ComposedApp {
   calendarLinks: CalendarLinks;
   recordings: RecordingService;
   recordingBlobs: RecordingBlobs;
+  /** Cuts shared fragments into clips; tests await `idle()` after a kick. */
+  clipJob: ClipJob;
   server: Server;
   /**
    * Listens on the configured port (0 picks a free one), logs whether inbound calls are
@@ -108,11 +117,14 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     storage.table(storage.names.fragmentsTable),
     storage.table(storage.names.grantsTable),
   );
+  const clips = new ClipRepository(storage.table(storage.names.clipsTable));
+  const audit = new AuditLog(storage.table(storage.names.auditTable));
   const recordings = new RecordingService({
     recordings: recordingRepository,
+    clips,
     blobs: recordingBlobs,
     trajectories,
-    audit: new AuditLog(storage.table(storage.names.auditTable)),
+    audit,
     now,
     maxBytes: config.recordingMaxBytes,
     retentionDays: config.recordingRetentionDays,
@@ -135,6 +147,44 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     schoolHours: config.schoolHours,
     calendarUrlFor: (tenantId, appointment, userId) => calendarLinks.urlFor(tenantId, appointment, userId),
   });
+  const recordingLinks = {
+    upload: (actor: { tenantId: string; schoolId: string; userId: string }, trajectoryId: string, cycle: number) =>
+      recordingPageLink(config.linkSigningSecret, config.publicBaseUrl, 'upload', {
+        subjectId: `${actor.tenantId}|${actor.schoolId}|${trajectoryId}|${cycle}`,
+        userId: actor.userId,
+        expiresAt: new Date(now().getTime() + 60 * 60_000),
+      }),
+    watch: (actor: { tenantId: string; schoolId: string; userId: string }, recording: { id: string }) =>
+      recordingPageLink(config.linkSigningSecret, config.publicBaseUrl, 'watch', {
+        subjectId: `${actor.tenantId}|${actor.schoolId}|${recording.id}`,
+        userId: actor.userId,
+        expiresAt: new Date(now().getTime() + 60 * 60_000),
+      }),
+  };
+  const usedLinks = new UsedLinkRepository(storage.table(storage.names.usedLinksTable));
+  const lease = new JobLease(storage.container(storage.names.jobLeasesContainer));
+  const grantNotices = createGrantNotices({
+    notifier,
+    trajectories,
+    texts,
+    watchLink: (grant, recording) => recordingLinks.watch({ tenantId: grant.tenantId, schoolId: grant.schoolId, userId: grant.granteeId }, recording),
+  });
+  const clipper = createFfmpegClipper({ ffmpegPath: config.ffmpegPath });
+  const clipJob = new ClipJob(
+    new ClipCutter({
+      clips,
+      recordings: recordingRepository,
+      blobs: recordingBlobs,
+      clipper,
+      audit,
+      logger,
+      now,
+      claimOnce: (key, at) => usedLinks.useOnce(key, at),
+      announce: grantNotices,
+    }),
+    lease,
+    logger,
+  );
   const app = createBotApplication(
     {
       adapter,
@@ -148,20 +198,9 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       scheduling,
       notifier,
       recordings,
-      recordingLinks: {
-        upload: (actor, trajectoryId, cycle) =>
-          recordingPageLink(config.linkSigningSecret, config.publicBaseUrl, 'upload', {
-            subjectId: `${actor.tenantId}|${actor.schoolId}|${trajectoryId}|${cycle}`,
-            userId: actor.userId,
-            expiresAt: new Date(now().getTime() + 60 * 60_000),
-          }),
-        watch: (actor, recording) =>
-          recordingPageLink(config.linkSigningSecret, config.publicBaseUrl, 'watch', {
-            subjectId: `${actor.tenantId}|${actor.schoolId}|${recording.id}`,
-            userId: actor.userId,
-            expiresAt: new Date(now().getTime() + 60 * 60_000),
-          }),
-      },
+      recordingLinks,
+      grantNotices,
+      clips: { sharingAvailable: () => clipper.available(), kick: () => void clipJob.kick() },
       texts,
       logger,
       now,
@@ -170,7 +209,6 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   const messages = createMessagesEndpoint({ adapter, app, processedActivities, texts, logger, now });
   const server = createHttpServer({ messages, storageHealth: () => checkStorageHealth(storage) });
   registerPageRoutes(server, { blobOrigin: recordingBlobs.origin });
-  const usedLinks = new UsedLinkRepository(storage.table(storage.names.usedLinksTable));
   registerRecordingsApi(server, {
     secret: config.linkSigningSecret,
     now,
@@ -181,13 +219,17 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       refused: texts.recordings.refused,
       expired: texts.recordings.expired,
       uploaded: texts.recordings.uploaded,
+      fragmentsOnly: texts.recordings.fragmentsOnly,
       problems: texts.recordings.problems,
-      aspects: [
-        ...Object.entries(texts.trajectories.intakeForm.choices.focus),
-        ...Object.entries(texts.trajectories.intakeForm.choices.basiscommunicatieAspect),
-      ].map(([value, title]) => ({ value, title })),
+      aspects: recordingAspects(texts),
       title: (cycle) => fillIn(texts.recordings.title, { cycle }),
     },
+  });
+  registerUploadResumeApi(server, {
+    secret: config.linkSigningSecret,
+    now,
+    blocksOf: (blobName) => recordingBlobs.uncommittedBlocks(blobName),
+    refused: texts.recordings.refused,
   });
   registerCalendarRoute(server, {
     secret: config.linkSigningSecret,
@@ -207,7 +249,6 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     warnDaysBefore: 3,
     claimOnce: (key, at) => usedLinks.useOnce(key, at),
   };
-  const lease = new JobLease(storage.container(storage.names.jobLeasesContainer));
   let jobs: ScheduledJobs | undefined;
 
   return {
@@ -219,6 +260,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     calendarLinks,
     recordings,
     recordingBlobs,
+    clipJob,
     logger,
     storage,
     repositories: { installations, processedActivities, trajectories, members, people, appointments },
@@ -232,6 +274,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           appointments: appointmentJobOptions,
           deleteExpiredRecordings: (at) => recordings.deleteExpired(at),
           warnBeforeDeletion: (at) => warnBeforeDeletion(retentionWarningOptions, at),
+          cutClips: () => clipJob.kick(),
           lease,
           logger,
           now,
@@ -247,10 +290,11 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           resolve(port);
         });
       }),
-    close: () =>
-      new Promise((resolve) => {
-        jobs?.stop();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      jobs?.stop();
+      // A round cutting a clip finishes first, so its temporary file and lease are cleaned up.
+      await clipJob.idle();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -48,6 +48,10 @@ const environmentSchema = z.object({
   RECORDING_MAX_BYTES: z.coerce.number().int().min(1_000_000).default(4 * 1024 ** 3),
   RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   REMINDER_DAY_BEFORE_AT: z.string().regex(clock, 'must be a time like 16:00').default('16:00'),
+  FFMPEG_PATH: z.string().trim().min(1).default('ffmpeg'),
+  SSO_CLIENT_ID: optionalText.pipe(z.string().uuid('must be the Entra app (client) id, a GUID').optional()),
+  SSO_APP_ID_URI: optionalText.pipe(z.string().regex(/^api:\/\/\S+$/, 'must look like api://<host>/<client id>').optional()),
+  SSO_JWKS_URL: optionalText.pipe(z.string().url('must be a URL').optional()),
 });
 
 export type StorageConfig =
@@ -80,6 +84,10 @@ export interface Config {
   recordingMaxBytes: number;
   /** Recordings are deleted this many days after their trajectory closes. */
   recordingRetentionDays: number;
+  /** Cuts shared fragments into clips; without it only whole recordings can be shared. */
+  ffmpegPath: string;
+  /** Teams SSO for the recording pages; absent, the pages work with signed links only. */
+  sso?: { clientId: string; applicationIdUri?: string; jwksUrl?: string };
 }
 
 function firstProblem(error: z.ZodError): string {
@@ -143,5 +151,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     reminderDayBeforeAt: env.REMINDER_DAY_BEFORE_AT,
     recordingMaxBytes: env.RECORDING_MAX_BYTES,
     recordingRetentionDays: env.RECORDING_RETENTION_DAYS,
+    ffmpegPath: env.FFMPEG_PATH,
+    sso: env.SSO_CLIENT_ID ? { clientId: env.SSO_CLIENT_ID, applicationIdUri: env.SSO_APP_ID_URI, jwksUrl: env.SSO_JWKS_URL } : undefined,
   };
 }

@@ -11,7 +11,7 @@ export interface RecordingsApiDeps {
   /** Roles are decided again on the server for the person the link is bound to. */
   subjectFor: (tenantId: string, schoolId: string, userId: string) => Promise<AccessSubject>;
   useOnce: (nonce: string, now: Date) => Promise<boolean>;
-  texts: { refused: string; expired: string; uploaded: string; problems: Record<string, string>; aspects: { value: string; title: string }[]; title: (recordingTitle: string) => string };
+  texts: { refused: string; expired: string; uploaded: string; fragmentsOnly: string; problems: Record<string, string>; aspects: { value: string; title: string }[]; title: (recordingTitle: string) => string };
 }
 
 export const PURPOSES = { upload: 'recording-upload', register: 'recording-register', watch: 'recording-watch', session: 'recording-session' } as const;
@@ -72,7 +72,7 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     if (!(await deps.useOnce(nonce, deps.now()))) return refuse(res, 403, deps.texts.expired);
     const subject = await deps.subjectFor(tenantId, schoolId, claims.userId);
     const watched = await deps.recordings.watch(subject, recordingId);
-    if (!watched.ok) return refuse(res);
+    if (!watched.ok) return refuse(res, 403, watched.reason === 'clips-not-ready' ? deps.texts.problems[watched.reason] : deps.texts.refused);
     const sessionToken = signLink(deps.secret, {
       purpose: PURPOSES.session,
       subjectId: `${tenantId}|${schoolId}|${recordingId}`,
@@ -82,6 +82,9 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     res.json(200, {
       title: deps.texts.title(String(watched.recording.cycle)),
       videoUrl: watched.videoUrl,
+      // Only the granted fragments, each with a read link to its own clip.
+      fragmentsOnly: watched.videoUrl === undefined,
+      notice: watched.videoUrl === undefined ? deps.texts.fragmentsOnly : '',
       fragments: watched.fragments,
       canMark: watched.canMark,
       sessionToken,

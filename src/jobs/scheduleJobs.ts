@@ -12,6 +12,8 @@ export interface JobsOptions {
   /** Deletes recordings whose retention period ended; returns how many. */
   deleteExpiredRecordings: (now: Date) => Promise<number>;
   warnBeforeDeletion: (now: Date) => Promise<number>;
+  /** Cuts waiting fragment clips (it takes its own lease). */
+  cutClips: () => Promise<void>;
   requests: RequestReminderJobOptions;
   appointments: AppointmentJobOptions;
   lease: JobLease;
@@ -41,6 +43,8 @@ export function scheduleJobs(options: JobsOptions): ScheduledJobs {
     // Nightly, Dutch time: recordings of trajectories closed longer ago than the school's retention period.
     new Cron('30 2 * * *', { timezone: 'Europe/Amsterdam', protect: true }, run('recording-retention', () => options.deleteExpiredRecordings(options.now()))),
     new Cron('0 9 * * 1-5', { timezone: 'Europe/Amsterdam', protect: true }, run('recording-retention-warning', () => options.warnBeforeDeletion(options.now()))),
+    // Kicked right after a grant too; this catches what a restart or another instance left waiting.
+    new Cron('* * * * *', { protect: true }, () => options.cutClips()),
   ];
   return { stop: () => crons.forEach((cron) => cron.stop()) };
 }

@@ -20,6 +20,7 @@ export function storageNames(prefix: string) {
     recordingsTable: `${prefix}Recordings`,
     fragmentsTable: `${prefix}Fragments`,
     grantsTable: `${prefix}Grants`,
+    clipsTable: `${prefix}Clips`,
     auditTable: `${prefix}Audit`,
     usedLinksTable: `${prefix}UsedLinks`,
     turnStateContainer: `${prefix}-turnstate`,
@@ -89,6 +90,7 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     names.recordingsTable,
     names.fragmentsTable,
     names.grantsTable,
+    names.clipsTable,
     names.auditTable,
     names.usedLinksTable,
   ];

@@ -8,6 +8,7 @@ import type { ProactiveNotifier } from './ProactiveNotifier';
 import type { RecordingService } from '../features/recordings/RecordingService';
 import type { Actor } from '../features/schools/SchoolDirectory';
 import type { Recording } from '../domain/recordings/recording';
+import type { GrantNotices } from '../features/recordings/grantNotices';
 
 /** What the Teams handlers need from the rest of the app; composed in one place. */
 export interface BotDependencies {
@@ -19,6 +20,10 @@ export interface BotDependencies {
   recordings: RecordingService;
   /** Signed, short-lived links to the upload and player pages, bound to the actor. */
   recordingLinks: { upload(actor: Actor, trajectoryId: string, cycle: number): string; watch(actor: Actor, recording: Recording): string };
+  /** Tells a colleague they can watch (or the teacher that clips failed). */
+  grantNotices: GrantNotices;
+  /** Fragment clips: whether they can be cut here, and a nudge to cut the waiting ones now. */
+  clips: { sharingAvailable(): Promise<boolean>; kick(): void };
   texts: Texts;
   logger: Logger;
   now: () => Date;

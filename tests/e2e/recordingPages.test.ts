@@ -1,4 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page, Route } from 'playwright-core';
 import { recordingPageLink } from '../../src/http/recordingsApi';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
 import { launchChromium } from '../support/browser';
@@ -78,5 +81,86 @@ describe('recording pages', () => {
     await page.goto(once);
 
     await page.getByText('Deze link is al gebruikt of verlopen').waitFor({ timeout: 30_000 });
+  });
+
+  it('continues an interrupted upload after a reload without sending the blocks that arrived again', async () => {
+    const before = (await app.composed.recordings.watchable(teacher, trajectoryId)).length;
+    // About 9 MiB, so three blocks (4, 4 and 1 MiB). Registration only checks the type and the size.
+    // A file on disk keeps its lastModified when it is chosen a second time.
+    const directory = await mkdtemp(join(tmpdir(), 'svib-upload-'));
+    const filePath = join(directory, 'lange-opname.webm');
+    const size = 9 * 1024 * 1024;
+    await writeFile(filePath, Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(size - 4, 7)]));
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    // Leaving during an upload asks "are you sure?": the teacher says yes.
+    tab.on('dialog', (dialog) => void dialog.accept());
+
+    // Put Block requests per block id, before and after the reload. Before: the first block
+    // arrives, every other one fails as if the connection dropped. After: held until the page
+    // was checked.
+    const sent = { before: new Map<string, number>(), after: new Map<string, number>() };
+    let phase: 'before' | 'after' = 'before';
+    const arrived = Buffer.from('block-000001').toString('base64');
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await tab.route(
+      (url) => url.searchParams.get('comp') === 'block',
+      async (route: Route) => {
+        const request = route.request();
+        if (request.method() !== 'PUT') return route.continue();
+        const id = new URL(request.url()).searchParams.get('blockid') ?? '';
+        const counts = sent[phase];
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (phase === 'before') return id === arrived ? route.continue() : route.abort('connectionreset');
+        await released;
+        return route.continue().catch(() => undefined);
+      },
+    );
+
+    const uploadLink = link('upload', `${TENANT_ID}|default|${trajectoryId}|1`);
+    await tab.goto(uploadLink);
+    await tab.locator('#upload:enabled').waitFor({ timeout: 30_000 });
+    await tab.locator('#file').setInputFiles(filePath);
+    const firstBlock = tab.waitForResponse(
+      (response) => new URL(response.url()).searchParams.get('blockid') === arrived && response.request().method() === 'PUT' && response.status() === 201,
+      { timeout: 30_000 },
+    );
+    await tab.locator('#upload').click();
+    await firstBlock;
+    const stored = await tab.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('svib-upload:')).map((key) => key + localStorage.getItem(key)));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toContain('lange-opname.webm');
+    expect(stored[0]).not.toContain(new URL(uploadLink).searchParams.get('t'));
+
+    phase = 'after';
+    await tab.reload();
+    await tab.locator('#resume-hint', { hasText: 'Er staat nog een onderbroken upload klaar van lange-opname.webm. Kies hetzelfde bestand om verder te gaan.' }).waitFor({ timeout: 30_000 });
+    await tab.locator('#upload:enabled').waitFor({ timeout: 30_000 });
+    await tab.locator('#file').setInputFiles(filePath);
+    await tab.locator('#upload').click();
+
+    // It starts at the share that already arrived (4 of 9 MiB), and says it continues.
+    await tab.locator('#percent', { hasText: '44%' }).waitFor({ timeout: 30_000 });
+    await tab.locator('#status', { hasText: 'Verder met de onderbroken upload…' }).waitFor({ timeout: 30_000 });
+    await expect(tab.locator('#resume-hint').isHidden()).resolves.toBe(true);
+    release();
+
+    await tab.locator('#message', { hasText: 'De opname is opgeslagen' }).waitFor({ timeout: 60_000 });
+    await expect(tab.locator('#percent').innerText()).resolves.toBe('100%');
+    expect(sent.before.get(arrived)).toBe(1);
+    expect(sent.after.get(arrived) ?? 0).toBe(0);
+    expect([...sent.after.keys()].sort()).toEqual([...sent.before.keys()].filter((id) => id !== arrived).sort());
+    expect(await tab.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('svib-upload:')))).toEqual([]);
+
+    const recordings = await app.composed.recordings.watchable(teacher, trajectoryId);
+    expect(recordings).toHaveLength(before + 1);
+    const sizes = await Promise.all(recordings.map(async (recording) => (await app.composed.recordingBlobs.facts(recording.blobName))?.sizeBytes));
+    expect(sizes).toContain(size);
+
+    await context.close();
+    await rm(directory, { recursive: true, force: true });
   });
 });

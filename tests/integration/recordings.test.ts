@@ -55,7 +55,7 @@ describe('recordings in Blob Storage with per-trajectory access (real Azurite)',
     expect((await fetch(started.uploadUrl)).status).toBe(403);
     for (const viewer of [actors.sanne, actors.marieke]) {
       const watched = await app.composed.recordings.watch(viewer, registered.recording.id);
-      if (!watched.ok) throw new Error(watched.reason);
+      if (!watched.ok || !watched.videoUrl) throw new Error('not watchable');
       const video = await fetch(watched.videoUrl);
       expect(video.status).toBe(200);
       expect(Buffer.from(await video.arrayBuffer()).equals(VIDEO)).toBe(true);
@@ -80,7 +80,7 @@ describe('recordings in Blob Storage with per-trajectory access (real Azurite)',
     const second = (await upload(actors.marieke)).registered;
     if (!first.ok || !second.ok) throw new Error('upload failed');
     const watched = await app.composed.recordings.watch(actors.sanne, first.recording.id);
-    if (!watched.ok) throw new Error(watched.reason);
+    if (!watched.ok || !watched.videoUrl) throw new Error('not watchable');
 
     const otherBlob = watched.videoUrl.replace(encodeURI(first.recording.blobName), encodeURI(second.recording.blobName));
     expect(otherBlob).not.toBe(watched.videoUrl);

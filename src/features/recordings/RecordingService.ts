@@ -4,13 +4,16 @@ import type { AccessSubject, Fragment, Grant, GrantScope, Recording, RecordingAc
 import { isDueForDeletion } from '../../domain/recordings/retention';
 import { isClosed, type Trajectory } from '../../domain/trajectories/trajectory';
 import { lastMovedAt } from '../../domain/trajectories/nextStep';
+import { clipsToRequest, newClip, scopedFragments } from '../../domain/recordings/clips';
 import type { AuditLog } from '../../storage/audit/AuditLog';
+import type { ClipRepository } from '../../storage/recordings/ClipRepository';
 import type { RecordingBlobs } from '../../storage/recordings/RecordingBlobs';
 import type { RecordingRepository } from '../../storage/recordings/RecordingRepository';
 import type { TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
 
 export interface RecordingServiceOptions {
   recordings: RecordingRepository;
+  clips: ClipRepository;
   blobs: RecordingBlobs;
   trajectories: TrajectoryRepository;
   audit: AuditLog;
@@ -20,6 +23,12 @@ export interface RecordingServiceOptions {
 }
 
 export type Refused = { ok: false; reason: string };
+
+export type WatchResult =
+  /** The whole recording, with every fragment to jump to. */
+  | { ok: true; recording: Recording; videoUrl: string; fragments: Fragment[]; canMark: boolean }
+  /** Only the granted fragments, each as a clip of its own. */
+  | { ok: true; recording: Recording; videoUrl?: undefined; fragments: (Fragment & { clipUrl: string })[]; canMark: false };
 
 const MINUTE = 60_000;
 /** A read link lives at most this long: consent withdrawn a minute ago must win soon. */
@@ -81,16 +90,46 @@ export class RecordingService {
     return { ok: true, recording };
   }
 
-  /** Decides at this moment and only then issues a read link for that one blob. */
-  async watch(subject: AccessSubject, recordingId: string): Promise<{ ok: true; recording: Recording; videoUrl: string; fragments: Fragment[]; canMark: boolean } | Refused> {
+  /**
+   * Decides at this moment and only then issues read links: for the recording's one blob, or,
+   * for a colleague the teacher showed chosen fragments only, for the clips of those fragments.
+   */
+  async watch(subject: AccessSubject, recordingId: string): Promise<WatchResult | Refused> {
     const { recordings, blobs, now } = this.options;
-    const found = await this.recordingFor(subject, recordingId, 'view');
-    if (!found.ok) return found;
-    const { recording, trajectory, grants } = found;
-    const videoUrl = await blobs.readUrl(recording.blobName, new Date(now().getTime() + READ_LINK_MINUTES * MINUTE));
-    const allFragments = await recordings.listFragments(recording);
-    const canMark = decideAccess(subject, 'markFragment', { trajectory, recording }, grants, now()).allow;
-    return { ok: true, recording, videoUrl, fragments: allFragments, canMark };
+    const loaded = await this.load(subject, recordingId, 'view');
+    if (!loaded.ok) return loaded;
+    const { recording, trajectory, grants } = loaded;
+    const target = { trajectory, recording };
+    const decision = decideAccess(subject, 'view', target, grants, now());
+    if (!decision.allow && decision.reason === 'fragment-not-granted') return this.watchClips(subject, recording, target, grants);
+    await this.record(subject, trajectory.trajectoryId, 'view', 'recording', recording.id, decision.allow ? 'allowed' : 'refused', decision.allow ? decision.basis : decision.reason);
+    if (!decision.allow) return { ok: false, reason: decision.reason };
+    const videoUrl = await blobs.readUrl(recording.blobName, this.readLinkExpiry());
+    const fragments = await recordings.listFragments(recording);
+    const canMark = decideAccess(subject, 'markFragment', target, grants, now()).allow;
+    return { ok: true, recording, videoUrl, fragments, canMark };
+  }
+
+  /** Every granted fragment with a ready clip gets its own read link; each one is audited as viewed. */
+  private async watchClips(subject: AccessSubject, recording: Recording, target: { trajectory: TrajectoryFacts; recording: Recording }, grants: Grant[]): Promise<WatchResult | Refused> {
+    const { recordings, clips, blobs, now } = this.options;
+    const ready = new Map((await clips.listForRecording(recording.id)).filter((clip) => clip.state === 'ready' && clip.blobName).map((clip) => [clip.fragmentId, clip]));
+    const fragments: (Fragment & { clipUrl: string })[] = [];
+    for (const fragment of await recordings.listFragments(recording)) {
+      const clip = ready.get(fragment.id);
+      if (!clip?.blobName || !decideAccess(subject, 'viewFragment', { ...target, fragmentId: fragment.id }, grants, now()).allow) continue;
+      fragments.push({ ...fragment, clipUrl: await blobs.readUrl(clip.blobName, this.readLinkExpiry()) });
+      await this.record(subject, recording.trajectoryId, 'viewFragment', 'fragment', fragment.id, 'allowed', 'grant');
+    }
+    if (fragments.length === 0) {
+      await this.record(subject, recording.trajectoryId, 'view', 'recording', recording.id, 'refused', 'clips-not-ready');
+      return { ok: false, reason: 'clips-not-ready' };
+    }
+    return { ok: true, recording, fragments, canMark: false };
+  }
+
+  private readLinkExpiry(): Date {
+    return new Date(this.options.now().getTime() + READ_LINK_MINUTES * MINUTE);
   }
 
   async markFragment(subject: AccessSubject, recordingId: string, input: { startSecond: number; endSecond: number; note: string; aspect: string }): Promise<{ ok: true; fragment: Fragment } | Refused> {
@@ -134,32 +173,44 @@ export class RecordingService {
     return !!trajectory && decideAccess(subject, 'upload', { trajectory: factsOf(subject.tenantId, trajectory) }, [], this.options.now()).allow;
   }
 
-  /** The grants of a recording, for its teacher to review. */
-  async grantsOf(subject: AccessSubject, recordingId: string): Promise<{ ok: true; recording: Recording; grants: Grant[] } | Refused> {
+  /** The grants and fragments of a recording, for its teacher to decide who sees what. */
+  async grantsOf(subject: AccessSubject, recordingId: string): Promise<{ ok: true; recording: Recording; grants: Grant[]; fragments: Fragment[] } | Refused> {
     const found = await this.recordingFor(subject, recordingId, 'grant');
-    return found.ok ? { ok: true, recording: found.recording, grants: found.grants } : found;
+    if (!found.ok) return found;
+    return { ok: true, recording: found.recording, grants: found.grants, fragments: await this.options.recordings.listFragments(found.recording) };
   }
 
-  /** The teacher lets one named colleague see one recording, or chosen fragments of it, optionally until a date. */
-  async grant(subject: AccessSubject, recordingId: string, grantee: { userId: string; name: string }, scope: GrantScope, until?: Date): Promise<{ ok: true; grant: Grant } | Refused> {
+  /**
+   * The teacher lets one named colleague see one recording, or chosen fragments of it, optionally
+   * until a date. Chosen fragments are cut into clips first (see ClipCutter); `clipsPending`
+   * says the colleague can only watch once that is done.
+   */
+  async grant(subject: AccessSubject, recordingId: string, grantee: { userId: string; name: string }, scope: GrantScope, until?: Date): Promise<{ ok: true; grant: Grant; clipsPending: boolean } | Refused> {
     const found = await this.recordingFor(subject, recordingId, 'grant');
     if (!found.ok) return found;
     if (grantee.userId === subject.userId) return { ok: false, reason: 'grant-to-self' };
+    const { recording } = found;
+    // Fragment ids come from a card submit: keep only real fragments of this recording.
+    const fragments = scopedFragments(scope, await this.options.recordings.listFragments(recording), recording.id);
+    if (scope.kind === 'fragments' && fragments.length === 0) return { ok: false, reason: 'no-fragments' };
     const grant: Grant = {
       id: randomUUID(),
       tenantId: subject.tenantId,
       schoolId: subject.schoolId,
-      trajectoryId: found.recording.trajectoryId,
+      trajectoryId: recording.trajectoryId,
       recordingId,
       granteeId: grantee.userId,
       granteeName: grantee.name,
-      scope,
+      scope: scope.kind === 'recording' ? scope : { kind: 'fragments', fragmentIds: fragments.map((fragment) => fragment.id) },
       until,
       grantedAt: this.options.now(),
     };
     await this.options.recordings.putGrant(grant);
-    await this.record(subject, found.recording.trajectoryId, 'grant', 'grant', grant.id, 'allowed', grantee.userId);
-    return { ok: true, grant };
+    await this.record(subject, recording.trajectoryId, 'grant', 'grant', grant.id, 'allowed', grantee.userId);
+    const existing = await this.options.clips.listForRecording(recording.id);
+    for (const fragment of clipsToRequest(fragments, existing)) await this.options.clips.request(newClip(recording, fragment, this.options.now()));
+    const ready = new Set(existing.filter((clip) => clip.state === 'ready').map((clip) => clip.fragmentId));
+    return { ok: true, grant, clipsPending: fragments.some((fragment) => !ready.has(fragment.id)) };
   }
 
   /** Withdrawal counts for every new request at once: the next decision reads it from storage. */
@@ -177,8 +228,7 @@ export class RecordingService {
   async remove(subject: AccessSubject, recordingId: string): Promise<{ ok: true } | Refused> {
     const found = await this.recordingFor(subject, recordingId, 'delete');
     if (!found.ok) return found;
-    await this.options.blobs.remove(found.recording.blobName);
-    await this.options.recordings.remove(found.recording);
+    await this.removeEverything(found.recording);
     await this.record(subject, found.recording.trajectoryId, 'delete', 'recording', recordingId, 'allowed');
     return { ok: true };
   }
@@ -192,14 +242,13 @@ export class RecordingService {
 
   /** Deletes the recordings of trajectories closed longer ago than the retention period. */
   async deleteExpired(now: Date): Promise<number> {
-    const { recordings, trajectories, blobs, audit, retentionDays } = this.options;
+    const { recordings, trajectories, audit, retentionDays } = this.options;
     let deleted = 0;
     for (const recording of await recordings.listAll()) {
       const stored = await trajectories.get(recording.tenantId, recording.schoolId, recording.trajectoryId);
       const closedAt = stored && isClosed(stored.trajectory.phase) ? lastMovedAt(stored.trajectory) : undefined;
       if (!isDueForDeletion(closedAt, retentionDays, now)) continue;
-      await blobs.remove(recording.blobName);
-      await recordings.remove(recording);
+      await this.removeEverything(recording);
       await audit.append(recording.tenantId, recording.schoolId, recording.trajectoryId, {
         at: now,
         actorId: 'svib-bot',
@@ -214,7 +263,19 @@ export class RecordingService {
     return deleted;
   }
 
-  private async recordingFor(subject: AccessSubject, recordingId: string, action: RecordingAction) {
+  /** The recording with its clips' blobs, fragments and grants: nothing of it stays behind. */
+  private async removeEverything(recording: Recording): Promise<void> {
+    const { blobs, clips, recordings } = this.options;
+    for (const clip of await clips.listForRecording(recording.id)) {
+      if (clip.blobName) await blobs.remove(clip.blobName);
+      await clips.remove(clip);
+    }
+    await blobs.remove(recording.blobName);
+    await recordings.remove(recording);
+  }
+
+  /** Reads the recording and its trajectory from storage; an unknown id is refused and audited. */
+  private async load(subject: AccessSubject, recordingId: string, action: RecordingAction) {
     const recording = await this.options.recordings.get(subject.tenantId, subject.schoolId, String(recordingId));
     const trajectory = recording && (await this.trajectoryOf(subject, recording.trajectoryId));
     if (!recording || !trajectory) {
@@ -222,11 +283,17 @@ export class RecordingService {
       return { ok: false as const, reason: 'no-recording' };
     }
     const grants = await this.options.recordings.listGrants(subject.tenantId, subject.schoolId, recording.id);
-    const facts = factsOf(subject.tenantId, trajectory);
-    const decision = decideAccess(subject, action, { trajectory: facts, recording }, grants, this.options.now());
-    await this.record(subject, trajectory.id, action, 'recording', recording.id, decision.allow ? 'allowed' : 'refused', decision.allow ? decision.basis : decision.reason);
+    return { ok: true as const, recording, trajectory: factsOf(subject.tenantId, trajectory), grants };
+  }
+
+  private async recordingFor(subject: AccessSubject, recordingId: string, action: RecordingAction) {
+    const loaded = await this.load(subject, recordingId, action);
+    if (!loaded.ok) return loaded;
+    const { recording, trajectory, grants } = loaded;
+    const decision = decideAccess(subject, action, { trajectory, recording }, grants, this.options.now());
+    await this.record(subject, trajectory.trajectoryId, action, 'recording', recording.id, decision.allow ? 'allowed' : 'refused', decision.allow ? decision.basis : decision.reason);
     if (!decision.allow) return { ok: false as const, reason: decision.reason };
-    return { ok: true as const, recording, trajectory: facts, grants };
+    return loaded;
   }
 
   private async trajectoryOf(subject: AccessSubject, trajectoryId: string): Promise<Trajectory | undefined> {

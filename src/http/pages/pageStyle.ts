@@ -30,5 +30,6 @@ export const PAGE_STYLE = `
   .message { margin-top: 12px; padding: 10px 12px; border-radius: 4px; background: #f0f0f0; }
   .message.error { background: #fdf3f4; color: var(--error); }
   .message.ok { background: #f1faf1; color: var(--ok); }
+  .message.info { background: #eef1fb; color: inherit; }
   [hidden] { display: none !important; }
 `;

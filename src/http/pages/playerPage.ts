@@ -32,6 +32,9 @@ const SCRIPT = `
   var fragments = [];
   var aspectTitles = new Map();
   var sessionToken = '';
+  // A colleague shown chosen fragments only gets one clip per fragment, never the recording.
+  var clipMode = false;
+  var currentClip = null;
 
   function show(target, text, kind) {
     target.textContent = text;
@@ -64,12 +67,21 @@ const SCRIPT = `
       button.textContent = fragmentLabel(f);
       button.dataset.start = String(f.startSecond);
       button.dataset.end = String(f.endSecond);
-      button.addEventListener('click', function () { jumpTo(f.startSecond); });
+      button.addEventListener('click', function () { if (clipMode) playClip(f); else jumpTo(f.startSecond); });
       item.appendChild(button);
       list.appendChild(item);
     });
     emptyEl.hidden = fragments.length > 0;
     highlight();
+  }
+
+  function playClip(f, autoplay) {
+    currentClip = f;
+    video.src = f.clipUrl;
+    highlight();
+    if (autoplay === false) return;
+    var playing = video.play();
+    if (playing && playing.catch) playing.catch(function () { /* autoplay refused: the user presses play */ });
   }
 
   function jumpTo(second) {
@@ -83,7 +95,9 @@ const SCRIPT = `
     var now = video.currentTime;
     var buttons = list.querySelectorAll('button.fragment');
     for (var i = 0; i < buttons.length; i++) {
-      var active = now >= Number(buttons[i].dataset.start) && now < Number(buttons[i].dataset.end);
+      var active = clipMode
+        ? currentClip !== null && buttons[i].dataset.start === String(currentClip.startSecond) && buttons[i].dataset.end === String(currentClip.endSecond)
+        : now >= Number(buttons[i].dataset.start) && now < Number(buttons[i].dataset.end);
       buttons[i].classList.toggle('active', active);
       if (active) buttons[i].setAttribute('aria-current', 'true'); else buttons[i].removeAttribute('aria-current');
     }
@@ -156,7 +170,9 @@ const SCRIPT = `
       show(messageEl, 'De bot is nu niet bereikbaar. Open de opname straks opnieuw vanuit Teams.', 'error');
       return;
     }
-    if (!response.ok || typeof data.videoUrl !== 'string') {
+    clipMode = data.fragmentsOnly === true && Array.isArray(data.fragments) && data.fragments.length > 0 &&
+      data.fragments.every(function (f) { return typeof f.clipUrl === 'string'; });
+    if (!response.ok || (typeof data.videoUrl !== 'string' && !clipMode)) {
       show(messageEl, typeof data.message === 'string' ? data.message : 'Deze opname kan ik niet voor je openen.', 'error');
       return;
     }
@@ -171,9 +187,10 @@ const SCRIPT = `
     });
     fragments = Array.isArray(data.fragments) ? data.fragments.slice() : [];
     renderFragments();
-    markSection.hidden = data.canMark !== true;
-    video.src = data.videoUrl;
+    markSection.hidden = data.canMark !== true || clipMode;
+    if (typeof data.notice === 'string' && data.notice) show(messageEl, data.notice, 'info');
     layout.hidden = false;
+    if (clipMode) playClip(fragments[0], false); else video.src = data.videoUrl;
   }
   load();
 })();

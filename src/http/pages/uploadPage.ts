@@ -6,6 +6,12 @@ import { PAGE_STYLE } from './pageStyle';
  * connection (blocks already there are skipped), commits the block list and then asks the
  * server to register the recording.
  *
+ * Resume after a reload or a closed browser: the upload in progress (SAS, register token, the
+ * file's name, size and lastModified, block size, start time; never the page token) is kept in
+ * localStorage, keyed by the link's claims and the file. Choosing the same file again within
+ * 110 minutes continues that upload; which blocks already arrived the bot tells
+ * (`/api/recordings/upload-progress`), as the write-only SAS cannot read the block list.
+ *
  * Self-contained (inline CSS and script, nothing loaded from elsewhere) so that a strict
  * Content-Security-Policy with hashes can cover it. The inline script uses no backticks and no
  * `${`, as it lives in this template string; data is only ever inserted with textContent.
@@ -17,6 +23,9 @@ const SCRIPT = `
   var MAX_TRIES = 5;
   var PARALLEL = 3;
   var SESSION_MAX_AGE_MS = 5 * 60 * 1000;
+  // The upload SAS lasts 120 minutes from the session; resume only well within that.
+  var RESUME_MAX_AGE_MS = 110 * 60 * 1000;
+  var STORE_PREFIX = 'svib-upload:';
   var API_VERSION = '2021-12-02';
 
   var el = function (id) { return document.getElementById(id); };
@@ -30,9 +39,11 @@ const SCRIPT = `
   var percent = el('percent');
   var statusEl = el('status');
   var messageEl = el('message');
+  var resumeHint = el('resume-hint');
   var probe = el('probe');
 
   var token = new URLSearchParams(location.search).get('t') || '';
+  var scope = linkScope(token);
   var session = null;
   var sessionFetchedAt = 0;
   var job = null;
@@ -58,7 +69,74 @@ const SCRIPT = `
     // Fixed width, so all ids in the blob have the same length, as Blob Storage requires.
     return btoa('block-' + String(index + 1).padStart(6, '0'));
   }
+  function blockLength(index, blockSize, fileSize) { return Math.min(blockSize, fileSize - index * blockSize); }
   function withQuery(url, query) { return url + (url.indexOf('?') >= 0 ? '&' : '?') + query; }
+
+  // What the link is for (trajectory, cycle, person), read from its claims, which are not secret.
+  // An interrupted upload is kept under this, never under the token itself.
+  function linkScope(value) {
+    try {
+      var part = value.split('.')[0].replace(/-/g, '+').replace(/_/g, '/');
+      while (part.length % 4) part += '=';
+      var bytes = Uint8Array.from(atob(part), function (c) { return c.charCodeAt(0); });
+      var claims = JSON.parse(new TextDecoder().decode(bytes));
+      return typeof claims.s === 'string' && typeof claims.u === 'string' ? claims.s + '|' + claims.u : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // The interrupted upload of one file for this link, in localStorage (a closed tab loses nothing).
+  function store() {
+    try { return window.localStorage || null; } catch (e) { return null; }
+  }
+  function uploadKey(file) {
+    return scope ? STORE_PREFIX + JSON.stringify([scope, file.name, file.size, file.lastModified]) : null;
+  }
+  function saveUpload(key, entry) {
+    var s = store();
+    if (!s || !key) return;
+    try { s.setItem(key, JSON.stringify(entry)); } catch (e) { /* Full or refused: no resume after a reload then. */ }
+  }
+  function forgetUpload(key) {
+    var s = store();
+    if (!s || !key) return;
+    try { s.removeItem(key); } catch (e) { /* nothing to do */ }
+  }
+  function usableEntry(entry) {
+    return !!entry && typeof entry.uploadUrl === 'string' && typeof entry.registerToken === 'string' &&
+      typeof entry.fileName === 'string' && typeof entry.fileSize === 'number' && typeof entry.lastModified === 'number' &&
+      typeof entry.blockSize === 'number' && entry.blockSize > 0 && typeof entry.startedAt === 'number' &&
+      Date.now() - entry.startedAt < RESUME_MAX_AGE_MS && entry.startedAt <= Date.now() + 60 * 1000;
+  }
+  // Interrupted uploads of this link, newest first; outdated ones (of any link) are removed.
+  function storedUploads() {
+    var s = store();
+    var found = [];
+    if (!s) return found;
+    try {
+      var keys = [];
+      for (var i = 0; i < s.length; i++) {
+        var key = s.key(i);
+        if (key && key.indexOf(STORE_PREFIX) === 0) keys.push(key);
+      }
+      keys.forEach(function (key) {
+        var entry = null;
+        var keyScope = null;
+        try {
+          entry = JSON.parse(s.getItem(key) || 'null');
+          keyScope = JSON.parse(key.slice(STORE_PREFIX.length))[0];
+        } catch (e) {
+          entry = null;
+        }
+        if (!usableEntry(entry)) { s.removeItem(key); return; }
+        if (scope && keyScope === scope) found.push({ key: key, entry: entry });
+      });
+    } catch (e) {
+      return found;
+    }
+    return found.sort(function (a, b) { return b.entry.startedAt - a.entry.startedAt; });
+  }
 
   async function postJson(path, body) {
     var response = await fetch(path, {
@@ -107,26 +185,22 @@ const SCRIPT = `
     });
   }
 
-  // Blocks an earlier, interrupted attempt already left in the blob (name and size).
-  async function uncommittedBlocks(uploadUrl) {
+  // Blocks an earlier, interrupted attempt already left in the blob (name and size). The bot reads
+  // them: the write-only SAS cannot. refused: the register token no longer counts.
+  async function uploadedBlocks(registerToken) {
     var found = new Map();
     try {
-      var response = await fetch(withQuery(uploadUrl, 'comp=blocklist&blocklisttype=uncommitted'), {
-        headers: { 'x-ms-version': API_VERSION },
-        cache: 'no-store',
-      });
-      if (!response.ok) return found;
-      var xml = new DOMParser().parseFromString(await response.text(), 'application/xml');
-      var blocks = xml.querySelectorAll('UncommittedBlocks > Block');
-      for (var i = 0; i < blocks.length; i++) {
-        var name = blocks[i].querySelector('Name');
-        var size = blocks[i].querySelector('Size');
-        if (name && name.textContent) found.set(name.textContent.trim(), size ? Number(size.textContent) : NaN);
+      var result = await postJson('/api/recordings/upload-progress', { registerToken: registerToken });
+      if (result.status === 403) return { refused: true, blocks: found };
+      if (result.ok && Array.isArray(result.data.blocks)) {
+        result.data.blocks.forEach(function (block) {
+          if (block && typeof block.name === 'string' && typeof block.size === 'number') found.set(block.name, block.size);
+        });
       }
     } catch (e) {
-      // Not readable (or not there yet): upload every block that this page has not sent itself.
+      // Not reachable now: upload every block that this page has not sent itself.
     }
-    return found;
+    return { refused: false, blocks: found };
   }
 
   async function putBlock(uploadUrl, id, blob) {
@@ -142,7 +216,7 @@ const SCRIPT = `
         if (response.ok) return;
         lastError = new Error('HTTP ' + response.status);
         // The SAS is refused or expired: trying again will not help.
-        if (response.status === 403 || response.status === 401) break;
+        if (response.status === 403 || response.status === 401) { lastError.refused = true; break; }
       } catch (e) {
         lastError = e;
       }
@@ -181,6 +255,20 @@ const SCRIPT = `
     fileInput.disabled = false;
   }
 
+  // An upload that can no longer be finished (its links expired): forget it; the next try starts anew.
+  function givenUp(text) {
+    forgetUpload(job.key);
+    job = null;
+    busy = false;
+    setStatus('');
+    progressBox.hidden = true;
+    retryButton.hidden = true;
+    showMessage(text, 'error');
+    uploadButton.disabled = false;
+    fileInput.disabled = false;
+    window.removeEventListener('beforeunload', warnBeforeLeaving);
+  }
+
   async function run() {
     if (busy || !job) return;
     busy = true;
@@ -189,34 +277,39 @@ const SCRIPT = `
     fileInput.disabled = true;
     showMessage('', '');
     var file = job.file;
+    var blockSize = job.blockSize;
+    var uploadingText = job.resumed ? 'Verder met de onderbroken upload…' : 'Bezig met uploaden…';
 
     if (job.phase === 'upload') {
       var remaining = [];
       if (!job.checkedServer) {
-        setStatus('Controleren wat er al is aangekomen…');
-        var already = await uncommittedBlocks(job.uploadUrl);
+        setStatus(job.resumed ? uploadingText : 'Controleren wat er al is aangekomen…');
+        var already = await uploadedBlocks(job.registerToken);
+        if (already.refused) {
+          return givenUp('Deze upload kan niet meer verder. Kies Uploaden om opnieuw te beginnen.');
+        }
         job.ids.forEach(function (id, index) {
-          var expected = Math.min(BLOCK_SIZE, file.size - index * BLOCK_SIZE);
-          if (already.has(id) && (isNaN(already.get(id)) || already.get(id) === expected)) job.sent[index] = true;
+          // Only a block of exactly the expected size counts as there.
+          if (already.blocks.get(id) === blockLength(index, blockSize, file.size)) job.sent[index] = true;
         });
         job.checkedServer = true;
       }
       job.ids.forEach(function (_id, index) { if (!job.sent[index]) remaining.push(index); });
       var sentBytes = function () {
         var total = 0;
-        job.sent.forEach(function (isSent, index) { if (isSent) total += Math.min(BLOCK_SIZE, file.size - index * BLOCK_SIZE); });
+        job.sent.forEach(function (isSent, index) { if (isSent) total += blockLength(index, blockSize, file.size); });
         return total;
       };
       setProgress(sentBytes(), file.size);
-      setStatus('Bezig met uploaden…');
+      setStatus(uploadingText);
       var failed = null;
       var next = 0;
       var worker = async function () {
         while (!failed && next < remaining.length) {
           var index = remaining[next++];
-          var start = index * BLOCK_SIZE;
+          var start = index * blockSize;
           try {
-            await putBlock(job.uploadUrl, job.ids[index], file.slice(start, Math.min(file.size, start + BLOCK_SIZE)));
+            await putBlock(job.uploadUrl, job.ids[index], file.slice(start, Math.min(file.size, start + blockSize)));
             job.sent[index] = true;
             setProgress(sentBytes(), file.size);
           } catch (e) {
@@ -228,6 +321,9 @@ const SCRIPT = `
       for (var w = 0; w < PARALLEL; w++) workers.push(worker());
       await Promise.all(workers);
       if (failed) {
+        if (failed.refused && job.resumed) {
+          return givenUp('Deze upload kan niet meer verder. Kies Uploaden om opnieuw te beginnen.');
+        }
         return stopped('Het uploaden is gestopt, waarschijnlijk doordat de verbinding wegviel. Wat al is verstuurd, blijft bewaard: kies Opnieuw proberen om verder te gaan.');
       }
       job.phase = 'commit';
@@ -242,6 +338,9 @@ const SCRIPT = `
       }
       setProgress(1, 1);
       job.phase = 'register';
+      // After a reload, only the registration is left to do.
+      job.entry.committed = true;
+      saveUpload(job.key, job.entry);
     }
 
     if (job.phase === 'register') {
@@ -257,6 +356,8 @@ const SCRIPT = `
       }
       busy = false;
       var text = typeof result.data.message === 'string' ? result.data.message : '';
+      // Registered, or refused and the blob removed: either way there is nothing left to resume.
+      forgetUpload(job.key);
       if (result.ok) {
         job = null;
         setStatus('Klaar.');
@@ -279,6 +380,32 @@ const SCRIPT = `
     if (busy) { event.preventDefault(); event.returnValue = ''; }
   }
 
+  function start(file, key, entry, resumed) {
+    var count = Math.ceil(file.size / entry.blockSize);
+    var ids = [];
+    for (var i = 0; i < count; i++) ids.push(blockId(i));
+    job = {
+      file: file,
+      key: key,
+      entry: entry,
+      uploadUrl: entry.uploadUrl,
+      registerToken: entry.registerToken,
+      blockSize: entry.blockSize,
+      ids: ids,
+      sent: ids.map(function () { return false; }),
+      // A new blob has no blocks yet; a resumed one asks the bot first.
+      checkedServer: !resumed,
+      resumed: resumed,
+      phase: resumed && entry.committed === true ? 'register' : 'upload',
+      duration: readDuration(file),
+    };
+    progressBox.hidden = false;
+    setProgress(job.phase === 'register' ? 1 : 0, job.phase === 'register' ? 1 : file.size);
+    if (resumed) setStatus('Verder met de onderbroken upload…');
+    window.addEventListener('beforeunload', warnBeforeLeaving);
+    run();
+  }
+
   form.addEventListener('submit', async function (event) {
     event.preventDefault();
     if (busy) return;
@@ -287,6 +414,24 @@ const SCRIPT = `
     if (file.type && file.type.indexOf('video/') !== 0) { showMessage('Dit is geen video. Kies een videobestand.', 'error'); return; }
     if (file.size === 0) { showMessage('Dit bestand is leeg. Kies een ander videobestand.', 'error'); return; }
     uploadButton.disabled = true;
+
+    // The same file as an interrupted upload of this link: continue that one. Any other file
+    // starts anew, and the interrupted upload is given up.
+    var key = uploadKey(file);
+    var resume = null;
+    storedUploads().forEach(function (item) {
+      var entry = item.entry;
+      var same = item.key === key && entry.fileName === file.name && entry.fileSize === file.size && entry.lastModified === file.lastModified;
+      if (same && !resume) resume = item;
+      else forgetUpload(item.key);
+    });
+    resumeHint.hidden = true;
+    if (resume) {
+      showMessage('', '');
+      start(file, key, resume.entry, true);
+      return;
+    }
+
     if (!session || Date.now() - sessionFetchedAt > SESSION_MAX_AGE_MS) {
       try {
         setStatus('Even geduld…');
@@ -304,25 +449,20 @@ const SCRIPT = `
       showMessage('Deze video is te groot (' + formatSize(file.size) + '; maximaal ' + formatSize(session.maxBytes) + '). Maak de opname korter of kleiner.', 'error');
       return;
     }
-    var count = Math.ceil(file.size / BLOCK_SIZE);
-    var ids = [];
-    for (var i = 0; i < count; i++) ids.push(blockId(i));
-    job = {
-      file: file,
+    var entry = {
       uploadUrl: session.uploadUrl,
       registerToken: session.registerToken,
-      ids: ids,
-      sent: ids.map(function () { return false; }),
-      checkedServer: false,
-      phase: 'upload',
-      duration: readDuration(file),
+      fileName: file.name,
+      fileSize: file.size,
+      lastModified: file.lastModified,
+      blockSize: BLOCK_SIZE,
+      // When the SAS was issued (its lifetime counts from then), at most minutes before the start.
+      startedAt: sessionFetchedAt,
     };
     // One SAS is for exactly one blob: the next file needs a new upload session.
     session = null;
-    progressBox.hidden = false;
-    setProgress(0, file.size);
-    window.addEventListener('beforeunload', warnBeforeLeaving);
-    run();
+    saveUpload(key, entry);
+    start(file, key, entry, false);
   });
 
   retryButton.addEventListener('click', function () {
@@ -338,9 +478,16 @@ const SCRIPT = `
     showMessage('Deze link is niet compleet. Open de pagina opnieuw vanuit Teams.', 'error');
     return;
   }
+  var interrupted = storedUploads()[0];
+  if (interrupted) {
+    resumeHint.textContent = 'Er staat nog een onderbroken upload klaar van ' + interrupted.entry.fileName + '. Kies hetzelfde bestand om verder te gaan.';
+    resumeHint.hidden = false;
+  }
   loadSession().then(function () {
     uploadButton.disabled = false;
   }, function (e) {
+    // The page link may have expired while the interrupted upload's own links still hold.
+    if (interrupted) { uploadButton.disabled = false; return; }
     form.hidden = true;
     showMessage(e.message, 'error');
   });
@@ -373,6 +520,7 @@ export const UPLOAD_PAGE_HTML = `<!doctype html>
         <input id="file" name="file" type="file" accept="video/*">
         <span class="muted">Het bestand gaat rechtstreeks naar de beveiligde opslag van de school.</span>
       </div>
+      <p id="resume-hint" class="message" role="status" hidden></p>
       <div class="row">
         <button id="upload" class="primary" type="submit" disabled>Uploaden</button>
         <button id="retry" type="button" hidden>Opnieuw proberen</button>

@@ -23,10 +23,14 @@ export class JobLease {
       if (isStatus(error, 409)) return false;
       throw error;
     }
+    // A long round (cutting video clips) keeps its lease; a crashed process stops renewing it.
+    const renewal = setInterval(() => void lease.renewLease().catch(() => undefined), (leaseSeconds * 1000) / 3);
+    renewal.unref();
     try {
       await round();
       return true;
     } finally {
+      clearInterval(renewal);
       await lease.releaseLease().catch(() => undefined);
     }
   }

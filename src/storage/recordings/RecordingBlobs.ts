@@ -44,6 +44,26 @@ export class RecordingBlobs {
     }
   }
 
+  /** Stores a file the server made itself (a clip), with the content type browsers need to play it. */
+  async putFile(blobName: string, filePath: string, contentType: string): Promise<void> {
+    await this.container.getBlockBlobClient(blobName).uploadFile(filePath, { blobHTTPHeaders: { blobContentType: contentType } });
+  }
+
+  /**
+   * Blocks an interrupted upload left in the blob but did not commit yet (base64 block id and
+   * size), read with the account's own credential: the browser's write-only SAS cannot list them.
+   * A blob that does not exist (yet) has none.
+   */
+  async uncommittedBlocks(blobName: string): Promise<{ name: string; size: number }[]> {
+    try {
+      const list = await this.container.getBlockBlobClient(blobName).getBlockList('uncommitted');
+      return (list.uncommittedBlocks ?? []).map((block) => ({ name: block.name, size: block.size }));
+    } catch (error) {
+      if (isStatus(error, 404)) return [];
+      throw error;
+    }
+  }
+
   async remove(blobName: string): Promise<void> {
     await this.container.getBlockBlobClient(blobName).deleteIfExists({ deleteSnapshots: 'include' });
   }

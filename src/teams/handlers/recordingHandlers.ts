@@ -1,8 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
-import { accessCard, auditLogCard } from '../../cards/recordingCards';
+import { accessCard, auditLogCard, fragmentCount, recordingAspects } from '../../cards/recordingCards';
 import { renderCard } from '../../cards/renderCard';
+import type { GrantScope } from '../../domain/recordings/recording';
 import { amsterdamLocalToUtc } from '../../domain/scheduling/schoolClock';
 import type { Actor } from '../../features/schools/SchoolDirectory';
 import { fillIn } from '../../texts/nlTrajectories';
@@ -23,7 +24,27 @@ async function accessCardFor(actor: Actor, recordingId: string, deps: BotDepende
   if (!found.ok) return deps.texts.recordings.refused;
   const trajectory = await deps.trajectories.find(actor, found.recording.trajectoryId);
   const people = await colleagues(actor, deps, [actor.userId, trajectory?.svibber?.userId ?? '']);
-  return accessCard({ recordingId, cycle: found.recording.cycle, grants: found.grants, people, notice }, deps.texts);
+  const aspects = new Map(recordingAspects(deps.texts).map((aspect) => [aspect.value, aspect.title]));
+  return accessCard(
+    {
+      recordingId,
+      cycle: found.recording.cycle,
+      grants: found.grants,
+      people,
+      fragments: found.fragments,
+      fragmentSharing: await deps.clips.sharingAvailable(),
+      aspectTitle: (aspect) => aspects.get(aspect),
+      notice,
+    },
+    deps.texts,
+  );
+}
+
+/** What the teacher chose to share; fragment ids are checked against storage by the service. */
+function scopeFrom(data: Record<string, unknown>): GrantScope {
+  if (data.scope !== 'fragments') return { kind: 'recording' };
+  const ids = typeof data.fragmentIds === 'string' ? data.fragmentIds.split(',').map((id) => id.trim()).filter(Boolean) : [];
+  return { kind: 'fragments', fragmentIds: [...new Set(ids)].slice(0, 100) };
 }
 
 /** "Wie heeft mijn opnames bekeken?": the audit of every trajectory of the teacher, newest first. */
@@ -41,7 +62,7 @@ export async function sendAuditLog(context: TurnContext, deps: BotDependencies):
 }
 
 export function registerRecordingHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
-  const { texts, directory, recordings, notifier, recordingLinks } = deps;
+  const { texts, directory, recordings, notifier, grantNotices, clips } = deps;
   const execute = cardActionsOf(app);
 
   execute(cardVerbs.recordingAccess, async (context, data) => {
@@ -58,28 +79,29 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     const grantee = (await directory.peopleAt(actor.tenantId, actor.schoolId)).find((person) => person.userId === granteeId);
     if (!grantee) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.chooseColleague, tone: 'attention' });
     const until = typeof data.until === 'string' && data.until ? amsterdamLocalToUtc(data.until, '23:59') : undefined;
-    const granted = await recordings.grant(actor, recordingId, { userId: grantee.userId, name: grantee.name }, { kind: 'recording' }, until);
-    if (!granted.ok) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.refused, tone: 'attention' });
-    const found = await recordings.grantsOf(actor, recordingId);
-    if (found.ok) {
-      const colleague: Actor = { tenantId: actor.tenantId, schoolId: actor.schoolId, userId: grantee.userId, name: grantee.name, roles: [] };
-      const watch = recordingLinks.watch(colleague, found.recording);
-      await notifier.sendCard(
-        actor.tenantId,
-        grantee.userId,
-        renderCard(
-          'notice',
-          {
-            title: fillIn(texts.recordings.watch, { cycle: found.recording.cycle }),
-            text: fillIn(texts.recordings.grantedNotice, { teacher: actor.name, cycle: found.recording.cycle }),
-            url: watch,
-            urlTitle: fillIn(texts.recordings.watch, { cycle: found.recording.cycle }),
-          },
-          texts,
-        ),
-      );
+    const scope = scopeFrom(data);
+    if (scope.kind === 'fragments' && !(await clips.sharingAvailable())) {
+      return accessCardFor(actor, recordingId, deps, { text: texts.recordings.fragmentSharingUnavailable, tone: 'attention' });
     }
-    return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.granted, { name: grantee.name }), tone: 'good' });
+    const granted = await recordings.grant(actor, recordingId, { userId: grantee.userId, name: grantee.name }, scope, until);
+    if (!granted.ok) {
+      const problem = granted.reason === 'no-fragments' ? texts.recordings.chooseFragment : texts.recordings.refused;
+      return accessCardFor(actor, recordingId, deps, { text: problem, tone: 'attention' });
+    }
+    const { grant } = granted;
+    const found = await recordings.grantsOf(actor, recordingId);
+    if (grant.scope.kind === 'recording') {
+      if (found.ok) await grantNotices.ready(grant, found.recording);
+      return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.granted, { name: grantee.name }), tone: 'good' });
+    }
+    const count = fragmentCount(grant.scope.fragmentIds.length, texts);
+    if (granted.clipsPending) {
+      // Cutting takes a while: the colleague is told by the clip job once every fragment is ready.
+      clips.kick();
+      return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.grantedFragmentsPending, { name: grantee.name, count }), tone: 'good' });
+    }
+    if (found.ok) await grantNotices.ready(grant, found.recording);
+    return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.grantedFragments, { name: grantee.name, count }), tone: 'good' });
   });
 
   execute(cardVerbs.recordingDelete, async (context, data) => {

@@ -21,6 +21,8 @@ describe('loadConfig', () => {
       reminderDayBeforeAt: '16:00',
       recordingMaxBytes: 4 * 1024 ** 3,
       recordingRetentionDays: 30,
+      ffmpegPath: 'ffmpeg',
+      sso: undefined,
       port: 3978,
       logLevel: 'info',
       storage: { kind: 'connectionString', connectionString: 'UseDevelopmentStorage=true' },
@@ -93,6 +95,23 @@ describe('loadConfig', () => {
   it('keeps one link secret when it is configured, and makes one up in local mode', () => {
     expect(loadConfig({ ...storage, LINK_SIGNING_SECRET: 's'.repeat(40) }).linkSigningSecret).toBe('s'.repeat(40));
     expect(loadConfig(storage).linkSigningSecret).toHaveLength(43);
+  });
+
+  it('turns on Teams SSO for the recording pages only with an Entra client id', () => {
+    const clientId = '3f2a1b0c-1111-4222-8333-444455556666';
+    expect(loadConfig({ ...storage, SSO_CLIENT_ID: clientId, SSO_APP_ID_URI: `api://svib.example.nl/${clientId}` }).sso).toEqual({
+      clientId,
+      applicationIdUri: `api://svib.example.nl/${clientId}`,
+      jwksUrl: undefined,
+    });
+    expect(loadConfig({ ...storage, SSO_APP_ID_URI: `api://svib.example.nl/${clientId}` }).sso).toBeUndefined();
+    expect(problemOf({ ...storage, SSO_CLIENT_ID: 'svib-app' })).toBe('Invalid configuration: SSO_CLIENT_ID must be the Entra app (client) id, a GUID');
+    expect(problemOf({ ...storage, SSO_CLIENT_ID: clientId, SSO_APP_ID_URI: 'https://svib.example.nl' })).toContain('SSO_APP_ID_URI must look like api://');
+  });
+
+  it('finds ffmpeg on the PATH unless told where it is', () => {
+    expect(loadConfig(storage).ffmpegPath).toBe('ffmpeg');
+    expect(loadConfig({ ...storage, FFMPEG_PATH: '/opt/ffmpeg/bin/ffmpeg' }).ffmpegPath).toBe('/opt/ffmpeg/bin/ffmpeg');
   });
 
   it('never echoes a secret value in its message', () => {

@@ -1,0 +1,42 @@
+import { fragmentCount, grantNoticeCard } from '../../cards/recordingCards';
+import type { Grant, Recording } from '../../domain/recordings/recording';
+import type { TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
+import { fillIn } from '../../texts/nlTrajectories';
+import type { Texts } from '../../texts';
+import type { Notifier } from '../notifications/Notifier';
+
+export interface GrantNoticeOptions {
+  notifier: Notifier;
+  trajectories: TrajectoryRepository;
+  texts: Texts;
+  /** A fresh watch link bound to the colleague. */
+  watchLink: (grant: Grant, recording: Recording) => string;
+}
+
+export interface GrantNotices {
+  /** The colleague can watch now: a card with a link bound to them. */
+  ready(grant: Grant, recording: Recording): Promise<void>;
+  /** The fragments could not be cut: the teacher hears it, the colleague hears nothing. */
+  failed(grant: Grant, recording: Recording): Promise<void>;
+}
+
+/** What colleagues and teachers are told about grants, whether sent at once or after clips are cut. */
+export function createGrantNotices(options: GrantNoticeOptions): GrantNotices {
+  const { notifier, trajectories, texts } = options;
+  const teacherOf = async (recording: Recording) => (await trajectories.get(recording.tenantId, recording.schoolId, recording.trajectoryId))?.trajectory.teacher;
+  return {
+    async ready(grant, recording) {
+      const teacher = await teacherOf(recording);
+      const fragments = grant.scope.kind === 'fragments' ? grant.scope.fragmentIds.length : undefined;
+      const card = grantNoticeCard({ teacher: teacher?.name ?? '', cycle: recording.cycle, fragments, url: options.watchLink(grant, recording) }, texts);
+      await notifier.sendCard(grant.tenantId, grant.granteeId, card);
+      if (teacher && fragments !== undefined) {
+        await notifier.sendText(grant.tenantId, teacher.userId, fillIn(texts.recordings.grantedFragments, { name: grant.granteeName, count: fragmentCount(fragments, texts) }));
+      }
+    },
+    async failed(grant, recording) {
+      const teacher = await teacherOf(recording);
+      if (teacher) await notifier.sendText(grant.tenantId, teacher.userId, fillIn(texts.recordings.clipsFailed, { name: grant.granteeName }));
+    },
+  };
+}

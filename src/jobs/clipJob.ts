@@ -1,0 +1,40 @@
+import type { ClipCutter } from '../features/recordings/ClipCutter';
+import type { Logger } from '../logging/logger';
+import type { JobLease } from '../storage/jobs/JobLease';
+
+/**
+ * Runs clip-cutting rounds: right after a teacher shares fragments (a kick) and every minute
+ * (after a restart, or when another instance held the lease). Rounds in this process run one
+ * after another; across instances the blob lease lets one cut at a time.
+ */
+export class ClipJob {
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly cutter: ClipCutter,
+    private readonly lease: JobLease,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Queues a round after the one that is running; never throws. */
+  kick(): Promise<void> {
+    this.chain = this.chain.then(() => this.round());
+    return this.chain;
+  }
+
+  /** Settles when every round queued so far is done (tests wait on this rather than on time). */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  private async round(): Promise<void> {
+    try {
+      await this.lease.runExclusively('recording-clips', 60, async () => {
+        const ready = await this.cutter.cutPending();
+        if (ready > 0) this.logger.info({ job: 'recording-clips', ready }, 'clips cut');
+      });
+    } catch (error) {
+      this.logger.error({ err: { message: (error as Error).message }, job: 'recording-clips' }, 'job round failed');
+    }
+  }
+}
