@@ -38,6 +38,9 @@ param botTenantId string = ''
 @description('Signs the short-lived calendar links; leave the default.')
 param linkSigningSecret string = newGuid()
 
+@description('Client id of the Entra app for Teams SSO on the recording pages (AAD_APP_CLIENT_ID, from aadApp/create).')
+param ssoClientId string
+
 @description('Entra object ids or e-mail addresses of the first beheerders (comma separated); after that roles are managed in Teams.')
 param initialBeheerders string = ''
 
@@ -262,6 +265,15 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'PUBLIC_BASE_URL'
           value: 'https://${resourceBaseName}.azurewebsites.net'
+        }
+        // Teams SSO: the recording pages open as Teams dialogs and sign in with the user's Teams token.
+        {
+          name: 'SSO_CLIENT_ID'
+          value: ssoClientId
+        }
+        {
+          name: 'SSO_APP_ID_URI'
+          value: 'api://${resourceBaseName}.azurewebsites.net/${ssoClientId}'
         }
         {
           name: 'INITIAL_BEHEERDERS'

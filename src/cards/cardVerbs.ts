@@ -26,6 +26,8 @@ export const cardVerbs = {
   recordingGrant: 'recording.grant',
   recordingWithdraw: 'recording.withdraw',
   recordingDelete: 'recording.delete',
+  /** Opens the upload or player page as a Teams dialog (task/fetch), where Teams SSO works. */
+  recordingDialog: 'recording.dialog',
   rolesGrant: 'roles.grant',
   rolesRevoke: 'roles.revoke',
 } as const;

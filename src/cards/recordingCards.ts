@@ -90,12 +90,16 @@ export function recordingAspects(texts: Texts = textsFor()): { value: string; ti
 }
 
 /** The card a colleague gets when the teacher lets them watch a recording or some of its fragments. */
-export function grantNoticeCard(input: { teacher: string; cycle: number; fragments?: number; url: string }, texts: Texts = textsFor()): AdaptiveCardJson {
+export function grantNoticeCard(
+  input: { teacher: string; cycle: number; fragments?: number } & ({ url: string } | { dialogRecordingId: string }),
+  texts: Texts = textsFor(),
+): AdaptiveCardJson {
   const words = texts.recordings;
   const title = fillIn(words.watch, { cycle: input.cycle });
   const text =
     input.fragments === undefined
       ? fillIn(words.grantedNotice, { teacher: input.teacher, cycle: input.cycle })
       : fillIn(words.grantedFragmentsNotice, { teacher: input.teacher, cycle: input.cycle, count: fragmentCount(input.fragments, texts) });
-  return renderCard('notice', { title, text, url: input.url, urlTitle: title }, texts);
+  const opens = 'url' in input ? { url: input.url } : { url: '', dialogRecordingId: input.dialogRecordingId };
+  return renderCard('notice', { title, text, urlTitle: title, ...opens }, texts);
 }

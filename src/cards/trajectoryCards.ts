@@ -192,12 +192,17 @@ export function myGuidanceCard(open: readonly Trajectory[], own: readonly Trajec
   return renderCard('trajectoryList', { title: texts.svibber.guidanceTitle, empty: '', sections, showRequest: false, showPropose: true }, texts);
 }
 
+/** A button that opens a recording page as a Teams dialog. */
+export type RecordingDialog = { title: string; page: 'watch'; recordingId: string } | { title: string; page: 'upload'; trajectoryId: string; cycle: number };
+
 export interface DetailOptions {
   notice?: { text: string; tone: 'good' | 'attention' };
   /** SVIB'ers of the school the trajectory can be handed to. */
   handOverChoices?: { userId: string; name: string }[];
   /** Signed, short-lived links for this viewer: add a recording, watch each one they may see. */
   recordingLinks?: { title: string; url: string }[];
+  /** Inside Teams with SSO: the same pages, opened as Teams dialogs. */
+  recordingDialogs?: RecordingDialog[];
   /** For the owning teacher: who may see each recording. */
   recordingAccess?: { title: string; recordingId: string }[];
 }
@@ -264,6 +269,7 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
       cycleChoices: Array.from({ length: maxCycles - minCycles + 1 }, (_, index) => ({ title: String(minCycles + index), value: String(minCycles + index) })),
       canHandOver: open && svibberView && handOverChoices.length > 0,
       recordingLinks: options.recordingLinks ?? [],
+      recordingDialogs: (options.recordingDialogs ?? []).map((dialog) => ({ recordingId: '', trajectoryId: '', cycle: '', ...dialog })),
       recordingAccess: teacherView ? (options.recordingAccess ?? []) : [],
       handOverChoices,
       trajectoryId: trajectory.id,

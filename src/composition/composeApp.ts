@@ -39,6 +39,7 @@ import { ClipRepository } from '../storage/recordings/ClipRepository';
 import { recordingAspects } from '../cards/recordingCards';
 import { recordingPageLink, registerRecordingsApi } from '../http/recordingsApi';
 import { registerPageRoutes } from '../http/pagesRoute';
+import { createSsoVerifier } from '../http/ssoToken';
 import { registerUploadResumeApi } from '../http/uploadResumeApi';
 import { UsedLinkRepository } from '../storage/links/UsedLinkRepository';
 import { fillIn } from '../texts/nlTrajectories';
@@ -168,6 +169,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     trajectories,
     texts,
     watchLink: (grant, recording) => recordingLinks.watch({ tenantId: grant.tenantId, schoolId: grant.schoolId, userId: grant.granteeId }, recording),
+    dialogs: config.sso !== undefined,
   });
   const clipper = createFfmpegClipper({ ffmpegPath: config.ffmpegPath });
   const clipJob = new ClipJob(
@@ -199,6 +201,10 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       notifier,
       recordings,
       recordingLinks,
+      recordingDialogs: config.sso && {
+        watchUrl: (recordingId: string) => `${config.publicBaseUrl}/recordings/watch?r=${encodeURIComponent(recordingId)}`,
+        uploadUrl: (trajectoryId: string, cycle: number) => `${config.publicBaseUrl}/recordings/upload?trajectory=${encodeURIComponent(trajectoryId)}&cycle=${cycle}`,
+      },
       grantNotices,
       clips: { sharingAvailable: () => clipper.available(), kick: () => void clipJob.kick() },
       texts,
@@ -208,18 +214,24 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   );
   const messages = createMessagesEndpoint({ adapter, app, processedActivities, texts, logger, now });
   const server = createHttpServer({ messages, storageHealth: () => checkStorageHealth(storage) });
-  registerPageRoutes(server, { blobOrigin: recordingBlobs.origin });
+  registerPageRoutes(server, { blobOrigin: recordingBlobs.origin, teamsDialogs: config.sso !== undefined });
   registerRecordingsApi(server, {
     secret: config.linkSigningSecret,
     now,
     recordings,
     subjectFor: (tenantId, schoolId, userId) => directory.subjectFor(tenantId, schoolId, userId),
     useOnce: (nonce, at) => usedLinks.useOnce(nonce, at),
+    sso: config.sso && {
+      verify: createSsoVerifier({ ...config.sso, now }),
+      schoolOf: (tenantId, userId) => directory.schoolIdOf(tenantId, userId),
+    },
     texts: {
       refused: texts.recordings.refused,
       expired: texts.recordings.expired,
       uploaded: texts.recordings.uploaded,
       fragmentsOnly: texts.recordings.fragmentsOnly,
+      signInFailed: texts.recordings.signInFailed,
+      signInUnavailable: texts.recordings.signInUnavailable,
       problems: texts.recordings.problems,
       aspects: recordingAspects(texts),
       title: (cycle) => fillIn(texts.recordings.title, { cycle }),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type * as restify from 'restify';
 import { PLAYER_PAGE_HTML } from './pages/playerPage';
 import { UPLOAD_PAGE_HTML } from './pages/uploadPage';
@@ -9,7 +10,12 @@ export interface PageRoutesOptions {
    * (Azurite) or `https://<account>.blob.core.windows.net`. Only the origin part is used.
    */
   blobOrigin: string;
+  /** With Teams SSO the pages open as Teams dialogs, so Teams (and only Teams) may frame them. */
+  teamsDialogs?: boolean;
 }
+
+/** Where Teams hosts apps' dialogs: the web, desktop and mobile clients. */
+const TEAMS_FRAME_ANCESTORS = ['https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://teams.cloud.microsoft', 'https://*.cloud.microsoft', 'https://*.skype.com'];
 
 /** The HTML of a page with the Content-Security-Policy that allows exactly its inline code. */
 export interface ServedPage {
@@ -35,11 +41,12 @@ function normalizeOrigin(blobOrigin: string): string {
 }
 
 /** Builds a page once: its hashes are fixed, so the policy is too. */
-export function servedPage(html: string, blobOrigin: string): ServedPage {
+export function servedPage(html: string, blobOrigin: string, teamsDialogs = false): ServedPage {
   const origin = normalizeOrigin(blobOrigin);
   const directives = [
     "default-src 'none'",
-    `script-src ${inlineHashes(html, 'script').join(' ')}`,
+    // 'self' for the Teams JS SDK this app serves itself; nothing from elsewhere.
+    `script-src 'self' ${inlineHashes(html, 'script').join(' ')}`,
     `style-src ${inlineHashes(html, 'style').join(' ')}`,
     `connect-src 'self' ${origin}`,
     // blob: lets the upload page read the chosen file's duration locally.
@@ -47,7 +54,7 @@ export function servedPage(html: string, blobOrigin: string): ServedPage {
     "img-src 'self' data:",
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${teamsDialogs ? TEAMS_FRAME_ANCESTORS.join(' ') : "'none'"}`,
   ];
   return { html, contentSecurityPolicy: directives.join('; ') };
 }
@@ -68,8 +75,17 @@ function sendPage(res: restify.Response, page: ServedPage): void {
  * They hold nothing secret; the token in `?t=` is checked by the JSON API they call.
  */
 export function registerPageRoutes(server: restify.Server, options: PageRoutesOptions): void {
-  const upload = servedPage(UPLOAD_PAGE_HTML, options.blobOrigin);
-  const watch = servedPage(PLAYER_PAGE_HTML, options.blobOrigin);
+  const upload = servedPage(UPLOAD_PAGE_HTML, options.blobOrigin, options.teamsDialogs);
+  const watch = servedPage(PLAYER_PAGE_HTML, options.blobOrigin, options.teamsDialogs);
+  // The Teams JS SDK from the installed package, so the pages load nothing from elsewhere.
+  const teamsJs = readFileSync(require.resolve('@microsoft/teams-js'));
   server.get('/recordings/upload', async (_req: restify.Request, res: restify.Response) => sendPage(res, upload));
   server.get('/recordings/watch', async (_req: restify.Request, res: restify.Response) => sendPage(res, watch));
+  server.get('/static/teams-js.js', async (_req: restify.Request, res: restify.Response) => {
+    res.sendRaw(200, teamsJs, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=86400',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
 }

@@ -3,6 +3,7 @@ import type * as restify from 'restify';
 import type { AccessSubject } from '../domain/recordings/recording';
 import type { RecordingService } from '../features/recordings/RecordingService';
 import { signLink, verifyLink } from './signedLinks';
+import type { SsoVerification } from './ssoToken';
 
 export interface RecordingsApiDeps {
   secret: string;
@@ -11,7 +12,12 @@ export interface RecordingsApiDeps {
   /** Roles are decided again on the server for the person the link is bound to. */
   subjectFor: (tenantId: string, schoolId: string, userId: string) => Promise<AccessSubject>;
   useOnce: (nonce: string, now: Date) => Promise<boolean>;
-  texts: { refused: string; expired: string; uploaded: string; fragmentsOnly: string; problems: Record<string, string>; aspects: { value: string; title: string }[]; title: (recordingTitle: string) => string };
+  /**
+   * Teams SSO: inside Teams the pages send the user's SSO token instead of a signed link. The
+   * person's school comes from storage, never from the request.
+   */
+  sso?: { verify(authorization: string | undefined): Promise<SsoVerification>; schoolOf(tenantId: string, userId: string): Promise<string | undefined> };
+  texts: { refused: string; expired: string; uploaded: string; fragmentsOnly: string; signInFailed: string; signInUnavailable: string; problems: Record<string, string>; aspects: { value: string; title: string }[]; title: (recordingTitle: string) => string };
 }
 
 export const PURPOSES = { upload: 'recording-upload', register: 'recording-register', watch: 'recording-watch', session: 'recording-session' } as const;
@@ -37,18 +43,71 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     const verified = verifyLink(deps.secret, String(token ?? ''), purpose, deps.now());
     return verified.ok ? verified.claims : undefined;
   };
-
-  server.post('/api/recordings/upload-session', async (req, res) => {
+  /**
+   * Who calls with a Teams SSO token: undefined when the request carries none (then the signed
+   * link decides), false when it carries one that does not hold (the response is already sent).
+   */
+  const ssoCaller = async (req: restify.Request, res: restify.Response): Promise<{ tenantId: string; schoolId: string; userId: string } | false | undefined> => {
+    const authorization = req.headers.authorization;
+    if (!authorization || !deps.sso) return undefined;
+    const verified = await deps.sso.verify(authorization);
+    if (!verified.ok) {
+      refuse(res, verified.reason === 'unavailable' ? 503 : 401, verified.reason === 'unavailable' ? deps.texts.signInUnavailable : deps.texts.signInFailed);
+      return false;
+    }
+    const { tenantId, userId } = verified.identity;
+    const schoolId = await deps.sso.schoolOf(tenantId, userId);
+    if (!schoolId) {
+      refuse(res);
+      return false;
+    }
+    return { tenantId, schoolId, userId };
+  };
+  /** What the upload page is for: from the signed link, or from the request when Teams SSO said who asks. */
+  const uploadTarget = async (req: restify.Request, res: restify.Response) => {
+    const caller = await ssoCaller(req, res);
+    if (caller === false) return false;
+    if (caller) {
+      const cycle = Number(req.body?.cycle);
+      const trajectoryId = String(req.body?.trajectoryId ?? '').slice(0, 100);
+      if (!trajectoryId || !Number.isInteger(cycle) || cycle < 1 || cycle > 50) return undefined;
+      return { ...caller, trajectoryId, cycle: String(cycle) };
+    }
     const claims = claimsOf(req.body?.t, PURPOSES.upload);
     const [tenantId, schoolId, trajectoryId, cycle] = claims?.subjectId.split('|') ?? [];
-    if (!claims || !trajectoryId) return refuse(res);
-    const subject = await deps.subjectFor(tenantId, schoolId, claims.userId);
+    return claims && trajectoryId ? { tenantId, schoolId, userId: claims.userId, trajectoryId, cycle } : undefined;
+  };
+  /** Which recording the player page opens, for whom; a signed watch link opens once. */
+  const watchTarget = async (req: restify.Request, res: restify.Response) => {
+    const caller = await ssoCaller(req, res);
+    if (caller === false) return false;
+    if (caller) {
+      const recordingId = String(req.body?.recordingId ?? '').slice(0, 100);
+      return recordingId ? { ...caller, recordingId } : undefined;
+    }
+    const claims = claimsOf(req.body?.t, PURPOSES.watch);
+    const [tenantId, schoolId, recordingId, nonce] = claims?.subjectId.split('|') ?? [];
+    if (!claims || !nonce) return undefined;
+    // A forwarded or reused link does not open the recording again.
+    if (!(await deps.useOnce(nonce, deps.now()))) {
+      refuse(res, 403, deps.texts.expired);
+      return false;
+    }
+    return { tenantId, schoolId, userId: claims.userId, recordingId };
+  };
+
+  server.post('/api/recordings/upload-session', async (req, res) => {
+    const target = await uploadTarget(req, res);
+    if (target === false) return;
+    if (!target) return refuse(res);
+    const { tenantId, schoolId, trajectoryId, cycle } = target;
+    const subject = await deps.subjectFor(tenantId, schoolId, target.userId);
     const started = await deps.recordings.startUpload(subject, trajectoryId);
     if (!started.ok) return refuse(res);
     const registerToken = signLink(deps.secret, {
       purpose: PURPOSES.register,
       subjectId: `${tenantId}|${schoolId}|${trajectoryId}|${cycle}|${started.blobName}`,
-      userId: claims.userId,
+      userId: target.userId,
       expiresAt: new Date(deps.now().getTime() + 180 * MINUTE),
     });
     res.json(200, { uploadUrl: started.uploadUrl, maxBytes: started.maxBytes, registerToken, title: deps.texts.title(`${cycle}`) });
@@ -65,18 +124,17 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
   });
 
   server.post('/api/recordings/view', async (req, res) => {
-    const claims = claimsOf(req.body?.t, PURPOSES.watch);
-    const [tenantId, schoolId, recordingId, nonce] = claims?.subjectId.split('|') ?? [];
-    if (!claims || !nonce) return refuse(res);
-    // A forwarded or reused link does not open the recording again.
-    if (!(await deps.useOnce(nonce, deps.now()))) return refuse(res, 403, deps.texts.expired);
-    const subject = await deps.subjectFor(tenantId, schoolId, claims.userId);
+    const target = await watchTarget(req, res);
+    if (target === false) return;
+    if (!target) return refuse(res);
+    const { tenantId, schoolId, recordingId } = target;
+    const subject = await deps.subjectFor(tenantId, schoolId, target.userId);
     const watched = await deps.recordings.watch(subject, recordingId);
     if (!watched.ok) return refuse(res, 403, watched.reason === 'clips-not-ready' ? deps.texts.problems[watched.reason] : deps.texts.refused);
     const sessionToken = signLink(deps.secret, {
       purpose: PURPOSES.session,
       subjectId: `${tenantId}|${schoolId}|${recordingId}`,
-      userId: claims.userId,
+      userId: target.userId,
       expiresAt: new Date(deps.now().getTime() + 15 * MINUTE),
     });
     res.json(200, {

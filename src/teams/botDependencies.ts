@@ -19,7 +19,12 @@ export interface BotDependencies {
   notifier: ProactiveNotifier;
   recordings: RecordingService;
   /** Signed, short-lived links to the upload and player pages, bound to the actor. */
-  recordingLinks: { upload(actor: Actor, trajectoryId: string, cycle: number): string; watch(actor: Actor, recording: Recording): string };
+  recordingLinks: { upload(actor: Actor, trajectoryId: string, cycle: number): string; watch(actor: Actor, recording: Pick<Recording, 'id'>): string };
+  /**
+   * With Teams SSO configured: the recording pages open as Teams dialogs at these addresses
+   * (no token in them; the page signs in with Teams). Absent: signed links, as in the Playground.
+   */
+  recordingDialogs?: { watchUrl(recordingId: string): string; uploadUrl(trajectoryId: string, cycle: number): string };
   /** Tells a colleague they can watch (or the teacher that clips failed). */
   grantNotices: GrantNotices;
   /** Fragment clips: whether they can be cut here, and a nudge to cut the waiting ones now. */

@@ -199,10 +199,13 @@ export const nl = {
   recordings: {
     refused: 'Deze opname kan ik niet voor je openen.',
     expired: 'Deze link is al gebruikt of verlopen. Open de opname opnieuw vanuit Teams.',
+    signInFailed: 'Je bent niet (meer) aangemeld. Sluit dit venster en open de opname opnieuw vanuit Teams.',
+    signInUnavailable: 'Aanmelden lukt nu even niet. Probeer het over een paar minuten opnieuw.',
     uploaded: 'De opname is opgeslagen. Alleen de leerkracht en de begeleider kunnen hem bekijken.',
     title: 'Opname {cycle}',
     add: 'Opname {cycle} toevoegen',
     watch: 'Bekijk opname {cycle}',
+    watchDialogTitle: 'Opname bekijken',
     listTitle: 'Opnames',
     access: 'Toegang opname {cycle}',
     accessTitle: 'Wie mag opname {cycle} zien?',

@@ -76,6 +76,11 @@ export function cardAction(context: Context, verb: string, data: Record<string, 
   };
 }
 
+/** A click on an Action.Submit with `msteams.type = task/fetch`: Teams asks the bot what dialog to open. */
+export function taskFetch(context: Context, data: Record<string, unknown>) {
+  return { ...base(context), type: 'invoke', name: 'task/fetch', value: { data: { type: 'task/fetch', ...data }, context: { theme: 'default' } } };
+}
+
 /** Posts an activity as the Teams service would and returns the HTTP answer. */
 export async function post(baseUrl: string, activity: object, headers: Record<string, string> = {}) {
   const response = await fetch(`${baseUrl}/api/messages`, {

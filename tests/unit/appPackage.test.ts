@@ -38,6 +38,7 @@ const sampleValues: Record<string, string> = {
   TEAMS_APP_ID: '7b0c7c1e-4f3a-4c1d-9a8e-2f6d5b4a3c21',
   BOT_ID: 'c2d9e8f7-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
   BOT_DOMAIN: 'svibdev123.azurewebsites.net',
+  AAD_APP_CLIENT_ID: '5a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b',
 };
 
 const placeholder = /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;

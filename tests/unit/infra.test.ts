@@ -224,3 +224,35 @@ describe('toolkit files', () => {
     for (const excluded of ['tests/', '.data/', '.git/', 'infra/']) expect(ignored).toContain(excluded);
   });
 });
+
+describe('Teams SSO for the recording pages', () => {
+  const teamsManifest = JSON.parse(read('appPackage/manifest.json')) as { webApplicationInfo?: { id: string; resource: string }; validDomains: string[] };
+  const entraManifest = JSON.parse(read('infra/aad.manifest.json')) as {
+    identifierUris: string[];
+    accessTokenAcceptedVersion: number;
+    oauth2Permissions: { value: string; id: string }[];
+    preAuthorizedApplications: { appId: string; permissionIds: string[] }[];
+  };
+
+  it('names the same app id URI in the Teams manifest, the Entra app and the bot settings', () => {
+    expect(teamsManifest.webApplicationInfo).toEqual({ id: '${{AAD_APP_CLIENT_ID}}', resource: 'api://${{BOT_DOMAIN}}/${{AAD_APP_CLIENT_ID}}' });
+    expect(entraManifest.identifierUris).toEqual(['api://${{BOT_DOMAIN}}/${{AAD_APP_CLIENT_ID}}']);
+    expect(code).toContain("value: 'api://${resourceBaseName}.azurewebsites.net/${ssoClientId}'");
+    expect(parameters.parameters.ssoClientId.value).toBe('${{AAD_APP_CLIENT_ID}}');
+  });
+
+  it('issues v2 tokens with an access_as_user scope that the Teams clients may use without a consent prompt', () => {
+    expect(entraManifest.accessTokenAcceptedVersion).toBe(2);
+    const scope = entraManifest.oauth2Permissions.find((permission) => permission.value === 'access_as_user');
+    expect(scope).toBeDefined();
+    const teamsClients = ['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346'];
+    expect(entraManifest.preAuthorizedApplications.map((app) => app.appId).sort()).toEqual(teamsClients.sort());
+    for (const app of entraManifest.preAuthorizedApplications) expect(app.permissionIds).toEqual([scope!.id]);
+  });
+
+  it('updates the Entra app only after the bot domain is known', () => {
+    const provision = lifecycle(read('teamsapp.yml'), 'provision').map((step) => step.uses);
+    expect(provision.indexOf('aadApp/create')).toBeLessThan(provision.indexOf('arm/deploy'));
+    expect(provision.indexOf('aadApp/update')).toBeGreaterThan(provision.indexOf('arm/deploy'));
+  });
+});

@@ -11,6 +11,8 @@ export interface GrantNoticeOptions {
   texts: Texts;
   /** A fresh watch link bound to the colleague. */
   watchLink: (grant: Grant, recording: Recording) => string;
+  /** Inside Teams with SSO the card opens the player as a dialog instead of a link. */
+  dialogs: boolean;
 }
 
 export interface GrantNotices {
@@ -28,7 +30,8 @@ export function createGrantNotices(options: GrantNoticeOptions): GrantNotices {
     async ready(grant, recording) {
       const teacher = await teacherOf(recording);
       const fragments = grant.scope.kind === 'fragments' ? grant.scope.fragmentIds.length : undefined;
-      const card = grantNoticeCard({ teacher: teacher?.name ?? '', cycle: recording.cycle, fragments, url: options.watchLink(grant, recording) }, texts);
+      const opens = options.dialogs ? { dialogRecordingId: recording.id } : { url: options.watchLink(grant, recording) };
+      const card = grantNoticeCard({ teacher: teacher?.name ?? '', cycle: recording.cycle, fragments, ...opens }, texts);
       await notifier.sendCard(grant.tenantId, grant.granteeId, card);
       if (teacher && fragments !== undefined) {
         await notifier.sendText(grant.tenantId, teacher.userId, fillIn(texts.recordings.grantedFragments, { name: grant.granteeName, count: fragmentCount(fragments, texts) }));

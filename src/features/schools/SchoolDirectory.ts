@@ -84,6 +84,16 @@ export class SchoolDirectory {
     await this.pinPerson(actor.tenantId, actor.userId, actor.schoolId);
   }
 
+  /**
+   * The school of someone who already talks to the bot, as a card would find it; undefined for a
+   * stranger (a valid Teams sign-in alone does not place anyone at a school).
+   */
+  async schoolIdOf(tenantId: string, userId: string): Promise<string | undefined> {
+    const known = await this.options.people.get(tenantId, userId);
+    if (!known) return undefined;
+    return known.schoolId ?? (await this.defaultSchoolFor(tenantId));
+  }
+
   /** Roles of someone at a school, decided from storage (for links that carry only who, not what). */
   async subjectFor(tenantId: string, schoolId: string, userId: string): Promise<{ tenantId: string; schoolId: string; userId: string; roles: readonly Role[] }> {
     return { tenantId, schoolId, userId, roles: rolesOf(await this.membersOf(tenantId, schoolId), userId) };

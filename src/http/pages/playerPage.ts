@@ -1,4 +1,5 @@
 import { PAGE_STYLE } from './pageStyle';
+import { TEAMS_AUTH_SCRIPT } from './teamsAuth';
 
 /**
  * `GET /recordings/watch?t=…`: plays one recording through the short-lived read-only SAS the
@@ -28,7 +29,7 @@ const SCRIPT = `
   var saveButton = el('save');
   var markMessage = el('mark-message');
 
-  var token = new URLSearchParams(location.search).get('t') || '';
+  var auth = window.svibAuth;
   var fragments = [];
   var aspectTitles = new Map();
   var sessionToken = '';
@@ -154,16 +155,24 @@ const SCRIPT = `
   });
 
   async function load() {
-    if (!token) { show(messageEl, 'Deze link is niet compleet. Open de opname opnieuw vanuit Teams.', 'error'); return; }
+    var recordingId = auth.param('r');
+    if (!auth.linkToken && !recordingId) { show(messageEl, 'Deze link is niet compleet. Open de opname opnieuw vanuit Teams.', 'error'); return; }
+    var headers;
+    try {
+      headers = await auth.headers();
+    } catch (e) {
+      show(messageEl, 'Aanmelden via Teams lukte niet. Sluit dit venster en open de opname opnieuw.', 'error');
+      return;
+    }
     var response;
     var data = {};
     try {
       response = await fetch('/api/recordings/view', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: Object.assign({ 'Content-Type': 'application/json' }, headers),
         credentials: 'same-origin',
         cache: 'no-store',
-        body: JSON.stringify({ t: token }),
+        body: JSON.stringify(auth.linkToken ? { t: auth.linkToken } : { recordingId: recordingId }),
       });
       try { data = (await response.json()) || {}; } catch (e) { data = {}; }
     } catch (e) {
@@ -262,6 +271,7 @@ export const PLAYER_PAGE_HTML = `<!doctype html>
     </div>
   </div>
 </main>
+<script>${TEAMS_AUTH_SCRIPT}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>

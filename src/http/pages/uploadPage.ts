@@ -1,4 +1,5 @@
 import { PAGE_STYLE } from './pageStyle';
+import { TEAMS_AUTH_SCRIPT } from './teamsAuth';
 
 /**
  * `GET /recordings/upload?t=…`: the browser sends the chosen video straight to Blob Storage in
@@ -42,8 +43,13 @@ const SCRIPT = `
   var resumeHint = el('resume-hint');
   var probe = el('probe');
 
-  var token = new URLSearchParams(location.search).get('t') || '';
-  var scope = linkScope(token);
+  var auth = window.svibAuth;
+  var token = auth.linkToken;
+  // Inside Teams the page names its trajectory and cycle; who asks comes from Teams SSO.
+  var teamsTarget = auth.teams && auth.param('trajectory') && auth.param('cycle')
+    ? { trajectoryId: auth.param('trajectory'), cycle: Number(auth.param('cycle')) }
+    : null;
+  var scope = token ? linkScope(token) : teamsTarget ? 'teams|' + teamsTarget.trajectoryId + '|' + teamsTarget.cycle : null;
   var session = null;
   var sessionFetchedAt = 0;
   var job = null;
@@ -139,9 +145,15 @@ const SCRIPT = `
   }
 
   async function postJson(path, body) {
+    var extra = {};
+    try {
+      extra = await auth.headers();
+    } catch (e) {
+      return { ok: false, status: 401, data: { message: 'Aanmelden via Teams lukte niet. Sluit dit venster en probeer het opnieuw.' } };
+    }
     var response = await fetch(path, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: Object.assign({ 'Content-Type': 'application/json' }, extra),
       body: JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
@@ -152,7 +164,7 @@ const SCRIPT = `
   }
 
   async function loadSession() {
-    var result = await postJson('/api/recordings/upload-session', { t: token });
+    var result = await postJson('/api/recordings/upload-session', token ? { t: token } : teamsTarget);
     if (!result.ok || typeof result.data.uploadUrl !== 'string') {
       throw new Error(typeof result.data.message === 'string' ? result.data.message : 'Je kunt hier nu geen opname toevoegen.');
     }
@@ -473,7 +485,7 @@ const SCRIPT = `
     if (job && !busy && !retryButton.hidden) { job.checkedServer = false; run(); }
   });
 
-  if (!token) {
+  if (!token && !teamsTarget) {
     form.hidden = true;
     showMessage('Deze link is niet compleet. Open de pagina opnieuw vanuit Teams.', 'error');
     return;
@@ -538,6 +550,7 @@ export const UPLOAD_PAGE_HTML = `<!doctype html>
     <video id="probe" preload="metadata" muted hidden></video>
   </div>
 </main>
+<script>${TEAMS_AUTH_SCRIPT}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
 import { accessCard, auditLogCard, fragmentCount, recordingAspects } from '../../cards/recordingCards';
@@ -64,6 +64,24 @@ export async function sendAuditLog(context: TurnContext, deps: BotDependencies):
 export function registerRecordingHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
   const { texts, directory, recordings, notifier, grantNotices, clips } = deps;
   const execute = cardActionsOf(app);
+
+  // Teams dialogs for the recording pages (only offered with Teams SSO): the page signs in with
+  // Teams itself and the server decides again on every call, so the URL carries no token.
+  app.taskModules.fetch(cardVerbs.recordingDialog, async (context, _state, submitted): Promise<TaskModuleTaskInfo | string> => {
+    const data = (submitted ?? {}) as Record<string, unknown>;
+    const dialogs = deps.recordingDialogs;
+    if (!dialogs) return texts.errors.unknownAction;
+    const actor = await actorOf(context, directory);
+    const dialog = (title: string, url: string): TaskModuleTaskInfo => ({ title, url, fallbackUrl: url, height: 'large', width: 'large' });
+    if (data.page === 'upload') {
+      const trajectoryId = idFrom(data, 'trajectoryId');
+      const cycle = Number(data.cycle);
+      if (!trajectoryId || !Number.isInteger(cycle) || cycle < 1 || !(await recordings.mayUpload(actor, trajectoryId))) return texts.recordings.refused;
+      return dialog(fillIn(texts.recordings.add, { cycle }), dialogs.uploadUrl(trajectoryId, cycle));
+    }
+    const recordingId = idFrom(data, 'recordingId');
+    return recordingId ? dialog(texts.recordings.watchDialogTitle, dialogs.watchUrl(recordingId)) : texts.recordings.refused;
+  });
 
   execute(cardVerbs.recordingAccess, async (context, data) => {
     const recordingId = idFrom(data, 'recordingId');

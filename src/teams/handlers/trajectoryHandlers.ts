@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
 import type { AdaptiveCardJson } from '../../cards/renderCard';
-import { intakeFormCard, intakeSummaryCard, myTrajectoriesCard, newRequestCard, trajectoryDetailCard, type DetailOptions } from '../../cards/trajectoryCards';
+import { intakeFormCard, intakeSummaryCard, myTrajectoriesCard, newRequestCard, trajectoryDetailCard, type DetailOptions, type RecordingDialog } from '../../cards/trajectoryCards';
 import { hasRole } from '../../domain/schools/roles';
 import type { Actor as TrajectoryActor, Trajectory, TrajectoryCommand } from '../../domain/trajectories/trajectory';
 import type { Actor } from '../../features/schools/SchoolDirectory';
@@ -57,15 +57,19 @@ async function detailOptions(actor: Actor, trajectory: Trajectory, deps: BotDepe
   const { recordings, recordingLinks, texts } = deps;
   const watchable = await recordings.watchable(actor, trajectory.id);
   const recordingAccess = watchable.map((recording) => ({ title: fillIn(texts.recordings.access, { cycle: recording.cycle }), recordingId: recording.id }));
-  const links = watchable.map((recording) => ({
-    title: fillIn(texts.recordings.watch, { cycle: recording.cycle }),
-    url: recordingLinks.watch(actor, recording),
-  }));
+  const dialogs: RecordingDialog[] = watchable.map((recording) => ({ title: fillIn(texts.recordings.watch, { cycle: recording.cycle }), page: 'watch', recordingId: recording.id }));
   const phase = trajectory.phase;
   if ((phase.kind === 'opname' || phase.kind === 'nagesprek') && (await recordings.mayUpload(actor, trajectory.id))) {
-    links.push({ title: fillIn(texts.recordings.add, { cycle: phase.cycle }), url: recordingLinks.upload(actor, trajectory.id, phase.cycle) });
+    dialogs.push({ title: fillIn(texts.recordings.add, { cycle: phase.cycle }), page: 'upload', trajectoryId: trajectory.id, cycle: phase.cycle });
   }
-  return { handOverChoices: await handOverChoices(actor, deps), recordingLinks: links, recordingAccess };
+  const options = { handOverChoices: await handOverChoices(actor, deps), recordingAccess };
+  // Inside Teams with SSO the pages open as dialogs; elsewhere as signed links bound to this viewer.
+  if (deps.recordingDialogs) return { ...options, recordingDialogs: dialogs };
+  const links = dialogs.map((dialog) => ({
+    title: dialog.title,
+    url: dialog.page === 'watch' ? recordingLinks.watch(actor, { id: dialog.recordingId }) : recordingLinks.upload(actor, dialog.trajectoryId, dialog.cycle),
+  }));
+  return { ...options, recordingLinks: links };
 }
 
 async function handOverChoices(actor: Actor, deps: BotDependencies) {
