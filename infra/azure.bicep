@@ -210,7 +210,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'node dist/src/index.js'
+      // The Node image has no ffmpeg, which cuts shared fragments into clips: Debian's package is
+      // installed on a fresh container (a restart keeps it). Without it the bot still starts and
+      // offers whole recordings only.
+      appCommandLine: 'command -v ffmpeg >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends ffmpeg); node dist/src/index.js'
       alwaysOn: true
       // Reports 503 when storage is unreachable, so App Service stops routing to a broken instance.
       healthCheckPath: '/healthz'

@@ -1,4 +1,4 @@
-import type { Fragment, Grant } from '../domain/recordings/recording';
+import type { Fragment, Grant, Recording } from '../domain/recordings/recording';
 import type { AuditEntry } from '../storage/audit/AuditLog';
 import { fillIn } from '../texts/nlTrajectories';
 import { textsFor, type Texts } from '../texts';
@@ -102,4 +102,25 @@ export function grantNoticeCard(
       : fillIn(words.grantedFragmentsNotice, { teacher: input.teacher, cycle: input.cycle, count: fragmentCount(input.fragments, texts) });
   const opens = 'url' in input ? { url: input.url } : { url: '', dialogRecordingId: input.dialogRecordingId };
   return renderCard('notice', { title, text, urlTitle: title, ...opens }, texts);
+}
+
+/** "Gedeeld met mij": what colleagues show this person now, each with a way to open it. */
+export function sharedWithMeCard(
+  items: readonly { recording: Recording; grant: Grant; teacherName: string; url?: string }[],
+  texts: Texts = textsFor(),
+): AdaptiveCardJson {
+  const words = texts.recordings;
+  return renderCard(
+    'sharedWithMe',
+    {
+      items: items.map(({ recording, grant, teacherName, url }) => ({
+        title: fillIn(words.sharedItem, { cycle: recording.cycle, teacher: teacherName }),
+        scope: grant.scope.kind === 'recording' ? words.scopeWhole : fragmentCount(grant.scope.fragmentIds.length, texts),
+        until: grant.until ? fillIn(words.untilDate, { date: formatDate(grant.until) }) : words.untilNone,
+        url: url ?? '',
+        recordingId: recording.id,
+      })),
+    },
+    texts,
+  );
 }

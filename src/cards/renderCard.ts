@@ -17,6 +17,7 @@ import chooseSlotTemplate from '../../cards/scheduling/chooseSlot.json';
 import appointmentTemplate from '../../cards/scheduling/appointment.json';
 import accessTemplate from '../../cards/recordings/access.json';
 import auditLogTemplate from '../../cards/recordings/auditLog.json';
+import sharedWithMeTemplate from '../../cards/recordings/sharedWithMe.json';
 
 /** A rendered Adaptive Card (schema 1.5), ready to send. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
@@ -38,6 +39,7 @@ const templates = {
   appointment: appointmentTemplate,
   access: accessTemplate,
   auditLog: auditLogTemplate,
+  sharedWithMe: sharedWithMeTemplate,
 } as const;
 
 export type CardName = keyof typeof templates;

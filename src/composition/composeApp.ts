@@ -291,6 +291,9 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           logger,
           now,
         });
+        void clipper.available().then((available) => {
+          if (!available) logger.warn({ ffmpegPath: config.ffmpegPath }, 'ffmpeg not found: teachers can share whole recordings only, not chosen fragments');
+        });
         server.listen(config.port, () => {
           const port = server.address().port;
           logger.info(

@@ -196,6 +196,30 @@ describe('the teacher decides in Teams who may see a recording (real Azurite)', 
     expect(connector.to(personalChatOf(lotte)).map((sent) => sent.activity.text)).toContain('Sanne de Vries heeft je toegang tot opname 1 ingetrokken.');
   });
 
+  it('lists under "gedeeld met mij" what is shared with a colleague now, with a fresh link, and nothing after withdrawal', async () => {
+    const sharedCard = async (person: Person) => {
+      connector.clear();
+      await post(app.baseUrl, message({ serviceUrl, from: person }, 'gedeeld met mij'));
+      return JSON.stringify(connector.to(personalChatOf(person))[0].activity.attachments![0].content);
+    };
+    expect(await sharedCard(lotte)).toContain('Er is nu niets met je gedeeld.');
+
+    const granted = await act(sanne, 'recording.grant', { recordingId, granteeId: lotte.aadObjectId });
+    const grantId = JSON.stringify(granted.body).match(/"grantId":"([^"]+)"/)?.[1];
+    const card = await sharedCard(lotte);
+    expect(card).toContain('Opname 1 van Sanne de Vries');
+    expect(card).toContain('hele opname');
+    const link = /"(http[^"]*\/recordings\/watch\?t=[^"]+)"/.exec(card)?.[1];
+    const token = new URL(link!).searchParams.get('t');
+    const view = await fetch(`${app.baseUrl}/api/recordings/view`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ t: token }) });
+    expect(view.status).toBe(200);
+    // Nobody else sees Lotte's share, not even the teacher's begeleider.
+    expect(await sharedCard(marieke)).toContain('Er is nu niets met je gedeeld.');
+
+    await act(sanne, 'recording.withdraw', { recordingId, grantId });
+    expect(await sharedCard(lotte)).toContain('Er is nu niets met je gedeeld.');
+  });
+
   it('refuses a grant from anyone but the teacher, and a grantee from outside the school', async () => {
     expect(shown(await act(lotte, 'recording.grant', { recordingId, granteeId: lotte.aadObjectId }))).toContain('kan ik niet voor je openen');
     expect(shown(await act(marieke, 'recording.access', { recordingId }))).toContain('kan ik niet voor je openen');

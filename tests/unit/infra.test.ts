@@ -129,7 +129,9 @@ describe('infra/azure.bicep', () => {
     expect(code).toMatch(/httpsOnly:\s*true/);
     expect(code).toMatch(/ftpsState:\s*'Disabled'/);
     expect(code).toMatch(/minTlsVersion:\s*'1\.2'/);
-    expect(code).toContain("appCommandLine: 'node dist/src/index.js'");
+    const commandLine = /appCommandLine:\s*'([^']+)'/.exec(code)?.[1] ?? '';
+    expect(commandLine).toMatch(/; node dist\/src\/index\.js$/);
+    expect(commandLine).toContain('apt-get install -y -qq --no-install-recommends ffmpeg');
     expect(code).toContain("healthCheckPath: '/healthz'");
     const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
     expect(packageJson.scripts['start:bot']).toBe('node dist/src/index.js');

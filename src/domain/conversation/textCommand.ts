@@ -1,5 +1,5 @@
 /** What a typed message asks for; anything else gets a friendly pointer to the buttons. */
-export type TextCommand = 'help' | 'requestSupport' | 'myTrajectories' | 'myGuidance' | 'propose' | 'settings' | 'auditLog' | 'aboutSvib' | 'unknown';
+export type TextCommand = 'help' | 'requestSupport' | 'myTrajectories' | 'myGuidance' | 'propose' | 'settings' | 'auditLog' | 'sharedWithMe' | 'aboutSvib' | 'unknown';
 
 const phrases: ReadonlyArray<readonly [TextCommand, readonly string[]]> = [
   ['help', ['help', 'hulp', 'menu', 'start', 'hallo', 'hoi', 'help me', 'helpen']],
@@ -8,6 +8,7 @@ const phrases: ReadonlyArray<readonly [TextCommand, readonly string[]]> = [
   ['myGuidance', ['mijn begeleidingen', 'begeleidingen', 'aanvragen bekijken', 'open aanvragen']],
   ['propose', ['voorstellen', 'traject voorstellen', 'scholingsopdracht']],
   ['auditLog', ['wie heeft mijn opnames bekeken', 'logboek', 'wie heeft mijn opnames gezien']],
+  ['sharedWithMe', ['gedeeld met mij', 'gedeeld', 'gedeelde opnames', 'opnames van collegas', 'opnames van collega s', 'met mij gedeeld']],
   ['settings', ['instellingen', 'rollen', 'instellingen rollen']],
   ['aboutSvib', ['wat is svib', 'svib', 'uitleg', 'info', 'informatie']],
 ];

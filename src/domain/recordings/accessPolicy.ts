@@ -140,6 +140,18 @@ export function decideAccess(
 }
 
 /**
+ * The grants that open this recording for the subject right now (not withdrawn, not expired,
+ * really of this trajectory), a whole-recording grant first; empty for owner and begeleider.
+ */
+export function grantsOpening(subject: AccessSubject, target: { trajectory: TrajectoryFacts; recording: Recording }, grants: readonly Grant[], now: Date): Grant[] {
+  const decision = decideAccess(subject, 'listFragments', target, grants, now);
+  if (!decision.allow || decision.basis !== 'grant') return [];
+  const status = grantStatus(subject, target, grants, now);
+  const usable = status !== 'none' && 'usable' in status ? [...status.usable] : [];
+  return usable.sort((a, b) => Number(b.scope.kind === 'recording') - Number(a.scope.kind === 'recording'));
+}
+
+/**
  * Which fragments of the recording the subject may see in the fragment list: 'all', or only the
  * ids granted to them (possibly none). The caller filters the stored list with it.
  */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { decideAccess, type AccessDecision } from '../../domain/recordings/accessPolicy';
+import { decideAccess, grantsOpening, type AccessDecision } from '../../domain/recordings/accessPolicy';
 import type { AccessSubject, Fragment, Grant, GrantScope, Recording, RecordingAction, TrajectoryFacts } from '../../domain/recordings/recording';
 import { isDueForDeletion } from '../../domain/recordings/retention';
 import { isClosed, type Trajectory } from '../../domain/trajectories/trajectory';
@@ -165,6 +165,29 @@ export class RecordingService {
       if (decideAccess(subject, 'view', { trajectory: facts, recording }, grants, this.options.now()).allow) visible.push(recording);
     }
     return visible.sort((a, b) => a.cycle - b.cycle || a.uploadedAt.getTime() - b.uploadedAt.getTime());
+  }
+
+  /**
+   * What teachers showed this person: each recording they may watch now (or fragments of it),
+   * decided by the policy from storage, with the grant that opens it. Nothing is audited here:
+   * the list names only what was given to them; opening it is decided and audited in watch().
+   */
+  async sharedWith(subject: AccessSubject): Promise<{ recording: Recording; grant: Grant; teacherName: string }[]> {
+    const { recordings, now } = this.options;
+    const shared: { recording: Recording; grant: Grant; teacherName: string }[] = [];
+    const seen = new Set<string>();
+    const grants = await recordings.listGrantsTo(subject.tenantId, subject.schoolId, subject.userId);
+    for (const grant of grants.sort((a, b) => b.grantedAt.getTime() - a.grantedAt.getTime())) {
+      if (seen.has(grant.recordingId)) continue;
+      const recording = await recordings.get(subject.tenantId, subject.schoolId, grant.recordingId);
+      const trajectory = recording && (await this.trajectoryOf(subject, recording.trajectoryId));
+      if (!recording || !trajectory) continue;
+      const allGrants = await recordings.listGrants(subject.tenantId, subject.schoolId, recording.id);
+      const [opening] = grantsOpening(subject, { trajectory: factsOf(subject.tenantId, trajectory), recording }, allGrants, now());
+      seen.add(recording.id);
+      if (opening) shared.push({ recording, grant: opening, teacherName: trajectory.teacher.name });
+    }
+    return shared;
   }
 
   /** Whether this person may add a recording to the trajectory (its teacher or begeleider). */

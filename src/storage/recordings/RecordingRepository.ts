@@ -74,13 +74,24 @@ export class RecordingRepository {
 
   async putGrant(grant: Grant): Promise<void> {
     await this.grants.upsertEntity(
-      { partitionKey: schoolPartition(grant.tenantId, grant.schoolId), rowKey: grant.id, recordingId: grant.recordingId, data: JSON.stringify(grant) },
+      {
+        partitionKey: schoolPartition(grant.tenantId, grant.schoolId),
+        rowKey: grant.id,
+        recordingId: grant.recordingId,
+        granteeId: grant.granteeId,
+        data: JSON.stringify(grant),
+      },
       'Replace',
     );
   }
 
   async listGrants(tenantId: string, schoolId: string, recordingId: string): Promise<Grant[]> {
     return this.query<Grant>(this.grants, odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and recordingId eq ${recordingId}`);
+  }
+
+  /** Every grant a colleague ever got at this school, withdrawn and expired ones included. */
+  async listGrantsTo(tenantId: string, schoolId: string, granteeId: string): Promise<Grant[]> {
+    return this.query<Grant>(this.grants, odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and granteeId eq ${granteeId}`);
   }
 
   private async query<T>(table: TableClient, filter?: string): Promise<T[]> {

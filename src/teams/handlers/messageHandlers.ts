@@ -4,7 +4,7 @@ import type { SvibTurnState } from '../svibTurnState';
 import { parseTextCommand } from '../../domain/conversation/textCommand';
 import type { BotDependencies } from '../botDependencies';
 import { sendRolesCard } from './roleHandlers';
-import { sendAuditLog } from './recordingHandlers';
+import { sendAuditLog, sendSharedWithMe } from './recordingHandlers';
 import { sendProposalForm } from './proposalHandlers';
 import { actorOf } from '../actorOf';
 import { sendIntakeForm, sendMyGuidance, sendMyTrajectories } from './trajectoryHandlers';
@@ -31,6 +31,8 @@ export function registerMessageHandlers(app: Application<SvibTurnState>, deps: B
         return sendProposalForm(context, deps);
       case 'auditLog':
         return sendAuditLog(context, deps);
+      case 'sharedWithMe':
+        return sendSharedWithMe(context, deps);
       case 'settings':
         return sendRolesCard(context, deps);
       case 'unknown':

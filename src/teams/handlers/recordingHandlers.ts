@@ -1,7 +1,7 @@
 import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
-import { accessCard, auditLogCard, fragmentCount, recordingAspects } from '../../cards/recordingCards';
+import { accessCard, auditLogCard, fragmentCount, recordingAspects, sharedWithMeCard } from '../../cards/recordingCards';
 import { renderCard } from '../../cards/renderCard';
 import type { GrantScope } from '../../domain/recordings/recording';
 import { amsterdamLocalToUtc } from '../../domain/scheduling/schoolClock';
@@ -59,6 +59,15 @@ export async function sendAuditLog(context: TurnContext, deps: BotDependencies):
   const names = new Map((await deps.directory.peopleAt(actor.tenantId, actor.schoolId)).map((person) => [person.userId, person.name]));
   names.set(actor.userId, actor.name);
   await sendCard(context, auditLogCard(entries.slice(0, 100), (userId) => names.get(userId) ?? 'SVIB-bot', deps.texts));
+}
+
+/** "Gedeeld met mij": a fresh way to open each recording a colleague shares with this person. */
+export async function sendSharedWithMe(context: TurnContext, deps: BotDependencies): Promise<void> {
+  const actor = await actorOf(context, deps.directory);
+  const shared = await deps.recordings.sharedWith(actor);
+  // Inside Teams with SSO the button opens a dialog; elsewhere a signed single-use link for this person.
+  const items = shared.map((item) => ({ ...item, url: deps.recordingDialogs ? undefined : deps.recordingLinks.watch(actor, item.recording) }));
+  await sendCard(context, sharedWithMeCard(items, deps.texts));
 }
 
 export function registerRecordingHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {

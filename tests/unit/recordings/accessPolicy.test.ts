@@ -1,5 +1,6 @@
 import {
   decideAccess,
+  grantsOpening,
   visibleFragmentIds,
   type AccessBasis,
   type AccessDecision,
@@ -366,5 +367,29 @@ describe('visibleFragmentIds', () => {
 
   it('gives nothing for a recording forged onto the trajectory', () => {
     expect(visibleFragmentIds(subjects.owningTeacher, { trajectory: ownTrajectory, recording: otherRecording }, grants, now)).toEqual([]);
+  });
+});
+
+describe('grantsOpening', () => {
+  const target = { trajectory: ownTrajectory, recording: ownRecording };
+
+  it.each([
+    ['owningTeacher', []],
+    ['assignedSvibber', []],
+    ['granteeExpired', []],
+    ['granteeWithdrawn', []],
+    ['granteeOtherRecording', []],
+    ['directie', []],
+    ['otherTenant', []],
+  ] as const)('opens nothing by grant for %s', (name, opening) => {
+    expect(grantsOpening(subjects[name], target, grants, now)).toEqual(opening);
+  });
+
+  it('gives the usable grants of the colleague, a whole-recording grant first', () => {
+    const fragmentsOnly = grantFor('directie-1', { id: 'f', scope: { kind: 'fragments', fragmentIds: ['frag-1'] } });
+    const whole = grantFor('directie-1', { id: 'w' });
+    const withdrawn = grantFor('directie-1', { id: 'x', withdrawnAt: new Date(now.getTime() - hour) });
+    expect(grantsOpening(subjects.directie, target, [fragmentsOnly, withdrawn, whole], now).map((grant) => grant.id)).toEqual(['w', 'f']);
+    expect(grantsOpening(subjects.directie, target, [fragmentsOnly, withdrawn], now).map((grant) => grant.id)).toEqual(['f']);
   });
 });
