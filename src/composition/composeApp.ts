@@ -206,7 +206,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
         uploadUrl: (trajectoryId: string, cycle: number) => `${config.publicBaseUrl}/recordings/upload?trajectory=${encodeURIComponent(trajectoryId)}&cycle=${cycle}`,
       },
       grantNotices,
-      clips: { sharingAvailable: () => clipper.available(), kick: () => void clipJob.kick() },
+      clips: { sharingAvailable: () => clipper.available(), kick: (recording) => void clipJob.kick(recording) },
       texts,
       logger,
       now,

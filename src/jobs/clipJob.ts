@@ -16,9 +16,12 @@ export class ClipJob {
     private readonly logger: Logger,
   ) {}
 
-  /** Queues a round after the one that is running; never throws. */
-  kick(): Promise<void> {
-    this.chain = this.chain.then(() => this.round());
+  /**
+   * Queues a round after the one that is running; never throws. With a recording, its colleagues
+   * are told afterwards even when its clips were ready before (a new grant of cut fragments).
+   */
+  kick(recording?: { tenantId: string; schoolId: string; recordingId: string }): Promise<void> {
+    this.chain = this.chain.then(() => this.round(recording));
     return this.chain;
   }
 
@@ -27,12 +30,15 @@ export class ClipJob {
     return this.chain;
   }
 
-  private async round(): Promise<void> {
+  private async round(recording?: { tenantId: string; schoolId: string; recordingId: string }): Promise<void> {
     try {
       await this.lease.runExclusively('recording-clips', 60, async () => {
         const ready = await this.cutter.cutPending();
         if (ready > 0) this.logger.info({ job: 'recording-clips', ready }, 'clips cut');
       });
+      // Outside the lease: telling is claimed once per grant, and clips still being cut elsewhere
+      // are announced by the instance that cuts them.
+      if (recording) await this.cutter.announceFor(recording.tenantId, recording.schoolId, recording.recordingId);
     } catch (error) {
       this.logger.error({ err: { message: (error as Error).message }, job: 'recording-clips' }, 'job round failed');
     }

@@ -28,7 +28,7 @@ export interface BotDependencies {
   /** Tells a colleague they can watch (or the teacher that clips failed). */
   grantNotices: GrantNotices;
   /** Fragment clips: whether they can be cut here, and a nudge to cut the waiting ones now. */
-  clips: { sharingAvailable(): Promise<boolean>; kick(): void };
+  clips: { sharingAvailable(): Promise<boolean>; kick(recording: { tenantId: string; schoolId: string; recordingId: string }): void };
   texts: Texts;
   logger: Logger;
   now: () => Date;

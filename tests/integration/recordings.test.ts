@@ -226,6 +226,23 @@ describe('the teacher decides in Teams who may see a recording (real Azurite)', 
     expect(shown(await act(sanne, 'recording.grant', { recordingId, granteeId: 'someone-of-another-school' }))).toContain('Kies een collega.');
   });
 
+  it('writes one audit line per grant, and none for merely opening the access card', async () => {
+    const teacher = await app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: sanne.aadObjectId, name: sanne.name, fetchEmail: async () => undefined });
+    const entries = async () => {
+      const log = await app.composed.recordings.auditLog(teacher, trajectoryId);
+      if (!log.ok) throw new Error(log.reason);
+      return log.entries.filter((entry) => entry.actorId === sanne.aadObjectId && entry.result === 'allowed');
+    };
+    const before = (await entries()).length;
+    await act(sanne, 'recording.access', { recordingId });
+    expect(await entries()).toHaveLength(before);
+    const grantsBefore = (await entries()).filter((entry) => entry.action === 'grant').length;
+    await act(sanne, 'recording.grant', { recordingId, granteeId: lotte.aadObjectId });
+    const after = await entries();
+    expect(after).toHaveLength(before + 1);
+    expect(after.filter((entry) => entry.action === 'grant')).toHaveLength(grantsBefore + 1);
+  });
+
   it('answers "Wie heeft mijn opnames bekeken?" with the teacher’s own log', async () => {
     await post(app.baseUrl, message({ serviceUrl, from: sanne }, 'Wie heeft mijn opnames bekeken?'));
     const log = JSON.stringify(connector.to(personalChatOf(sanne))[0].activity.attachments![0].content);

@@ -86,6 +86,12 @@ export class ClipCutter {
     }
   }
 
+  /** Tells the colleagues of one recording whose clips are all ready (or failed), each once. */
+  async announceFor(tenantId: string, schoolId: string, recordingId: string): Promise<void> {
+    const recording = await this.options.recordings.get(tenantId, schoolId, recordingId);
+    if (recording) await this.announce(recording);
+  }
+
   private async announce(recording: Recording): Promise<void> {
     const { recordings, clips, claimOnce, announce, now } = this.options;
     const fragments = await recordings.listFragments(recording);

@@ -5,6 +5,7 @@ import { isDueForDeletion } from '../../domain/recordings/retention';
 import { isClosed, type Trajectory } from '../../domain/trajectories/trajectory';
 import { lastMovedAt } from '../../domain/trajectories/nextStep';
 import { clipsToRequest, newClip, scopedFragments } from '../../domain/recordings/clips';
+import { isRepeatOf } from '../../domain/recordings/grants';
 import type { AuditLog } from '../../storage/audit/AuditLog';
 import type { ClipRepository } from '../../storage/recordings/ClipRepository';
 import type { RecordingBlobs } from '../../storage/recordings/RecordingBlobs';
@@ -206,9 +207,16 @@ export class RecordingService {
   /**
    * The teacher lets one named colleague see one recording, or chosen fragments of it, optionally
    * until a date. Chosen fragments are cut into clips first (see ClipCutter); `clipsPending`
-   * says the colleague can only watch once that is done.
+   * says the colleague can only watch once that is done; `repeated`, that the same grant already
+   * counted (a second click), so nothing was stored and nobody needs telling again.
    */
-  async grant(subject: AccessSubject, recordingId: string, grantee: { userId: string; name: string }, scope: GrantScope, until?: Date): Promise<{ ok: true; grant: Grant; clipsPending: boolean } | Refused> {
+  async grant(
+    subject: AccessSubject,
+    recordingId: string,
+    grantee: { userId: string; name: string },
+    scope: GrantScope,
+    until?: Date,
+  ): Promise<{ ok: true; grant: Grant; clipsPending: boolean; repeated: boolean } | Refused> {
     const found = await this.recordingFor(subject, recordingId, 'grant');
     if (!found.ok) return found;
     if (grantee.userId === subject.userId) return { ok: false, reason: 'grant-to-self' };
@@ -216,6 +224,12 @@ export class RecordingService {
     // Fragment ids come from a card submit: keep only real fragments of this recording.
     const fragments = scopedFragments(scope, await this.options.recordings.listFragments(recording), recording.id);
     if (scope.kind === 'fragments' && fragments.length === 0) return { ok: false, reason: 'no-fragments' };
+    const granted: GrantScope = scope.kind === 'recording' ? scope : { kind: 'fragments', fragmentIds: fragments.map((fragment) => fragment.id) };
+    const existingClips = await this.options.clips.listForRecording(recording.id);
+    const ready = new Set(existingClips.filter((clip) => clip.state === 'ready').map((clip) => clip.fragmentId));
+    const clipsPending = fragments.some((fragment) => !ready.has(fragment.id));
+    const repeat = found.grants.find((candidate) => isRepeatOf(candidate, { granteeId: grantee.userId, scope: granted, until }, this.options.now()));
+    if (repeat) return { ok: true, grant: repeat, clipsPending, repeated: true };
     const grant: Grant = {
       id: randomUUID(),
       tenantId: subject.tenantId,
@@ -224,16 +238,14 @@ export class RecordingService {
       recordingId,
       granteeId: grantee.userId,
       granteeName: grantee.name,
-      scope: scope.kind === 'recording' ? scope : { kind: 'fragments', fragmentIds: fragments.map((fragment) => fragment.id) },
+      scope: granted,
       until,
       grantedAt: this.options.now(),
     };
     await this.options.recordings.putGrant(grant);
     await this.record(subject, recording.trajectoryId, 'grant', 'grant', grant.id, 'allowed', grantee.userId);
-    const existing = await this.options.clips.listForRecording(recording.id);
-    for (const fragment of clipsToRequest(fragments, existing)) await this.options.clips.request(newClip(recording, fragment, this.options.now()));
-    const ready = new Set(existing.filter((clip) => clip.state === 'ready').map((clip) => clip.fragmentId));
-    return { ok: true, grant, clipsPending: fragments.some((fragment) => !ready.has(fragment.id)) };
+    for (const fragment of clipsToRequest(fragments, existingClips)) await this.options.clips.request(newClip(recording, fragment, this.options.now()));
+    return { ok: true, grant, clipsPending, repeated: false };
   }
 
   /** Withdrawal counts for every new request at once: the next decision reads it from storage. */
@@ -314,8 +326,11 @@ export class RecordingService {
     if (!loaded.ok) return loaded;
     const { recording, trajectory, grants } = loaded;
     const decision = decideAccess(subject, action, { trajectory, recording }, grants, this.options.now());
-    await this.record(subject, trajectory.trajectoryId, action, 'recording', recording.id, decision.allow ? 'allowed' : 'refused', decision.allow ? decision.basis : decision.reason);
-    if (!decision.allow) return { ok: false as const, reason: decision.reason };
+    // A refusal is audited here; what an allowed action did is audited by the action itself, once.
+    if (!decision.allow) {
+      await this.record(subject, trajectory.trajectoryId, action, 'recording', recording.id, 'refused', decision.reason);
+      return { ok: false as const, reason: decision.reason };
+    }
     return loaded;
   }
 

@@ -117,18 +117,16 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     }
     const { grant } = granted;
     const found = await recordings.grantsOf(actor, recordingId);
+    // A repeated click changes nothing: the colleague was told the first time.
     if (grant.scope.kind === 'recording') {
-      if (found.ok) await grantNotices.ready(grant, found.recording);
+      if (found.ok && !granted.repeated) await grantNotices.ready(grant, found.recording);
       return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.granted, { name: grantee.name }), tone: 'good' });
     }
+    // Clips may take a while to cut: the clip job tells the colleague (once) when all are ready,
+    // also when they were ready already.
+    if (!granted.repeated) clips.kick({ tenantId: actor.tenantId, schoolId: actor.schoolId, recordingId });
     const count = fragmentCount(grant.scope.fragmentIds.length, texts);
-    if (granted.clipsPending) {
-      // Cutting takes a while: the colleague is told by the clip job once every fragment is ready.
-      clips.kick();
-      return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.grantedFragmentsPending, { name: grantee.name, count }), tone: 'good' });
-    }
-    if (found.ok) await grantNotices.ready(grant, found.recording);
-    return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.grantedFragments, { name: grantee.name, count }), tone: 'good' });
+    return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.grantedFragmentsPending, { name: grantee.name, count }), tone: 'good' });
   });
 
   execute(cardVerbs.recordingDelete, async (context, data) => {
