@@ -160,6 +160,28 @@ describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Az
     expect((await fetch(clipUrl)).status).toBe(404);
   });
 
+  it('tells a second colleague about fragments that were cut before, and a repeated click changes nothing', async () => {
+    const { recording, fragments } = await recordingWithFragments(sampleVideo(4), [[1, 3]]);
+    const grantPeter = { recordingId: recording.id, granteeId: peter.aadObjectId, scope: 'fragments', fragmentIds: fragments[0].id };
+    await act(sanne, 'recording.grant', grantPeter);
+    await app.composed.clipJob.idle();
+    expect(watchLinkSentTo(peter)).toBeDefined();
+
+    // Cut already: Lotte is told too, once, although nothing is cut for her.
+    const grantLotte = { recordingId: recording.id, granteeId: lotte.aadObjectId, scope: 'fragments', fragmentIds: fragments[0].id };
+    await act(sanne, 'recording.grant', grantLotte);
+    await app.composed.clipJob.idle();
+    await act(sanne, 'recording.grant', grantLotte);
+    await app.composed.clipJob.idle();
+    const cards = connector.to(personalChatOf(lotte)).filter((sent) => JSON.stringify(sent.activity).includes('/recordings/watch?t='));
+    expect(cards).toHaveLength(1);
+    expect(connector.to(personalChatOf(peter)).filter((sent) => JSON.stringify(sent.activity).includes('/recordings/watch?t='))).toHaveLength(1);
+
+    const grants = await app.composed.recordings.grantsOf(teacher, recording.id);
+    if (!grants.ok) throw new Error(grants.reason);
+    expect(grants.grants.map((grant) => grant.granteeId).sort()).toEqual([lotte.aadObjectId, peter.aadObjectId].sort());
+  });
+
   it('tells the teacher, once, when a fragment cannot be cut', async () => {
     const broken = Buffer.concat([Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]), Buffer.alloc(4096, 3)]);
     const { recording, fragments } = await recordingWithFragments(broken, [[1, 2]]);

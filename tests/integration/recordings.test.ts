@@ -226,6 +226,17 @@ describe('the teacher decides in Teams who may see a recording (real Azurite)', 
     expect(shown(await act(sanne, 'recording.grant', { recordingId, granteeId: 'someone-of-another-school' }))).toContain('Kies een collega.');
   });
 
+  it('stores and tells once when the teacher clicks Toegang geven twice', async () => {
+    const grant = { recordingId, granteeId: lotte.aadObjectId, until: '2027-01-31' };
+    const first = await act(sanne, 'recording.grant', grant);
+    const second = await act(sanne, 'recording.grant', grant);
+    expect(shown(second)).toContain('Lotte Smit mag de opname nu zien.');
+    expect(connector.to(personalChatOf(lotte)).filter((sent) => JSON.stringify(sent.activity).includes('/recordings/watch?t='))).toHaveLength(1);
+    const grantIds = (answer: typeof first) => [...JSON.stringify(answer.body).matchAll(/"grantId":"([^"]+)"/g)].map((match) => match[1]);
+    expect(grantIds(second)).toEqual(grantIds(first));
+    await act(sanne, 'recording.withdraw', { recordingId, grantId: grantIds(first).at(-1) });
+  });
+
   it('writes one audit line per grant, and none for merely opening the access card', async () => {
     const teacher = await app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: sanne.aadObjectId, name: sanne.name, fetchEmail: async () => undefined });
     const entries = async () => {
