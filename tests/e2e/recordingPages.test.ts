@@ -6,8 +6,9 @@ import { recordingPageLink } from '../../src/http/recordingsApi';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
 import { launchChromium } from '../support/browser';
 import { RecordingConnector } from '../support/recordingConnector';
-import { seedSchool, validIntake } from '../support/requestFlow';
-import { fatima, marieke, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
+import { actorOf, guidedTrajectory } from '../support/recordings';
+import { seedSchool } from '../support/requestFlow';
+import { fatima, marieke, sanne, TENANT_ID } from '../support/teamsActivities';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { makeTestVideo } from '../support/testVideo';
 
@@ -24,17 +25,13 @@ describe('recording pages', () => {
 
   const link = (which: 'upload' | 'watch', subjectId: string) =>
     recordingPageLink(app.composed.config.linkSigningSecret, app.baseUrl, which, { subjectId, userId: teacher.userId, expiresAt: new Date(Date.now() + 600_000) });
-  const actorOf = (person: Person) => app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: person.aadObjectId, name: person.name, fetchEmail: async () => undefined });
 
   beforeAll(async () => {
     const serviceUrl = await connector.start();
     app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId });
     await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke], others: [sanne] });
-    teacher = await actorOf(sanne);
-    const created = await app.composed.trajectoryService.requestSupport(teacher, 'e2e-recording-form', validIntake);
-    if (created.kind !== 'created') throw new Error(created.kind);
-    trajectoryId = created.trajectory.id;
-    await app.composed.trajectoryService.run(await actorOf(marieke), trajectoryId, { type: 'takeUp' });
+    teacher = await actorOf(app, sanne);
+    trajectoryId = await guidedTrajectory(app, teacher, await actorOf(app, marieke));
     browser = await launchChromium();
     page = await browser.newPage();
   });

@@ -1,12 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
 import { launchChromium } from '../support/browser';
-import { RecordingConnector } from '../support/recordingConnector';
-import { seedSchool, validIntake } from '../support/requestFlow';
+import { actorOf, guidedTrajectory } from '../support/recordings';
 import { sampleVideo } from '../support/sampleVideo';
+import { useSchool } from '../support/school';
 import { SSO_CLIENT_ID, SsoIssuer } from '../support/ssoIssuer';
-import { fatima, marieke, peter, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { marieke, peter, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
 
 jest.setTimeout(120_000);
 
@@ -16,16 +15,20 @@ jest.setTimeout(120_000);
  * hands out a token signed by a local issuer; the bot checks that token exactly as in Azure.
  */
 describe('recording pages in a Teams dialog, signed in with Teams SSO', () => {
-  const connector = new RecordingConnector();
   const issuer = new SsoIssuer();
-  let app: TestApp;
+  // Filled in once the issuer runs; the school's app starts after that (hooks run in order).
+  const env: Record<string, string> = { SSO_CLIENT_ID };
+  beforeAll(async () => {
+    env.SSO_JWKS_URL = await issuer.start();
+  });
+  afterAll(() => issuer.stop());
+  const school = useSchool({ svibbers: [marieke], others: [sanne, peter] }, { env });
   let browser: Browser;
   let page: Page;
   let teacher: Actor;
   let trajectoryId: string;
   let recordingId: string;
 
-  const actorOf = (person: Person) => app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: person.aadObjectId, name: person.name, fetchEmail: async () => undefined });
 
   /** Opens a page as if Teams hosted it, signed in as `person` (or with sign-in failing). */
   async function openInTeams(path: string, person: Person | 'sign-in-fails') {
@@ -40,26 +43,17 @@ describe('recording pages in a Teams dialog, signed in with Teams SSO', () => {
         };`,
       }),
     );
-    await page.goto(`${app.baseUrl}${path}`);
+    await page.goto(`${school.app.baseUrl}${path}`);
   }
 
   beforeAll(async () => {
-    const serviceUrl = await connector.start();
-    app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId, SSO_CLIENT_ID, SSO_JWKS_URL: await issuer.start() });
-    await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke], others: [sanne, peter] });
-    teacher = await actorOf(sanne);
-    const created = await app.composed.trajectoryService.requestSupport(teacher, 'e2e-sso-form', validIntake);
-    if (created.kind !== 'created') throw new Error(created.kind);
-    trajectoryId = created.trajectory.id;
-    await app.composed.trajectoryService.run(await actorOf(marieke), trajectoryId, { type: 'takeUp' });
+    teacher = await actorOf(school.app, sanne);
+    trajectoryId = await guidedTrajectory(school.app, teacher, await actorOf(school.app, marieke));
     browser = await launchChromium();
     page = await browser.newPage();
   });
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await issuer.stop();
-    await connector.stop();
   });
 
   it('uploads a video from the dialog, signed in as the teacher', async () => {
@@ -69,13 +63,13 @@ describe('recording pages in a Teams dialog, signed in with Teams SSO', () => {
     await page.locator('#upload').click();
 
     await page.locator('#message', { hasText: 'De opname is opgeslagen' }).waitFor({ timeout: 60_000 });
-    const [recording] = await app.composed.recordings.watchable(teacher, trajectoryId);
+    const [recording] = await school.app.composed.recordings.watchable(teacher, trajectoryId);
     expect(recording.uploaderId).toBe(sanne.aadObjectId);
     recordingId = recording.id;
   });
 
   it('plays the whole recording for the teacher', async () => {
-    const marked = await app.composed.recordings.markFragment(teacher, recordingId, { startSecond: 1, endSecond: 3, note: 'Kijkt de klas rond', aspect: 'aansluiten' });
+    const marked = await school.app.composed.recordings.markFragment(teacher, recordingId, { startSecond: 1, endSecond: 3, note: 'Kijkt de klas rond', aspect: 'aansluiten' });
     expect(marked.ok).toBe(true);
     await openInTeams(`/recordings/watch?r=${recordingId}`, sanne);
     await page.locator('.fragment', { hasText: 'Kijkt de klas rond' }).waitFor({ timeout: 30_000 });
@@ -85,10 +79,10 @@ describe('recording pages in a Teams dialog, signed in with Teams SSO', () => {
   });
 
   it('shows a colleague with a fragment grant only the clip of that fragment', async () => {
-    const fragments = await app.composed.recordings.grantsOf(teacher, recordingId);
+    const fragments = await school.app.composed.recordings.grantsOf(teacher, recordingId);
     if (!fragments.ok) throw new Error(fragments.reason);
-    await app.composed.recordings.grant(teacher, recordingId, { userId: peter.aadObjectId, name: peter.name }, { kind: 'fragments', fragmentIds: [fragments.fragments[0].id] });
-    await app.composed.clipJob.kick();
+    await school.app.composed.recordings.grant(teacher, recordingId, { userId: peter.aadObjectId, name: peter.name }, { kind: 'fragments', fragmentIds: [fragments.fragments[0].id] });
+    await school.app.composed.clipJob.kick();
 
     await openInTeams(`/recordings/watch?r=${recordingId}`, peter);
     await page.getByText('Je ziet alleen de fragmenten die de leerkracht met je deelde.').waitFor({ timeout: 30_000 });

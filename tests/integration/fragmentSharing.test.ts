@@ -1,14 +1,8 @@
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
-import { RecordingConnector } from '../support/recordingConnector';
-import { seedSchool, validIntake } from '../support/requestFlow';
+import { actorOf, guidedTrajectory, uploadRecording } from '../support/recordings';
 import { probe, sampleVideo } from '../support/sampleVideo';
-import { cardAction, fatima, lotte, marieke, peter, personalChatOf, post, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
-import { startTestApp, type TestApp } from '../support/testApp';
-
-async function putBlob(url: string, body: Buffer, contentType: string): Promise<void> {
-  const response = await fetch(url, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2021-12-02', 'content-type': contentType }, body: new Uint8Array(body) });
-  if (response.status !== 201) throw new Error(`upload answered ${response.status}`);
-}
+import { useSchool } from '../support/school';
+import { cardAction, lotte, marieke, peter, personalChatOf, post, sanne, type Person } from '../support/teamsActivities';
 
 type ViewAnswer = { status: number; body: { videoUrl?: string; fragmentsOnly?: boolean; notice?: string; message?: string; fragments?: { id: string; startSecond: number; clipUrl?: string }[] } };
 
@@ -20,50 +14,34 @@ async function view(baseUrl: string, watchLink: string): Promise<ViewAnswer> {
 }
 
 describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Azurite)', () => {
-  const connector = new RecordingConnector();
-  let serviceUrl: string;
-  let app: TestApp;
+  // Read links are checked by the storage's own clock: real time.
+  const school = useSchool({ svibbers: [marieke], others: [sanne, lotte, peter] });
+  const { connector } = school;
   let teacher: Actor;
   let trajectoryId: string;
 
-  const act = (person: Person, verb: string, data: Record<string, unknown> = {}) => post(app.baseUrl, cardAction({ serviceUrl, from: person }, verb, data));
+  const act = (person: Person, verb: string, data: Record<string, unknown> = {}) => post(school.app.baseUrl, cardAction({ serviceUrl: school.serviceUrl, from: person }, verb, data));
   const shown = (answer: { body?: Record<string, unknown> }) => JSON.stringify(answer.body?.value);
-  const actorOf = (person: Person) => app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: person.aadObjectId, name: person.name, fetchEmail: async () => undefined });
   const watchLinkSentTo = (person: Person) => {
     const card = JSON.stringify(connector.to(personalChatOf(person)).at(-1)?.activity.attachments?.[0]?.content ?? {});
     return /"(http[^"]*\/recordings\/watch\?t=[^"]+)"/.exec(card)?.[1];
   };
 
   async function recordingWithFragments(video: Buffer, bounds: [number, number][]) {
-    const started = await app.composed.recordings.startUpload(teacher, trajectoryId);
-    if (!started.ok) throw new Error(started.reason);
-    await putBlob(started.uploadUrl, video, 'video/mp4');
-    const registered = await app.composed.recordings.register(teacher, trajectoryId, 1, started.blobName, 8);
-    if (!registered.ok) throw new Error(registered.reason);
+    const recording = await uploadRecording(school.app, teacher, trajectoryId, video, 'video/mp4', 8);
     const fragments = [];
     for (const [startSecond, endSecond] of bounds) {
-      const marked = await app.composed.recordings.markFragment(teacher, registered.recording.id, { startSecond, endSecond, note: 'kijkt de klas rond', aspect: 'aansluiten' });
+      const marked = await school.app.composed.recordings.markFragment(teacher, recording.id, { startSecond, endSecond, note: 'kijkt de klas rond', aspect: 'aansluiten' });
       if (!marked.ok) throw new Error(marked.reason);
       fragments.push(marked.fragment);
     }
-    return { recording: registered.recording, fragments };
+    return { recording, fragments };
   }
 
   beforeAll(async () => {
-    serviceUrl = await connector.start();
-    // Read links are checked by the storage's own clock: real time.
-    app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId });
-    await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke], others: [sanne, lotte, peter] });
-    teacher = await actorOf(sanne);
-    const created = await app.composed.trajectoryService.requestSupport(teacher, 'fragment-sharing-form', validIntake);
-    if (created.kind !== 'created') throw new Error(created.kind);
-    trajectoryId = created.trajectory.id;
+    teacher = await actorOf(school.app, sanne);
+    trajectoryId = await guidedTrajectory(school.app, teacher);
   });
-  afterAll(async () => {
-    await app.close();
-    await connector.stop();
-  });
-  beforeEach(() => connector.clear());
 
   it('offers the fragments on the access card, cuts the chosen one, and shows the colleague only that clip', async () => {
     const { recording, fragments } = await recordingWithFragments(sampleVideo(8), [
@@ -79,14 +57,14 @@ describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Az
     expect(shown(granted)).toContain('Lotte Smit** · 1 fragment');
     expect(watchLinkSentTo(lotte)).toBeUndefined();
 
-    await app.composed.clipJob.idle();
+    await school.app.composed.clipJob.idle();
 
     const link = watchLinkSentTo(lotte);
     expect(link).toBeDefined();
     expect(JSON.stringify(connector.to(personalChatOf(lotte)).at(-1)?.activity)).toContain('laat je 1 fragment uit opname 1 zien');
     expect(connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text)).toContain('Lotte Smit mag 1 fragment nu zien.');
 
-    const answer = await view(app.baseUrl, link!);
+    const answer = await view(school.app.baseUrl, link!);
     expect(answer.status).toBe(200);
     expect(answer.body.videoUrl).toBeUndefined();
     expect(answer.body.fragmentsOnly).toBe(true);
@@ -107,7 +85,7 @@ describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Az
     const clipBlobName = decodeURIComponent(new URL(clipUrl).pathname.split('/').slice(3).join('/'));
     expect((await fetch(clipUrl.replace(encodeURI(clipBlobName), encodeURI(recording.blobName)))).status).toBe(403);
 
-    const log = await app.composed.recordings.auditLog(teacher, trajectoryId);
+    const log = await school.app.composed.recordings.auditLog(teacher, trajectoryId);
     if (!log.ok) throw new Error(log.reason);
     expect(log.entries.some((entry) => entry.action === 'cutClip' && entry.objectId === fragments[0].id)).toBe(true);
     expect(log.entries.some((entry) => entry.action === 'viewFragment' && entry.actorId === lotte.aadObjectId && entry.objectId === fragments[0].id)).toBe(true);
@@ -119,21 +97,21 @@ describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Az
       [1, 2],
       [3, 5],
     ]);
-    const granted = await app.composed.recordings.grant(teacher, recording.id, { userId: peter.aadObjectId, name: peter.name }, { kind: 'fragments', fragmentIds: [fragments[1].id] });
+    const granted = await school.app.composed.recordings.grant(teacher, recording.id, { userId: peter.aadObjectId, name: peter.name }, { kind: 'fragments', fragmentIds: [fragments[1].id] });
     if (!granted.ok) throw new Error(granted.reason);
-    const colleague = await actorOf(peter);
+    const colleague = await actorOf(school.app, peter);
 
-    expect(await app.composed.recordings.watch(colleague, recording.id)).toEqual({ ok: false, reason: 'clips-not-ready' });
-    await app.composed.clipJob.kick();
-    const watched = await app.composed.recordings.watch(colleague, recording.id);
+    expect(await school.app.composed.recordings.watch(colleague, recording.id)).toEqual({ ok: false, reason: 'clips-not-ready' });
+    await school.app.composed.clipJob.kick();
+    const watched = await school.app.composed.recordings.watch(colleague, recording.id);
     if (!watched.ok) throw new Error(watched.reason);
     expect(watched.videoUrl).toBeUndefined();
     expect(watched.canMark).toBe(false);
     expect(watched.fragments.map((fragment) => fragment.id)).toEqual([fragments[1].id]);
-    expect(await app.composed.recordings.markFragment(colleague, recording.id, { startSecond: 0, endSecond: 1, note: '', aspect: 'aansluiten' })).toMatchObject({ ok: false });
+    expect(await school.app.composed.recordings.markFragment(colleague, recording.id, { startSecond: 0, endSecond: 1, note: '', aspect: 'aansluiten' })).toMatchObject({ ok: false });
 
-    await app.composed.recordings.withdrawGrant(teacher, recording.id, granted.grant.id);
-    expect(await app.composed.recordings.watch(colleague, recording.id)).toMatchObject({ ok: false, reason: 'grant-withdrawn' });
+    await school.app.composed.recordings.withdrawGrant(teacher, recording.id, granted.grant.id);
+    expect(await school.app.composed.recordings.watch(colleague, recording.id)).toMatchObject({ ok: false, reason: 'grant-withdrawn' });
   });
 
   it('refuses fragment ids that are not fragments of this recording, and shows the card again', async () => {
@@ -143,20 +121,20 @@ describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Az
     expect(shown(forged)).toContain('Kies minstens één fragment, of deel de hele opname.');
     const none = await act(sanne, 'recording.grant', { recordingId: first.recording.id, granteeId: lotte.aadObjectId, scope: 'fragments' });
     expect(shown(none)).toContain('Kies minstens één fragment');
-    const grants = await app.composed.recordings.grantsOf(teacher, first.recording.id);
+    const grants = await school.app.composed.recordings.grantsOf(teacher, first.recording.id);
     expect(grants.ok && grants.grants).toEqual([]);
   });
 
   it('deletes the clips with their recording', async () => {
     const { recording, fragments } = await recordingWithFragments(sampleVideo(4), [[1, 3]]);
-    await app.composed.recordings.grant(teacher, recording.id, { userId: peter.aadObjectId, name: peter.name }, { kind: 'fragments', fragmentIds: [fragments[0].id] });
-    await app.composed.clipJob.kick();
-    const watched = await app.composed.recordings.watch(await actorOf(peter), recording.id);
+    await school.app.composed.recordings.grant(teacher, recording.id, { userId: peter.aadObjectId, name: peter.name }, { kind: 'fragments', fragmentIds: [fragments[0].id] });
+    await school.app.composed.clipJob.kick();
+    const watched = await school.app.composed.recordings.watch(await actorOf(school.app, peter), recording.id);
     if (!watched.ok || watched.videoUrl !== undefined) throw new Error('expected clips');
     const clipUrl = watched.fragments[0].clipUrl;
     expect((await fetch(clipUrl)).status).toBe(200);
 
-    expect(await app.composed.recordings.remove(teacher, recording.id)).toEqual({ ok: true });
+    expect(await school.app.composed.recordings.remove(teacher, recording.id)).toEqual({ ok: true });
     expect((await fetch(clipUrl)).status).toBe(404);
   });
 
@@ -164,20 +142,20 @@ describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Az
     const { recording, fragments } = await recordingWithFragments(sampleVideo(4), [[1, 3]]);
     const grantPeter = { recordingId: recording.id, granteeId: peter.aadObjectId, scope: 'fragments', fragmentIds: fragments[0].id };
     await act(sanne, 'recording.grant', grantPeter);
-    await app.composed.clipJob.idle();
+    await school.app.composed.clipJob.idle();
     expect(watchLinkSentTo(peter)).toBeDefined();
 
     // Cut already: Lotte is told too, once, although nothing is cut for her.
     const grantLotte = { recordingId: recording.id, granteeId: lotte.aadObjectId, scope: 'fragments', fragmentIds: fragments[0].id };
     await act(sanne, 'recording.grant', grantLotte);
-    await app.composed.clipJob.idle();
+    await school.app.composed.clipJob.idle();
     await act(sanne, 'recording.grant', grantLotte);
-    await app.composed.clipJob.idle();
+    await school.app.composed.clipJob.idle();
     const cards = connector.to(personalChatOf(lotte)).filter((sent) => JSON.stringify(sent.activity).includes('/recordings/watch?t='));
     expect(cards).toHaveLength(1);
     expect(connector.to(personalChatOf(peter)).filter((sent) => JSON.stringify(sent.activity).includes('/recordings/watch?t='))).toHaveLength(1);
 
-    const grants = await app.composed.recordings.grantsOf(teacher, recording.id);
+    const grants = await school.app.composed.recordings.grantsOf(teacher, recording.id);
     if (!grants.ok) throw new Error(grants.reason);
     expect(grants.grants.map((grant) => grant.granteeId).sort()).toEqual([lotte.aadObjectId, peter.aadObjectId].sort());
   });
@@ -185,15 +163,15 @@ describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Az
   it('tells the teacher, once, when a fragment cannot be cut', async () => {
     const broken = Buffer.concat([Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]), Buffer.alloc(4096, 3)]);
     const { recording, fragments } = await recordingWithFragments(broken, [[1, 2]]);
-    const granted = await app.composed.recordings.grant(teacher, recording.id, { userId: lotte.aadObjectId, name: lotte.name }, { kind: 'fragments', fragmentIds: [fragments[0].id] });
+    const granted = await school.app.composed.recordings.grant(teacher, recording.id, { userId: lotte.aadObjectId, name: lotte.name }, { kind: 'fragments', fragmentIds: [fragments[0].id] });
     expect(granted).toMatchObject({ ok: true, clipsPending: true });
 
-    for (let round = 0; round < 4; round++) await app.composed.clipJob.kick();
+    for (let round = 0; round < 4; round++) await school.app.composed.clipJob.kick();
 
     const told = connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text);
     expect(told.filter((text) => text === 'Het lukte niet om de fragmenten voor Lotte Smit klaar te zetten. Probeer het opnieuw, of deel de hele opname.')).toHaveLength(1);
     expect(watchLinkSentTo(lotte)).toBeUndefined();
-    const failures = app.logs.lines.filter((line) => line.msg === 'cutting a clip failed');
+    const failures = school.app.logs.lines.filter((line) => line.msg === 'cutting a clip failed');
     expect(failures.length).toBeGreaterThan(0);
     expect(JSON.stringify(failures)).not.toMatch(/sig=|sp=r/);
   });

@@ -1,26 +1,29 @@
 import { generateKeyPair } from 'jose';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
-import { RecordingConnector } from '../support/recordingConnector';
-import { seedSchool, validIntake } from '../support/requestFlow';
+import { actorOf, guidedTrajectory, uploadRecording } from '../support/recordings';
+import { useSchool } from '../support/school';
 import { SSO_CLIENT_ID, SsoIssuer } from '../support/ssoIssuer';
-import { cardAction, fatima, lotte, marieke, peter, personalChatOf, post, sanne, taskFetch, TENANT_ID, type Person } from '../support/teamsActivities';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { cardAction, lotte, marieke, peter, personalChatOf, post, sanne, taskFetch, TENANT_ID } from '../support/teamsActivities';
 
 const VIDEO = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(2048, 7)]);
 const OTHER_TENANT = '0f0e0d0c-0b0a-4909-8807-060504030201';
 
 describe('Teams SSO: the recording pages open as Teams dialogs and sign in with Teams (real Azurite)', () => {
-  const connector = new RecordingConnector();
   const issuer = new SsoIssuer();
-  let serviceUrl: string;
-  let app: TestApp;
+  // Filled in once the issuer runs; the school's app starts after that (hooks run in order).
+  const env: Record<string, string> = { SSO_CLIENT_ID, SSO_APP_ID_URI: `api://svib.example.nl/${SSO_CLIENT_ID}`, PUBLIC_BASE_URL: 'https://svib.example.nl' };
+  beforeAll(async () => {
+    env.SSO_JWKS_URL = await issuer.start();
+  });
+  afterAll(() => issuer.stop());
+  const school = useSchool({ svibbers: [marieke], others: [sanne, lotte, peter] }, { env });
+  const { connector } = school;
   let teacher: Actor;
   let trajectoryId: string;
   let recordingId: string;
 
-  const actorOf = (person: Person) => app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: person.aadObjectId, name: person.name, fetchEmail: async () => undefined });
   const api = async (path: string, body: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${app.baseUrl}${path}`, {
+    const response = await fetch(`${school.app.baseUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
@@ -28,43 +31,19 @@ describe('Teams SSO: the recording pages open as Teams dialogs and sign in with 
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const refusalsOf = async (userId: string) => {
-    const log = await app.composed.recordings.auditLog(teacher, trajectoryId);
+    const log = await school.app.composed.recordings.auditLog(teacher, trajectoryId);
     if (!log.ok) throw new Error(log.reason);
     return log.entries.filter((entry) => entry.actorId === userId && entry.result === 'refused');
   };
 
   beforeAll(async () => {
-    serviceUrl = await connector.start();
-    const jwksUrl = await issuer.start();
-    app = await startTestApp({
-      INITIAL_BEHEERDERS: fatima.aadObjectId,
-      SSO_CLIENT_ID,
-      SSO_APP_ID_URI: `api://svib.example.nl/${SSO_CLIENT_ID}`,
-      SSO_JWKS_URL: jwksUrl,
-      PUBLIC_BASE_URL: 'https://svib.example.nl',
-    });
-    await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke], others: [sanne, lotte, peter] });
-    teacher = await actorOf(sanne);
-    const created = await app.composed.trajectoryService.requestSupport(teacher, 'sso-form', validIntake);
-    if (created.kind !== 'created') throw new Error(created.kind);
-    trajectoryId = created.trajectory.id;
-    await app.composed.trajectoryService.run(await actorOf(marieke), trajectoryId, { type: 'takeUp' });
-    const started = await app.composed.recordings.startUpload(teacher, trajectoryId);
-    if (!started.ok) throw new Error(started.reason);
-    await fetch(started.uploadUrl, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob', 'content-type': 'video/webm' }, body: new Uint8Array(VIDEO) });
-    const registered = await app.composed.recordings.register(teacher, trajectoryId, 1, started.blobName);
-    if (!registered.ok) throw new Error(registered.reason);
-    recordingId = registered.recording.id;
+    teacher = await actorOf(school.app, sanne);
+    trajectoryId = await guidedTrajectory(school.app, teacher, await actorOf(school.app, marieke));
+    recordingId = (await uploadRecording(school.app, teacher, trajectoryId, VIDEO, 'video/webm')).id;
   });
-  afterAll(async () => {
-    await app.close();
-    await issuer.stop();
-    await connector.stop();
-  });
-  beforeEach(() => connector.clear());
 
   it('puts dialog buttons on the trajectory card instead of links with a token', async () => {
-    await post(app.baseUrl, cardAction({ serviceUrl, from: sanne }, 'trajectory.open', { trajectoryId }));
+    await post(school.app.baseUrl, cardAction({ serviceUrl: school.serviceUrl, from: sanne }, 'trajectory.open', { trajectoryId }));
     const card = JSON.stringify(connector.to(personalChatOf(sanne))[0].activity.attachments![0].content);
     expect(card).toContain('"msteams":{"type":"task/fetch"}');
     expect(card).toContain('"verb":"recording.dialog"');
@@ -73,14 +52,14 @@ describe('Teams SSO: the recording pages open as Teams dialogs and sign in with 
   });
 
   it('answers the dialog request with the player page, which carries no token', async () => {
-    const answer = await post(app.baseUrl, taskFetch({ serviceUrl, from: sanne }, { verb: 'recording.dialog', page: 'watch', recordingId }));
+    const answer = await post(school.app.baseUrl, taskFetch({ serviceUrl: school.serviceUrl, from: sanne }, { verb: 'recording.dialog', page: 'watch', recordingId }));
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
       task: { type: 'continue', value: { url: `https://svib.example.nl/recordings/watch?r=${recordingId}`, title: 'Opname bekijken', height: 'large', width: 'large' } },
     });
-    const upload = await post(app.baseUrl, taskFetch({ serviceUrl, from: sanne }, { verb: 'recording.dialog', page: 'upload', trajectoryId, cycle: '1' }));
+    const upload = await post(school.app.baseUrl, taskFetch({ serviceUrl: school.serviceUrl, from: sanne }, { verb: 'recording.dialog', page: 'upload', trajectoryId, cycle: '1' }));
     expect(upload.body).toMatchObject({ task: { value: { url: `https://svib.example.nl/recordings/upload?trajectory=${trajectoryId}&cycle=1` } } });
-    const refused = await post(app.baseUrl, taskFetch({ serviceUrl, from: lotte }, { verb: 'recording.dialog', page: 'upload', trajectoryId, cycle: '1' }));
+    const refused = await post(school.app.baseUrl, taskFetch({ serviceUrl: school.serviceUrl, from: lotte }, { verb: 'recording.dialog', page: 'upload', trajectoryId, cycle: '1' }));
     expect(refused.body).toMatchObject({ task: { type: 'message', value: 'Deze opname kan ik niet voor je openen.' } });
   });
 
@@ -131,19 +110,19 @@ describe('Teams SSO: the recording pages open as Teams dialogs and sign in with 
   });
 
   it('lets Teams (and only Teams) frame the pages, and serves the Teams SDK itself', async () => {
-    const page = await fetch(`${app.baseUrl}/recordings/watch?r=${recordingId}`);
+    const page = await fetch(`${school.app.baseUrl}/recordings/watch?r=${recordingId}`);
     const policy = page.headers.get('content-security-policy') ?? '';
     expect(policy).toContain('frame-ancestors https://teams.microsoft.com https://*.teams.microsoft.com');
     expect(policy).not.toContain("frame-ancestors 'none'");
     expect(policy).toMatch(/script-src 'self' 'sha256-/);
-    const sdk = await fetch(`${app.baseUrl}/static/teams-js.js`);
+    const sdk = await fetch(`${school.app.baseUrl}/static/teams-js.js`);
     expect(sdk.status).toBe(200);
     expect(sdk.headers.get('content-type')).toContain('javascript');
     expect(await sdk.text()).toContain('getAuthToken');
   });
 
   it('gives a colleague a dialog button when the teacher grants her the recording', async () => {
-    await post(app.baseUrl, cardAction({ serviceUrl, from: sanne }, 'recording.grant', { recordingId, granteeId: peter.aadObjectId }));
+    await post(school.app.baseUrl, cardAction({ serviceUrl: school.serviceUrl, from: sanne }, 'recording.grant', { recordingId, granteeId: peter.aadObjectId }));
     const notice = JSON.stringify(connector.to(personalChatOf(peter)).at(-1)?.activity.attachments?.[0]?.content);
     expect(notice).toContain('"msteams":{"type":"task/fetch"}');
     expect(notice).toContain(`"recordingId":"${recordingId}"`);

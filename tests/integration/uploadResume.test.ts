@@ -1,10 +1,9 @@
 import { PURPOSES, recordingPageLink } from '../../src/http/recordingsApi';
 import { signLink } from '../../src/http/signedLinks';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
-import { RecordingConnector } from '../support/recordingConnector';
-import { seedSchool, validIntake } from '../support/requestFlow';
-import { fatima, marieke, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { actorOf, guidedTrajectory } from '../support/recordings';
+import { useSchool } from '../support/school';
+import { marieke, sanne, TENANT_ID } from '../support/teamsActivities';
 
 interface UploadSession {
   uploadUrl: string;
@@ -15,20 +14,17 @@ const blockId = (index: number) => Buffer.from(`block-${String(index + 1).padSta
 
 /** After a reload the upload page asks the bot which blocks of its blob already arrived. */
 describe('upload progress of an interrupted upload (real Azurite)', () => {
-  const connector = new RecordingConnector();
-  let app: TestApp;
+  const school = useSchool({ svibbers: [marieke], others: [sanne] });
   let teacher: Actor;
   let trajectoryId: string;
-
-  const actorOf = (person: Person) => app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: person.aadObjectId, name: person.name, fetchEmail: async () => undefined });
   const postJson = async (path: string, body: unknown) => {
-    const response = await fetch(`${app.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${school.app.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const progressOf = (registerToken: unknown) => postJson('/api/recordings/upload-progress', { registerToken });
 
   async function uploadSession(): Promise<UploadSession> {
-    const link = recordingPageLink(app.composed.config.linkSigningSecret, app.baseUrl, 'upload', {
+    const link = recordingPageLink(school.app.composed.config.linkSigningSecret, school.app.baseUrl, 'upload', {
       subjectId: `${TENANT_ID}|default|${trajectoryId}|1`,
       userId: teacher.userId,
       expiresAt: new Date(Date.now() + 600_000),
@@ -44,18 +40,8 @@ describe('upload progress of an interrupted upload (real Azurite)', () => {
   }
 
   beforeAll(async () => {
-    const serviceUrl = await connector.start();
-    app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId });
-    await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke], others: [sanne] });
-    teacher = await actorOf(sanne);
-    const created = await app.composed.trajectoryService.requestSupport(teacher, 'upload-resume-form', validIntake);
-    if (created.kind !== 'created') throw new Error(created.kind);
-    trajectoryId = created.trajectory.id;
-    await app.composed.trajectoryService.run(await actorOf(marieke), trajectoryId, { type: 'takeUp' });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await connector.stop();
+    teacher = await actorOf(school.app, sanne);
+    trajectoryId = await guidedTrajectory(school.app, teacher, await actorOf(school.app, marieke));
   });
 
   it('lists the blocks that arrived through the write-only link, which itself cannot read them', async () => {
@@ -88,7 +74,7 @@ describe('upload progress of an interrupted upload (real Azurite)', () => {
     expect(await putBlock(session.uploadUrl, blockId(0), Buffer.alloc(512, 3))).toBe(201);
     const [payload, signature] = session.registerToken.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { s: string; u: string };
-    const secret = app.composed.config.linkSigningSecret;
+    const secret = school.app.composed.config.linkSigningSecret;
     const refused = { status: 403, body: { message: 'Deze opname kan ik niet voor je openen.' } };
 
     const flipped = `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
@@ -117,6 +103,6 @@ describe('upload progress of an interrupted upload (real Azurite)', () => {
   });
 
   it('reads no uncommitted blocks of a blob that does not exist', async () => {
-    expect(await app.composed.recordingBlobs.uncommittedBlocks(`${TENANT_ID}/default/${trajectoryId}/never-started`)).toEqual([]);
+    expect(await school.app.composed.recordingBlobs.uncommittedBlocks(`${TENANT_ID}/default/${trajectoryId}/never-started`)).toEqual([]);
   });
 });

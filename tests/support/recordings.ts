@@ -1,0 +1,35 @@
+import type { Actor } from '../../src/features/schools/SchoolDirectory';
+import type { Recording } from '../../src/domain/recordings/recording';
+import { validIntake } from './requestFlow';
+import { TENANT_ID, type Person } from './teamsActivities';
+import type { TestApp } from './testApp';
+
+/** The person as the bot knows them at their school, with their roles. */
+export function actorOf(app: TestApp, person: Person): Promise<Actor> {
+  return app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: person.aadObjectId, name: person.name, fetchEmail: async () => undefined });
+}
+
+/** A trajectory the teacher asked for; taken up by the SVIB'er when one is given. */
+export async function guidedTrajectory(app: TestApp, teacher: Actor, svibber?: Actor, formId = `form-${Math.random()}`): Promise<string> {
+  const created = await app.composed.trajectoryService.requestSupport(teacher, formId, validIntake);
+  if (created.kind !== 'created') throw new Error(created.kind);
+  if (svibber) await app.composed.trajectoryService.run(svibber, created.trajectory.id, { type: 'takeUp' });
+  return created.trajectory.id;
+}
+
+/** What a browser does with an upload link: one Put Blob through the SAS. */
+export async function putBlob(url: string, body: Buffer, contentType: string): Promise<number> {
+  const response = await fetch(url, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2021-12-02', 'content-type': contentType }, body: new Uint8Array(body) });
+  return response.status;
+}
+
+/** Uploads through a fresh write-only link and registers the recording, as the upload page does. */
+export async function uploadRecording(app: TestApp, by: Actor, trajectoryId: string, video: Buffer, contentType: string, durationSeconds?: number): Promise<Recording> {
+  const started = await app.composed.recordings.startUpload(by, trajectoryId);
+  if (!started.ok) throw new Error(started.reason);
+  const status = await putBlob(started.uploadUrl, video, contentType);
+  if (status !== 201) throw new Error(`upload answered ${status}`);
+  const registered = await app.composed.recordings.register(by, trajectoryId, 1, started.blobName, durationSeconds);
+  if (!registered.ok) throw new Error(registered.reason);
+  return registered.recording;
+}
