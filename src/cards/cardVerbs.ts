@@ -30,6 +30,9 @@ export const cardVerbs = {
   recordingDialog: 'recording.dialog',
   rolesGrant: 'roles.grant',
   rolesRevoke: 'roles.revoke',
+  settingsRoles: 'settings.roles',
+  settingsRecordings: 'settings.recordings',
+  settingsRecordingsSave: 'settings.recordings.save',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

@@ -10,6 +10,7 @@ import newRequestTemplate from '../../cards/trajectories/newRequest.json';
 import trajectoryListTemplate from '../../cards/trajectories/trajectoryList.json';
 import trajectoryDetailTemplate from '../../cards/trajectories/trajectoryDetail.json';
 import rolesTemplate from '../../cards/schools/roles.json';
+import recordingSettingsTemplate from '../../cards/schools/recordingSettings.json';
 import proposalFormTemplate from '../../cards/trajectories/proposalForm.json';
 import proposalTemplate from '../../cards/trajectories/proposal.json';
 import planFormTemplate from '../../cards/scheduling/planForm.json';
@@ -32,6 +33,7 @@ const templates = {
   trajectoryList: trajectoryListTemplate,
   trajectoryDetail: trajectoryDetailTemplate,
   roles: rolesTemplate,
+  recordingSettings: recordingSettingsTemplate,
   proposalForm: proposalFormTemplate,
   proposal: proposalTemplate,
   planForm: planFormTemplate,

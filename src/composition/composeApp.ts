@@ -103,6 +103,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     people,
     initialBeheerders: config.initialBeheerders,
     defaultSchoolName: config.defaultSchoolName,
+    recordingDefaults: { maxBytes: config.recordingMaxBytes, retentionDays: config.recordingRetentionDays },
     now,
   });
 
@@ -127,8 +128,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     trajectories,
     audit,
     now,
-    maxBytes: config.recordingMaxBytes,
-    retentionDays: config.recordingRetentionDays,
+    settingsFor: (tenantId, schoolId) => directory.recordingSettingsOf(tenantId, schoolId),
   });
   const calendarLinks = new CalendarLinks({
     secret: config.linkSigningSecret,
@@ -257,7 +257,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     trajectories,
     notifier,
     texts,
-    retentionDays: config.recordingRetentionDays,
+    retentionDaysOf: async (tenantId, schoolId) => (await directory.recordingSettingsOf(tenantId, schoolId)).retentionDays,
     warnDaysBefore: 3,
     claimOnce: (key, at) => usedLinks.useOnce(key, at),
   };

@@ -13,7 +13,8 @@ export interface RetentionWarningOptions {
   trajectories: TrajectoryRepository;
   notifier: Notifier;
   texts: Texts;
-  retentionDays: number;
+  /** Days a school keeps recordings after closing: its own setting, or the default. */
+  retentionDaysOf: (tenantId: string, schoolId: string) => Promise<number>;
   warnDaysBefore: number;
   /** True for the first caller only: a conditional insert, so a restart or second instance never warns twice. */
   claimOnce: (key: string, now: Date) => Promise<boolean>;
@@ -30,9 +31,10 @@ export async function warnBeforeDeletion(options: RetentionWarningOptions, now: 
     const stored = await options.trajectories.get(recording.tenantId, recording.schoolId, recording.trajectoryId);
     if (!stored || !isClosed(stored.trajectory.phase)) continue;
     const closedAt = lastMovedAt(stored.trajectory);
-    if (!isDueForWarning(closedAt, options.retentionDays, options.warnDaysBefore, now)) continue;
+    const retentionDays = await options.retentionDaysOf(recording.tenantId, recording.schoolId);
+    if (!isDueForWarning(closedAt, retentionDays, options.warnDaysBefore, now)) continue;
     if (!(await options.claimOnce(key, now))) continue;
-    const date = formatDate(retentionDeadline(closedAt, options.retentionDays));
+    const date = formatDate(retentionDeadline(closedAt, retentionDays));
     await options.notifier.sendText(recording.tenantId, stored.trajectory.teacher.userId, fillIn(options.texts.recordings.retentionWarning, { date }));
     warned++;
   }

@@ -7,6 +7,7 @@ import { registerInstallationHandlers } from './handlers/installationHandlers';
 import { registerMessageHandlers } from './handlers/messageHandlers';
 import { registerTrajectoryHandlers } from './handlers/trajectoryHandlers';
 import { registerRoleHandlers } from './handlers/roleHandlers';
+import { registerSettingsHandlers } from './handlers/settingsHandlers';
 import { registerProposalHandlers } from './handlers/proposalHandlers';
 import { registerSchedulingHandlers } from './handlers/schedulingHandlers';
 import { registerRecordingHandlers } from './handlers/recordingHandlers';
@@ -31,6 +32,7 @@ export function createBotApplication(options: BotApplicationOptions, deps: BotDe
   registerCardActionHandlers(app, deps);
   registerTrajectoryHandlers(app, deps);
   registerRoleHandlers(app, deps);
+  registerSettingsHandlers(app, deps);
   registerProposalHandlers(app, deps);
   registerSchedulingHandlers(app, deps);
   registerRecordingHandlers(app, deps);

@@ -1,3 +1,5 @@
+import type { RecordingSettings } from './recordingSettings';
+
 /**
  * A school owns settings, roles and data. One tenant (school board) may hold several schools;
  * the bot learns one when it is installed in a team, and a tenant with a single school may run
@@ -10,6 +12,8 @@ export interface School {
   /** The team the school was learned from, for its roster; absent for the default school. */
   teamId?: string;
   createdAt: Date;
+  /** What its beheerder chose for recordings; unset values take the deployment's defaults. */
+  recordingSettings?: Partial<RecordingSettings>;
 }
 
 export const DEFAULT_SCHOOL_ID = 'default';

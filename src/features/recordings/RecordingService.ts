@@ -6,6 +6,7 @@ import { isClosed, type Trajectory } from '../../domain/trajectories/trajectory'
 import { lastMovedAt } from '../../domain/trajectories/nextStep';
 import { clipsToRequest, newClip, scopedFragments } from '../../domain/recordings/clips';
 import { isRepeatOf } from '../../domain/recordings/grants';
+import type { RecordingSettings } from '../../domain/schools/recordingSettings';
 import type { AuditLog } from '../../storage/audit/AuditLog';
 import type { ClipRepository } from '../../storage/recordings/ClipRepository';
 import type { RecordingBlobs } from '../../storage/recordings/RecordingBlobs';
@@ -19,8 +20,8 @@ export interface RecordingServiceOptions {
   trajectories: TrajectoryRepository;
   audit: AuditLog;
   now: () => Date;
-  maxBytes: number;
-  retentionDays: number;
+  /** The school's own limits (largest video, days kept after closing), decided again per call. */
+  settingsFor: (tenantId: string, schoolId: string) => Promise<RecordingSettings>;
 }
 
 export type Refused = { ok: false; reason: string };
@@ -55,18 +56,20 @@ export class RecordingService {
     if (!decision.allow || !trajectory) return { ok: false, reason: decision.allow ? 'not-a-party' : decision.reason };
     const blobName = `${subject.tenantId}/${subject.schoolId}/${trajectoryId}/${randomUUID()}`;
     const uploadUrl = await this.options.blobs.uploadUrl(blobName, new Date(this.options.now().getTime() + UPLOAD_LINK_MINUTES * MINUTE));
-    return { ok: true, uploadUrl, blobName, maxBytes: this.options.maxBytes };
+    const { maxBytes } = await this.options.settingsFor(subject.tenantId, subject.schoolId);
+    return { ok: true, uploadUrl, blobName, maxBytes };
   }
 
   /** After the browser uploaded: check the blob itself, then keep its reference; a bad upload leaves nothing behind. */
   async register(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording } | Refused> {
-    const { blobs, recordings, audit, now, maxBytes } = this.options;
+    const { blobs, recordings, audit, now } = this.options;
     const trajectory = await this.trajectoryOf(subject, trajectoryId);
     const decision = await this.decide(subject, 'upload', trajectory, undefined, trajectoryId);
     // The blob name was issued for this school and trajectory; any other name is forged.
     const expectedPrefix = `${subject.tenantId}/${subject.schoolId}/${trajectoryId}/`;
     if (!decision.allow || !trajectory || !blobName.startsWith(expectedPrefix)) return { ok: false, reason: decision.allow ? 'not-a-party' : decision.reason };
     const facts = await blobs.facts(blobName);
+    const { maxBytes } = await this.options.settingsFor(subject.tenantId, subject.schoolId);
     const problem = !facts ? 'not-uploaded' : !facts.contentType.startsWith('video/') ? 'not-a-video' : facts.sizeBytes > maxBytes ? 'too-large' : undefined;
     if (problem || !facts) {
       await blobs.remove(blobName);
@@ -277,12 +280,18 @@ export class RecordingService {
 
   /** Deletes the recordings of trajectories closed longer ago than the retention period. */
   async deleteExpired(now: Date): Promise<number> {
-    const { recordings, trajectories, audit, retentionDays } = this.options;
+    const { recordings, trajectories, audit, settingsFor } = this.options;
+    const retentionBySchool = new Map<string, Promise<number>>();
+    const retentionOf = (recording: Recording) => {
+      const key = `${recording.tenantId}|${recording.schoolId}`;
+      if (!retentionBySchool.has(key)) retentionBySchool.set(key, settingsFor(recording.tenantId, recording.schoolId).then((settings) => settings.retentionDays));
+      return retentionBySchool.get(key)!;
+    };
     let deleted = 0;
     for (const recording of await recordings.listAll()) {
       const stored = await trajectories.get(recording.tenantId, recording.schoolId, recording.trajectoryId);
       const closedAt = stored && isClosed(stored.trajectory.phase) ? lastMovedAt(stored.trajectory) : undefined;
-      if (!isDueForDeletion(closedAt, retentionDays, now)) continue;
+      if (!isDueForDeletion(closedAt, await retentionOf(recording), now)) continue;
       await this.removeEverything(recording);
       await audit.append(recording.tenantId, recording.schoolId, recording.trajectoryId, {
         at: now,

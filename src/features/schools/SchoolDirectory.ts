@@ -1,5 +1,12 @@
 import { grantRole, isInitialBeheerder, revokeRole, rolesOf, type Role, type RoleChangeRefusal } from '../../domain/schools/roles';
 import { chooseSchool, DEFAULT_SCHOOL_ID, schoolIdForTeam, type School } from '../../domain/schools/school';
+import {
+  effectiveRecordingSettings,
+  parseRecordingSettings,
+  type RecordingSettingField,
+  type RecordingSettingProblem,
+  type RecordingSettings,
+} from '../../domain/schools/recordingSettings';
 import type { PersonRepository } from '../../storage/people/PersonRepository';
 import type { SchoolMemberRepository, StoredMember } from '../../storage/schools/SchoolMemberRepository';
 import type { SchoolRepository } from '../../storage/schools/SchoolRepository';
@@ -31,8 +38,15 @@ export interface SchoolDirectoryOptions {
   people: PersonRepository;
   initialBeheerders: readonly string[];
   defaultSchoolName: string;
+  /** What a school gets until its beheerder chooses otherwise (from the deployment's configuration). */
+  recordingDefaults: RecordingSettings;
   now: () => Date;
 }
+
+export type RecordingSettingsChange =
+  | { ok: true; settings: RecordingSettings }
+  | { ok: false; reason: 'not-beheerder' }
+  | { ok: false; reason: 'invalid'; problems: Partial<Record<RecordingSettingField, RecordingSettingProblem>> };
 
 /** Someone named by e-mail before the bot has met them holds roles under this id until they do. */
 function pendingIdFor(email: string): string {
@@ -92,6 +106,23 @@ export class SchoolDirectory {
     const known = await this.options.people.get(tenantId, userId);
     if (!known) return undefined;
     return known.schoolId ?? (await this.defaultSchoolFor(tenantId));
+  }
+
+  /** The school's recording settings, with the deployment's defaults where it chose none. */
+  async recordingSettingsOf(tenantId: string, schoolId: string): Promise<RecordingSettings> {
+    const school = await this.options.schools.get(tenantId, schoolId);
+    return effectiveRecordingSettings(school?.recordingSettings, this.options.recordingDefaults);
+  }
+
+  /** Only a beheerder of the school changes them, and only to values that are all valid. */
+  async changeRecordingSettings(actor: Actor, input: { maxGigabytes: unknown; retentionDays: unknown }): Promise<RecordingSettingsChange> {
+    const roles = rolesOf(await this.membersOf(actor.tenantId, actor.schoolId), actor.userId);
+    const beheerder = roles.includes('beheerder') || isInitialBeheerder(this.options.initialBeheerders, { aadObjectId: actor.userId });
+    if (!beheerder) return { ok: false, reason: 'not-beheerder' };
+    const parsed = parseRecordingSettings(input);
+    if (!parsed.ok) return { ok: false, reason: 'invalid', problems: parsed.problems };
+    await this.options.schools.saveRecordingSettings(actor.tenantId, actor.schoolId, parsed.settings);
+    return { ok: true, settings: parsed.settings };
   }
 
   /** Roles of someone at a school, decided from storage (for links that carry only who, not what). */

@@ -1,4 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
+import type { RecordingSettings } from '../../domain/schools/recordingSettings';
 import type { School } from '../../domain/schools/school';
 import { isStatus } from '../storageErrors';
 
@@ -8,6 +9,8 @@ interface SchoolEntity {
   name: string;
   teamId?: string;
   createdAt: Date;
+  recordingMaxBytes?: number;
+  recordingRetentionDays?: number;
 }
 
 function toSchool(entity: SchoolEntity): School {
@@ -17,6 +20,10 @@ function toSchool(entity: SchoolEntity): School {
     name: entity.name,
     teamId: entity.teamId || undefined,
     createdAt: new Date(entity.createdAt),
+    recordingSettings: {
+      ...(typeof entity.recordingMaxBytes === 'number' ? { maxBytes: entity.recordingMaxBytes } : {}),
+      ...(typeof entity.recordingRetentionDays === 'number' ? { retentionDays: entity.recordingRetentionDays } : {}),
+    },
   };
 }
 
@@ -39,6 +46,15 @@ export class SchoolRepository {
       schools.push(toSchool(entity));
     }
     return schools;
+  }
+
+  /** Stores the beheerder's choice; only these columns change (Merge), the rest of the school stays. */
+  async saveRecordingSettings(tenantId: string, schoolId: string, settings: RecordingSettings): Promise<void> {
+    await this.table.updateEntity(
+      // Sizes above 2 GiB do not fit Int32: the SDK stores them as Edm.Double, exact up to 2^53.
+      { partitionKey: tenantId, rowKey: schoolId, recordingMaxBytes: settings.maxBytes, recordingRetentionDays: settings.retentionDays },
+      'Merge',
+    );
   }
 
   /** Creates the school once; a second install of the same team keeps the first creation time. */

@@ -20,7 +20,7 @@ function roleFrom(value: unknown): Role | undefined {
   return grantableRoles.find((role) => role === value);
 }
 
-async function rolesCardFor(context: TurnContext, actor: Actor, deps: BotDependencies, extra: Partial<RolesCardInput> = {}): Promise<AdaptiveCardJson> {
+export async function rolesCardFor(context: TurnContext, actor: Actor, deps: BotDependencies, extra: Partial<RolesCardInput> = {}): Promise<AdaptiveCardJson> {
   const { directory, texts } = deps;
   const school = await directory.schoolOf(actor.tenantId, actor.schoolId);
   const roster = school?.teamId ? await teamRoster(context, school.teamId) : undefined;
