@@ -30,6 +30,8 @@ export function recordingPageLink(secret: string, baseUrl: string, page: 'upload
 }
 
 const MINUTE = 60_000;
+/** Ids from a request body are only looked up, and must look like ids ('|' separates link claims). */
+const idOf = (value: unknown): string | undefined => (typeof value === 'string' && /^[A-Za-z0-9_:.@-]{1,128}$/.test(value) ? value : undefined);
 
 /**
  * The JSON API behind the upload and player pages. The page itself is reached with a signed link
@@ -69,7 +71,7 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     if (caller === false) return false;
     if (caller) {
       const cycle = Number(req.body?.cycle);
-      const trajectoryId = String(req.body?.trajectoryId ?? '').slice(0, 100);
+      const trajectoryId = idOf(req.body?.trajectoryId);
       if (!trajectoryId || !Number.isInteger(cycle) || cycle < 1 || cycle > 50) return undefined;
       return { ...caller, trajectoryId, cycle: String(cycle) };
     }
@@ -82,7 +84,7 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     const caller = await ssoCaller(req, res);
     if (caller === false) return false;
     if (caller) {
-      const recordingId = String(req.body?.recordingId ?? '').slice(0, 100);
+      const recordingId = idOf(req.body?.recordingId);
       return recordingId ? { ...caller, recordingId } : undefined;
     }
     const claims = claimsOf(req.body?.t, PURPOSES.watch);

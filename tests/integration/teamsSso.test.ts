@@ -99,6 +99,9 @@ describe('Teams SSO: the recording pages open as Teams dialogs and sign in with 
     const closed = await api('/api/recordings/view', { recordingId }, await issuer.tokenFor(lotte, TENANT_ID));
     expect(forged).toEqual(closed);
     expect(forged.status).toBe(403);
+    for (const odd of ['a|b', '', 42, { $ne: null }]) {
+      expect(await api('/api/recordings/view', { recordingId: odd }, await issuer.tokenFor(sanne, TENANT_ID))).toEqual(closed);
+    }
   });
 
   it('hands out an upload link to the teacher signed in with Teams, and to nobody else', async () => {
