@@ -5,44 +5,36 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { recordingPageLink } from '../../src/http/recordingsApi';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
 import { launchChromium } from '../support/browser';
-import { RecordingConnector } from '../support/recordingConnector';
 import { actorOf, guidedTrajectory } from '../support/recordings';
-import { seedSchool } from '../support/requestFlow';
-import { fatima, marieke, sanne, TENANT_ID } from '../support/teamsActivities';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { useSchool } from '../support/school';
+import { marieke, sanne, TENANT_ID } from '../support/teamsActivities';
 import { makeTestVideo } from '../support/testVideo';
 
 jest.setTimeout(120_000);
 
 /** The upload and player pages in Chromium against the bot and real Azurite storage. */
 describe('recording pages', () => {
-  const connector = new RecordingConnector();
-  let app: TestApp;
+  const school = useSchool({ svibbers: [marieke], others: [sanne] });
   let browser: Browser;
   let page: Page;
   let teacher: Actor;
   let trajectoryId: string;
 
   const link = (which: 'upload' | 'watch', subjectId: string) =>
-    recordingPageLink(app.composed.config.linkSigningSecret, app.baseUrl, which, { subjectId, userId: teacher.userId, expiresAt: new Date(Date.now() + 600_000) });
+    recordingPageLink(school.app.composed.config.linkSigningSecret, school.app.baseUrl, which, { subjectId, userId: teacher.userId, expiresAt: new Date(Date.now() + 600_000) });
 
   beforeAll(async () => {
-    const serviceUrl = await connector.start();
-    app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId });
-    await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke], others: [sanne] });
-    teacher = await actorOf(app, sanne);
-    trajectoryId = await guidedTrajectory(app, teacher, await actorOf(app, marieke));
+    teacher = await actorOf(school.app, sanne);
+    trajectoryId = await guidedTrajectory(school.app, teacher, await actorOf(school.app, marieke));
     browser = await launchChromium();
     page = await browser.newPage();
   });
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await connector.stop();
   });
 
   it('uploads a generated video with visible progress and registers it', async () => {
-    await page.goto(`${app.baseUrl}/healthz`);
+    await page.goto(`${school.app.baseUrl}/healthz`);
     const video = await makeTestVideo(page, 2);
     await page.goto(link('upload', `${TENANT_ID}|default|${trajectoryId}|1`));
 
@@ -51,12 +43,12 @@ describe('recording pages', () => {
 
     await page.locator('#message', { hasText: 'De opname is opgeslagen' }).waitFor({ timeout: 60_000 });
     await expect(page.locator('#percent').innerText()).resolves.toBe('100%');
-    expect(await app.composed.recordings.watchable(teacher, trajectoryId)).toHaveLength(1);
+    expect(await school.app.composed.recordings.watchable(teacher, trajectoryId)).toHaveLength(1);
   });
 
   it('plays the recording and jumps to a fragment', async () => {
-    const [recording] = await app.composed.recordings.watchable(teacher, trajectoryId);
-    const marked = await app.composed.recordings.markFragment(teacher, recording.id, { startSecond: 1, endSecond: 2, note: 'Mooie beurtverdeling', aspect: 'beurtverdeling' });
+    const [recording] = await school.app.composed.recordings.watchable(teacher, trajectoryId);
+    const marked = await school.app.composed.recordings.markFragment(teacher, recording.id, { startSecond: 1, endSecond: 2, note: 'Mooie beurtverdeling', aspect: 'beurtverdeling' });
     expect(marked.ok).toBe(true);
 
     await page.goto(link('watch', `${TENANT_ID}|default|${recording.id}`));
@@ -70,7 +62,7 @@ describe('recording pages', () => {
   });
 
   it('does not open the same watch link a second time', async () => {
-    const [recording] = await app.composed.recordings.watchable(teacher, trajectoryId);
+    const [recording] = await school.app.composed.recordings.watchable(teacher, trajectoryId);
     const once = link('watch', `${TENANT_ID}|default|${recording.id}`);
     await page.goto(once);
     await page.locator('.fragment').first().waitFor({ timeout: 30_000 });
@@ -81,7 +73,7 @@ describe('recording pages', () => {
   });
 
   it('continues an interrupted upload after a reload without sending the blocks that arrived again', async () => {
-    const before = (await app.composed.recordings.watchable(teacher, trajectoryId)).length;
+    const before = (await school.app.composed.recordings.watchable(teacher, trajectoryId)).length;
     // About 9 MiB, so three blocks (4, 4 and 1 MiB). Registration only checks the type and the size.
     // A file on disk keeps its lastModified when it is chosen a second time.
     const directory = await mkdtemp(join(tmpdir(), 'svib-upload-'));
@@ -152,9 +144,9 @@ describe('recording pages', () => {
     expect([...sent.after.keys()].sort()).toEqual([...sent.before.keys()].filter((id) => id !== arrived).sort());
     expect(await tab.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('svib-upload:')))).toEqual([]);
 
-    const recordings = await app.composed.recordings.watchable(teacher, trajectoryId);
+    const recordings = await school.app.composed.recordings.watchable(teacher, trajectoryId);
     expect(recordings).toHaveLength(before + 1);
-    const sizes = await Promise.all(recordings.map(async (recording) => (await app.composed.recordingBlobs.facts(recording.blobName))?.sizeBytes));
+    const sizes = await Promise.all(recordings.map(async (recording) => (await school.app.composed.recordingBlobs.facts(recording.blobName))?.sizeBytes));
     expect(sizes).toContain(size);
 
     await context.close();

@@ -1,51 +1,29 @@
-import { RecordingConnector } from '../support/recordingConnector';
-import { seedSchool, validIntake } from '../support/requestFlow';
+import { actorOf, guidedTrajectory, putBlob, uploadRecording } from '../support/recordings';
+import { useSchool } from '../support/school';
 import { cardAction, fatima, lotte, marieke, message, peter, personalChatOf, post, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
-import { startTestApp, type TestApp } from '../support/testApp';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
 import { warnBeforeDeletion } from '../../src/jobs/retentionWarningJob';
 
 const VIDEO = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(2048, 7)]);
 
-async function putBlob(url: string, body: Buffer, contentType: string): Promise<number> {
-  const response = await fetch(url, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2021-12-02', 'content-type': contentType }, body: new Uint8Array(body) });
-  return response.status;
-}
-
 describe('recordings in Blob Storage with per-trajectory access (real Azurite)', () => {
-  const connector = new RecordingConnector();
   // Links are checked by the storage's own clock, so this test runs on real time.
   const clock = new Date();
-  let app: TestApp;
+  const school = useSchool({ svibbers: [marieke], others: [sanne, lotte, peter] }, { env: { RECORDING_MAX_BYTES: '1000000' }, now: () => clock });
   let trajectoryId: string;
   const actors: Record<string, Actor> = {};
 
-  const actorOf = (person: Person) => app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: person.aadObjectId, name: person.name, fetchEmail: async () => undefined });
-
-  async function newTrajectory(teacher: Person): Promise<string> {
-    const created = await app.composed.trajectoryService.requestSupport(await actorOf(teacher), `form-${Math.random()}`, validIntake);
-    if (created.kind !== 'created') throw new Error(created.kind);
-    await app.composed.trajectoryService.run(actors.marieke, created.trajectory.id, { type: 'takeUp' });
-    return created.trajectory.id;
-  }
-
+  /** Uploads and registers, returning both steps' answers so refusals can be checked too. */
   async function upload(by: Actor, forTrajectory = trajectoryId, contentType = 'video/webm', body = VIDEO) {
-    const started = await app.composed.recordings.startUpload(by, forTrajectory);
+    const started = await school.app.composed.recordings.startUpload(by, forTrajectory);
     if (!started.ok) throw new Error(started.reason);
     expect(await putBlob(started.uploadUrl, body, contentType)).toBe(201);
-    return { started, registered: await app.composed.recordings.register(by, forTrajectory, 1, started.blobName, 42) };
+    return { started, registered: await school.app.composed.recordings.register(by, forTrajectory, 1, started.blobName, 42) };
   }
 
   beforeAll(async () => {
-    const serviceUrl = await connector.start();
-    app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId, RECORDING_MAX_BYTES: '1000000' }, () => clock);
-    await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke], others: [sanne, lotte, peter] });
-    for (const [name, person] of Object.entries({ sanne, marieke, lotte, peter, fatima })) actors[name] = await actorOf(person);
-    trajectoryId = await newTrajectory(sanne);
-  });
-  afterAll(async () => {
-    await app.close();
-    await connector.stop();
+    for (const [name, person] of Object.entries({ sanne, marieke, lotte, peter, fatima })) actors[name] = await actorOf(school.app, person);
+    trajectoryId = await guidedTrajectory(school.app, actors.sanne, actors.marieke);
   });
 
   it('uploads through a write-only link, registers, and lets the teacher and the begeleider watch', async () => {
@@ -54,7 +32,7 @@ describe('recordings in Blob Storage with per-trajectory access (real Azurite)',
 
     expect((await fetch(started.uploadUrl)).status).toBe(403);
     for (const viewer of [actors.sanne, actors.marieke]) {
-      const watched = await app.composed.recordings.watch(viewer, registered.recording.id);
+      const watched = await school.app.composed.recordings.watch(viewer, registered.recording.id);
       if (!watched.ok || !watched.videoUrl) throw new Error('not watchable');
       const video = await fetch(watched.videoUrl);
       expect(video.status).toBe(200);
@@ -66,109 +44,94 @@ describe('recordings in Blob Storage with per-trajectory access (real Azurite)',
     const { registered } = await upload(actors.marieke);
     if (!registered.ok) throw new Error(registered.reason);
     for (const outsider of [actors.peter, actors.fatima, actors.lotte]) {
-      expect(await app.composed.recordings.watch(outsider, registered.recording.id)).toMatchObject({ ok: false });
+      expect(await school.app.composed.recordings.watch(outsider, registered.recording.id)).toMatchObject({ ok: false });
     }
-    const log = await app.composed.recordings.auditLog(actors.sanne, trajectoryId);
+    const log = await school.app.composed.recordings.auditLog(actors.sanne, trajectoryId);
     if (!log.ok) throw new Error(log.reason);
     const refusals = log.entries.filter((entry) => entry.result === 'refused' && entry.objectId === registered.recording.id);
     expect(refusals.map((entry) => entry.actorId).sort()).toEqual([fatima.aadObjectId, lotte.aadObjectId, peter.aadObjectId].sort());
-    expect(await app.composed.recordings.auditLog(actors.marieke, trajectoryId)).toMatchObject({ ok: false });
+    expect(await school.app.composed.recordings.auditLog(actors.marieke, trajectoryId)).toMatchObject({ ok: false });
   });
 
   it('issues a read link that opens only its own blob, and that the storage refuses once expired', async () => {
     const first = (await upload(actors.marieke)).registered;
     const second = (await upload(actors.marieke)).registered;
     if (!first.ok || !second.ok) throw new Error('upload failed');
-    const watched = await app.composed.recordings.watch(actors.sanne, first.recording.id);
+    const watched = await school.app.composed.recordings.watch(actors.sanne, first.recording.id);
     if (!watched.ok || !watched.videoUrl) throw new Error('not watchable');
 
     const otherBlob = watched.videoUrl.replace(encodeURI(first.recording.blobName), encodeURI(second.recording.blobName));
     expect(otherBlob).not.toBe(watched.videoUrl);
     expect((await fetch(otherBlob)).status).toBe(403);
 
-    const expired = await app.composed.recordingBlobs.readUrl(first.recording.blobName, new Date(Date.now() - 60_000));
+    const expired = await school.app.composed.recordingBlobs.readUrl(first.recording.blobName, new Date(Date.now() - 60_000));
     expect((await fetch(expired)).status).toBe(403);
   });
 
   it('refuses the next view as soon as the teacher withdraws a grant', async () => {
     const { registered } = await upload(actors.sanne);
     if (!registered.ok) throw new Error(registered.reason);
-    const granted = await app.composed.recordings.grant(actors.sanne, registered.recording.id, { userId: lotte.aadObjectId, name: lotte.name }, { kind: 'recording' });
+    const granted = await school.app.composed.recordings.grant(actors.sanne, registered.recording.id, { userId: lotte.aadObjectId, name: lotte.name }, { kind: 'recording' });
     if (!granted.ok) throw new Error(granted.reason);
-    expect(await app.composed.recordings.watch(actors.lotte, registered.recording.id)).toMatchObject({ ok: true });
+    expect(await school.app.composed.recordings.watch(actors.lotte, registered.recording.id)).toMatchObject({ ok: true });
 
-    await app.composed.recordings.withdrawGrant(actors.sanne, registered.recording.id, granted.grant.id);
+    await school.app.composed.recordings.withdrawGrant(actors.sanne, registered.recording.id, granted.grant.id);
 
-    expect(await app.composed.recordings.watch(actors.lotte, registered.recording.id)).toMatchObject({ ok: false });
+    expect(await school.app.composed.recordings.watch(actors.lotte, registered.recording.id)).toMatchObject({ ok: false });
   });
 
   it('refuses forged ids and registrations, audits them, and leaves nothing behind', async () => {
-    expect(await app.composed.recordings.watch(actors.sanne, 'forged-recording-id')).toMatchObject({ ok: false });
-    const otherTrajectory = await newTrajectory(lotte);
-    expect(await app.composed.recordings.startUpload(actors.sanne, otherTrajectory)).toMatchObject({ ok: false });
-    const started = await app.composed.recordings.startUpload(actors.marieke, otherTrajectory);
+    expect(await school.app.composed.recordings.watch(actors.sanne, 'forged-recording-id')).toMatchObject({ ok: false });
+    const otherTrajectory = await guidedTrajectory(school.app, actors.lotte, actors.marieke);
+    expect(await school.app.composed.recordings.startUpload(actors.sanne, otherTrajectory)).toMatchObject({ ok: false });
+    const started = await school.app.composed.recordings.startUpload(actors.marieke, otherTrajectory);
     if (!started.ok) throw new Error(started.reason);
-    expect(await app.composed.recordings.register(actors.marieke, trajectoryId, 1, started.blobName)).toMatchObject({ ok: false });
-    expect(await app.composed.recordings.register(actors.marieke, trajectoryId, 1, `${TENANT_ID}/default/${trajectoryId}/never-uploaded`)).toMatchObject({ ok: false, reason: 'not-uploaded' });
+    expect(await school.app.composed.recordings.register(actors.marieke, trajectoryId, 1, started.blobName)).toMatchObject({ ok: false });
+    expect(await school.app.composed.recordings.register(actors.marieke, trajectoryId, 1, `${TENANT_ID}/default/${trajectoryId}/never-uploaded`)).toMatchObject({ ok: false, reason: 'not-uploaded' });
 
     const notVideo = await upload(actors.marieke, trajectoryId, 'text/plain');
     expect(notVideo.registered).toMatchObject({ ok: false, reason: 'not-a-video' });
-    expect(await app.composed.recordingBlobs.facts(notVideo.started.blobName)).toBeUndefined();
+    expect(await school.app.composed.recordingBlobs.facts(notVideo.started.blobName)).toBeUndefined();
     const tooLarge = await upload(actors.marieke, trajectoryId, 'video/webm', Buffer.alloc(1_100_000));
     expect(tooLarge.registered).toMatchObject({ ok: false, reason: 'too-large' });
-    expect(await app.composed.recordingBlobs.facts(tooLarge.started.blobName)).toBeUndefined();
+    expect(await school.app.composed.recordingBlobs.facts(tooLarge.started.blobName)).toBeUndefined();
 
-    const log = await app.composed.recordings.auditLog(actors.sanne, trajectoryId);
+    const log = await school.app.composed.recordings.auditLog(actors.sanne, trajectoryId);
     if (!log.ok) throw new Error(log.reason);
     expect(log.entries.filter((entry) => entry.result === 'refused' && ['not-a-video', 'too-large'].includes(entry.detail ?? ''))).toHaveLength(2);
   });
 
   it('deletes exactly the recordings of trajectories closed longer ago than the retention period', async () => {
-    const closing = await newTrajectory(lotte);
+    const closing = await guidedTrajectory(school.app, actors.lotte, actors.marieke);
     const kept = (await upload(actors.marieke)).registered;
     const doomed = (await upload(actors.marieke, closing)).registered;
     if (!kept.ok || !doomed.ok) throw new Error('upload failed');
-    await app.composed.trajectoryService.run(actors.lotte, closing, { type: 'withdraw' });
+    await school.app.composed.trajectoryService.run(actors.lotte, closing, { type: 'withdraw' });
 
-    expect(await app.composed.recordings.deleteExpired(new Date(clock.getTime() + 29 * 86_400_000))).toBe(0);
-    expect(await app.composed.recordings.deleteExpired(new Date(clock.getTime() + 31 * 86_400_000))).toBe(1);
+    expect(await school.app.composed.recordings.deleteExpired(new Date(clock.getTime() + 29 * 86_400_000))).toBe(0);
+    expect(await school.app.composed.recordings.deleteExpired(new Date(clock.getTime() + 31 * 86_400_000))).toBe(1);
 
-    expect(await app.composed.recordingBlobs.facts(doomed.recording.blobName)).toBeUndefined();
-    expect(await app.composed.recordingBlobs.facts(kept.recording.blobName)).toBeDefined();
-    expect(await app.composed.recordings.watch(actors.lotte, doomed.recording.id)).toMatchObject({ ok: false });
+    expect(await school.app.composed.recordingBlobs.facts(doomed.recording.blobName)).toBeUndefined();
+    expect(await school.app.composed.recordingBlobs.facts(kept.recording.blobName)).toBeDefined();
+    expect(await school.app.composed.recordings.watch(actors.lotte, doomed.recording.id)).toMatchObject({ ok: false });
   });
 });
 
 describe('the teacher decides in Teams who may see a recording (real Azurite)', () => {
-  const connector = new RecordingConnector();
-  let serviceUrl: string;
-  let app: TestApp;
+  const school = useSchool({ svibbers: [marieke], others: [sanne, lotte] });
+  const { connector } = school;
+  let teacher: Actor;
   let recordingId: string;
   let trajectoryId: string;
 
-  const act = (person: Person, verb: string, data: Record<string, unknown> = {}) => post(app.baseUrl, cardAction({ serviceUrl, from: person }, verb, data));
+  const act = (person: Person, verb: string, data: Record<string, unknown> = {}) => post(school.app.baseUrl, cardAction({ serviceUrl: school.serviceUrl, from: person }, verb, data));
   const shown = (answer: { body?: Record<string, unknown> }) => JSON.stringify(answer.body?.value);
 
   beforeAll(async () => {
-    serviceUrl = await connector.start();
-    app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId });
-    await seedSchool(app, serviceUrl, { beheerder: fatima, svibbers: [marieke], others: [sanne, lotte] });
-    const teacher = await app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: sanne.aadObjectId, name: sanne.name, fetchEmail: async () => undefined });
-    const created = await app.composed.trajectoryService.requestSupport(teacher, 'teams-grant-form', validIntake);
-    if (created.kind !== 'created') throw new Error(created.kind);
-    trajectoryId = created.trajectory.id;
-    const started = await app.composed.recordings.startUpload(teacher, trajectoryId);
-    if (!started.ok) throw new Error(started.reason);
-    await putBlob(started.uploadUrl, VIDEO, 'video/webm');
-    const registered = await app.composed.recordings.register(teacher, trajectoryId, 1, started.blobName);
-    if (!registered.ok) throw new Error(registered.reason);
-    recordingId = registered.recording.id;
+    teacher = await actorOf(school.app, sanne);
+    trajectoryId = await guidedTrajectory(school.app, teacher, undefined, 'teams-grant-form');
+    recordingId = (await uploadRecording(school.app, teacher, trajectoryId, VIDEO, 'video/webm')).id;
   });
-  afterAll(async () => {
-    await app.close();
-    await connector.stop();
-  });
-  beforeEach(() => connector.clear());
 
   it('shows the teacher a watch link and the access button on the trajectory card', async () => {
     await act(sanne, 'trajectory.open', { trajectoryId });
@@ -199,7 +162,7 @@ describe('the teacher decides in Teams who may see a recording (real Azurite)', 
   it('lists under "gedeeld met mij" what is shared with a colleague now, with a fresh link, and nothing after withdrawal', async () => {
     const sharedCard = async (person: Person) => {
       connector.clear();
-      await post(app.baseUrl, message({ serviceUrl, from: person }, 'gedeeld met mij'));
+      await post(school.app.baseUrl, message({ serviceUrl: school.serviceUrl, from: person }, 'gedeeld met mij'));
       return JSON.stringify(connector.to(personalChatOf(person))[0].activity.attachments![0].content);
     };
     expect(await sharedCard(lotte)).toContain('Er is nu niets met je gedeeld.');
@@ -211,7 +174,7 @@ describe('the teacher decides in Teams who may see a recording (real Azurite)', 
     expect(card).toContain('hele opname');
     const link = /"(http[^"]*\/recordings\/watch\?t=[^"]+)"/.exec(card)?.[1];
     const token = new URL(link!).searchParams.get('t');
-    const view = await fetch(`${app.baseUrl}/api/recordings/view`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ t: token }) });
+    const view = await fetch(`${school.app.baseUrl}/api/recordings/view`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ t: token }) });
     expect(view.status).toBe(200);
     // Nobody else sees Lotte's share, not even the teacher's begeleider.
     expect(await sharedCard(marieke)).toContain('Er is nu niets met je gedeeld.');
@@ -238,9 +201,8 @@ describe('the teacher decides in Teams who may see a recording (real Azurite)', 
   });
 
   it('writes one audit line per grant, and none for merely opening the access card', async () => {
-    const teacher = await app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: sanne.aadObjectId, name: sanne.name, fetchEmail: async () => undefined });
     const entries = async () => {
-      const log = await app.composed.recordings.auditLog(teacher, trajectoryId);
+      const log = await school.app.composed.recordings.auditLog(teacher, trajectoryId);
       if (!log.ok) throw new Error(log.reason);
       return log.entries.filter((entry) => entry.actorId === sanne.aadObjectId && entry.result === 'allowed');
     };
@@ -255,7 +217,7 @@ describe('the teacher decides in Teams who may see a recording (real Azurite)', 
   });
 
   it('answers "Wie heeft mijn opnames bekeken?" with the teacher’s own log', async () => {
-    await post(app.baseUrl, message({ serviceUrl, from: sanne }, 'Wie heeft mijn opnames bekeken?'));
+    await post(school.app.baseUrl, message({ serviceUrl: school.serviceUrl, from: sanne }, 'Wie heeft mijn opnames bekeken?'));
     const log = JSON.stringify(connector.to(personalChatOf(sanne))[0].activity.attachments![0].content);
     expect(log).toContain('Wie heeft mijn opnames bekeken?');
     expect(log).toContain('toegang gegeven');
@@ -263,29 +225,24 @@ describe('the teacher decides in Teams who may see a recording (real Azurite)', 
   });
 
   it('lets only the teacher delete a recording, at any time, and removes the blob', async () => {
-    const teacher = await app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: sanne.aadObjectId, name: sanne.name, fetchEmail: async () => undefined });
-    const [recording] = await app.composed.recordings.watchable(teacher, trajectoryId);
+    const [recording] = await school.app.composed.recordings.watchable(teacher, trajectoryId);
 
     expect(shown(await act(marieke, 'recording.delete', { recordingId }))).toContain('kan ik niet voor je openen');
     expect(shown(await act(sanne, 'recording.delete', { recordingId }))).toContain('De opname is verwijderd.');
 
-    expect(await app.composed.recordingBlobs.facts(recording.blobName)).toBeUndefined();
-    expect(await app.composed.recordings.watchable(teacher, trajectoryId)).toHaveLength(0);
+    expect(await school.app.composed.recordingBlobs.facts(recording.blobName)).toBeUndefined();
+    expect(await school.app.composed.recordings.watchable(teacher, trajectoryId)).toHaveLength(0);
   });
 
   it('warns the teacher once, a few days before the recordings of a closed trajectory are deleted', async () => {
-    const teacher = await app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: sanne.aadObjectId, name: sanne.name, fetchEmail: async () => undefined });
-    const started = await app.composed.recordings.startUpload(teacher, trajectoryId);
-    if (!started.ok) throw new Error(started.reason);
-    await putBlob(started.uploadUrl, VIDEO, 'video/webm');
-    await app.composed.recordings.register(teacher, trajectoryId, 1, started.blobName);
-    await app.composed.trajectoryService.run(teacher, trajectoryId, { type: 'withdraw' });
+    await uploadRecording(school.app, teacher, trajectoryId, VIDEO, 'video/webm');
+    await school.app.composed.trajectoryService.run(teacher, trajectoryId, { type: 'withdraw' });
     const closedAt = Date.now();
     connector.clear();
 
-    expect(await warnBeforeDeletion(app.composed.retentionWarningOptions, new Date(closedAt + 20 * 86_400_000))).toBe(0);
-    expect(await warnBeforeDeletion(app.composed.retentionWarningOptions, new Date(closedAt + 28 * 86_400_000))).toBe(1);
-    expect(await warnBeforeDeletion(app.composed.retentionWarningOptions, new Date(closedAt + 29 * 86_400_000))).toBe(0);
+    expect(await warnBeforeDeletion(school.app.composed.retentionWarningOptions, new Date(closedAt + 20 * 86_400_000))).toBe(0);
+    expect(await warnBeforeDeletion(school.app.composed.retentionWarningOptions, new Date(closedAt + 28 * 86_400_000))).toBe(1);
+    expect(await warnBeforeDeletion(school.app.composed.retentionWarningOptions, new Date(closedAt + 29 * 86_400_000))).toBe(0);
     expect(connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text).join(' ')).toContain('Je opnames worden op');
   });
 });

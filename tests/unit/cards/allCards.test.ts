@@ -14,7 +14,9 @@ import {
   type NewRequestStatus,
 } from '../../../src/cards/trajectoryCards';
 import type { Appointment } from '../../../src/domain/scheduling/appointment';
-import { accessCard, auditLogCard } from '../../../src/cards/recordingCards';
+import { accessCard, auditLogCard, grantNoticeCard, sharedWithMeCard } from '../../../src/cards/recordingCards';
+import { recordingSettingsCard } from '../../../src/cards/settingsCards';
+import type { Grant, Recording } from '../../../src/domain/recordings/recording';
 import { renderCard } from '../../../src/cards/renderCard';
 import { assignedSvibber, owningTeacher, otherSvibber, trajectoryIn } from '../trajectories/trajectoryFixtures';
 
@@ -38,6 +40,9 @@ const appointment: Appointment = {
 };
 
 const step = { kind: 'nagesprek' as const, cycle: 3, isFinalTalk: true };
+const recording: Recording = { id: 'r', tenantId: 't', schoolId: 's', trajectoryId: 'tr', cycle: 1, blobName: 'b', uploaderId: 'u', sizeBytes: 1, contentType: 'video/mp4', uploadedAt: new Date() };
+const fragmentGrant: Grant = { id: 'g', tenantId: 't', schoolId: 's', trajectoryId: 'tr', recordingId: 'r', granteeId: 'u', granteeName: 'N', scope: { kind: 'fragments', fragmentIds: ['f1', 'f2'] }, grantedAt: new Date() };
+const fragment = { id: 'f1', recordingId: 'r', startSecond: 65, endSecond: 92, note: 'kijkt rond', aspect: 'aansluiten', createdBy: 'u', createdAt: new Date() };
 const statuses: NewRequestStatus[] = [{ kind: 'open' }, { kind: 'reminder' }, { kind: 'takenByYou' }, { kind: 'takenBy', name: 'X' }, { kind: 'withdrawn' }, { kind: 'declined', name: 'X' }];
 const views: AppointmentView[] = [
   { kind: 'proposed' },
@@ -76,13 +81,22 @@ const cards: [string, AdaptiveCardJson][] = [
       notice: { text: 'x', tone: 'good' },
     }),
   ],
+  ['recording access with fragments to share', accessCard({ recordingId: 'r', cycle: 1, people: [], grants: [fragmentGrant], fragments: [fragment], fragmentSharing: true })],
+  ['recording access without ffmpeg', accessCard({ recordingId: 'r', cycle: 1, people: [], grants: [], fragments: [fragment], fragmentSharing: false })],
+  ['grant notice with a link', grantNoticeCard({ teacher: 'T', cycle: 1, fragments: 2, url: 'https://bot.example/recordings/watch?t=1' })],
+  ['grant notice as a Teams dialog', grantNoticeCard({ teacher: 'T', cycle: 1, dialogRecordingId: 'r' })],
+  ['shared with me', sharedWithMeCard([{ recording, grant: fragmentGrant, teacherName: 'T', url: 'https://bot.example/w' }, { recording, grant: { ...fragmentGrant, scope: { kind: 'recording' }, until: new Date() }, teacherName: 'T' }])],
+  ['shared with me, empty', sharedWithMeCard([])],
+  ['recording settings', recordingSettingsCard({ schoolName: 'De Regenboog', settings: { maxBytes: 4 * 1024 ** 3, retentionDays: 30 } })],
+  ['recording settings with problems', recordingSettingsCard({ schoolName: 'S', settings: { maxBytes: 1, retentionDays: 1 }, typed: { maxGigabytes: 'x', retentionDays: '0' }, problems: { maxGigabytes: 'not-a-number', retentionDays: 'too-small' } })],
   ['audit log', auditLogCard([{ at: new Date(), actorId: 'u', action: 'view', objectType: 'recording', objectId: 'r', result: 'refused', detail: 'other-school' }], () => 'N')],
   ['notice with a link', renderCard('notice', { title: 'T', text: 'x', url: 'https://bot.example/recordings/watch?t=1', urlTitle: 'Bekijk' })],
   ['notice', renderCard('notice', { title: 'T', text: 'x', url: '' })],
+  ['detail with recording dialogs', trajectoryDetailCard(trajectoryIn('opname 1'), owningTeacher, { recordingDialogs: [{ title: 'Bekijk opname 1', page: 'watch', recordingId: 'r' }, { title: 'Opname 1 toevoegen', page: 'upload', trajectoryId: 't', cycle: 1 }] })],
   ['detail with recordings', trajectoryDetailCard(trajectoryIn('opname 1'), owningTeacher, { recordingLinks: [{ title: 'Bekijk opname 1', url: 'https://bot.example/w' }], recordingAccess: [{ title: 'Toegang opname 1', recordingId: 'r' }] })],
 ];
 
-function actionsOf(node: unknown): { type: string; verb?: string; title?: string }[] {
+function actionsOf(node: unknown): { type: string; verb?: string; title?: string; data?: { verb?: string; msteams?: { type?: string } } }[] {
   if (Array.isArray(node)) return node.flatMap(actionsOf);
   if (!node || typeof node !== 'object') return [];
   const record = node as Record<string, unknown>;
@@ -101,6 +115,11 @@ describe.each(cards)('the %s card', (_name, card) => {
     for (const action of actionsOf(card)) {
       expect(action.title).toBeTruthy();
       if (action.type === 'Action.Execute') expect(known).toContain(action.verb);
+      // Teams dialogs are Action.Submit with task/fetch; their verb routes the fetch.
+      if (action.type === 'Action.Submit') {
+        expect(action.data?.msteams?.type).toBe('task/fetch');
+        expect(known).toContain(action.data?.verb);
+      }
     }
   });
 });
