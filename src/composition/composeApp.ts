@@ -214,7 +214,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   );
   const messages = createMessagesEndpoint({ adapter, app, processedActivities, texts, logger, now });
   const server = createHttpServer({ messages, storageHealth: () => checkStorageHealth(storage) });
-  registerPageRoutes(server, { blobOrigin: recordingBlobs.origin, teamsDialogs: config.sso !== undefined });
+  registerPageRoutes(server, { blobOrigin: recordingBlobs.origin, teamsDialogs: config.sso !== undefined, texts });
   registerRecordingsApi(server, {
     secret: config.linkSigningSecret,
     now,

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type * as restify from 'restify';
-import { PLAYER_PAGE_HTML } from './pages/playerPage';
-import { UPLOAD_PAGE_HTML } from './pages/uploadPage';
+import type { Texts } from '../texts';
+import { playerPageHtml } from './pages/playerPage';
+import { uploadPageHtml } from './pages/uploadPage';
 
 export interface PageRoutesOptions {
   /**
@@ -12,6 +13,8 @@ export interface PageRoutesOptions {
   blobOrigin: string;
   /** With Teams SSO the pages open as Teams dialogs, so Teams (and only Teams) may frame them. */
   teamsDialogs?: boolean;
+  /** The words of the pages (`texts.pages`) and their language. */
+  texts: Texts;
 }
 
 /** Where Teams hosts apps' dialogs: the web, desktop and mobile clients. */
@@ -23,7 +26,11 @@ export interface ServedPage {
   contentSecurityPolicy: string;
 }
 
-/** `'sha256-…'` sources for every inline `<script>` / `<style>` element of a page. */
+/**
+ * `'sha256-…'` sources for every inline `<script>` / `<style>` element of a page. Only bare
+ * `<script>` tags count: a `<script type="application/json">` data block is never executed and
+ * needs no hash.
+ */
 function inlineHashes(html: string, tag: 'script' | 'style'): string[] {
   const pattern = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g');
   return [...html.matchAll(pattern)].map((match) => `'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
@@ -75,8 +82,8 @@ function sendPage(res: restify.Response, page: ServedPage): void {
  * They hold nothing secret; the token in `?t=` is checked by the JSON API they call.
  */
 export function registerPageRoutes(server: restify.Server, options: PageRoutesOptions): void {
-  const upload = servedPage(UPLOAD_PAGE_HTML, options.blobOrigin, options.teamsDialogs);
-  const watch = servedPage(PLAYER_PAGE_HTML, options.blobOrigin, options.teamsDialogs);
+  const upload = servedPage(uploadPageHtml(options.texts), options.blobOrigin, options.teamsDialogs);
+  const watch = servedPage(playerPageHtml(options.texts), options.blobOrigin, options.teamsDialogs);
   // The Teams JS SDK from the installed package, so the pages load nothing from elsewhere.
   const teamsJs = readFileSync(require.resolve('@microsoft/teams-js'));
   server.get('/recordings/upload', async (_req: restify.Request, res: restify.Response) => sendPage(res, upload));

@@ -1,3 +1,4 @@
+import { nlPages } from './nlPages';
 import { nlRoles } from './nlRoles';
 import { nlTrajectories } from './nlTrajectories';
 
@@ -302,6 +303,7 @@ export const nl = {
   },
   trajectories: nlTrajectories,
   roles: nlRoles,
+  pages: nlPages,
   team: {
     unnamedSchool: 'Onze school',
     installed:

@@ -1,3 +1,5 @@
+import type { Texts } from '../../texts';
+import { escapeHtml, FILL_IN_SCRIPT, pageTextsBlock } from './pageTexts';
 import { PAGE_STYLE } from './pageStyle';
 import { TEAMS_AUTH_SCRIPT } from './teamsAuth';
 
@@ -8,7 +10,8 @@ import { TEAMS_AUTH_SCRIPT } from './teamsAuth';
  *
  * The watch link is single-use on the server, so the page asks for the view exactly once.
  * Self-contained and free of backticks and `${` in the script (see uploadPage.ts); data is only
- * ever inserted with textContent.
+ * ever inserted with textContent. The script's words come from the page's JSON block
+ * (`texts.pages.player`).
  */
 const SCRIPT = `
 (function () {
@@ -28,6 +31,8 @@ const SCRIPT = `
   var aspectSelect = el('aspect');
   var saveButton = el('save');
   var markMessage = el('mark-message');
+  var words = JSON.parse(document.getElementById('page-texts').textContent);
+${FILL_IN_SCRIPT}
 
   var auth = window.svibAuth;
   var fragments = [];
@@ -105,7 +110,7 @@ const SCRIPT = `
   }
   video.addEventListener('timeupdate', highlight);
   video.addEventListener('error', function () {
-    show(messageEl, 'De opname kan niet worden afgespeeld. Misschien is de link verlopen: open de opname opnieuw vanuit Teams.', 'error');
+    show(messageEl, words.cannotPlay, 'error');
   });
 
   el('set-start').addEventListener('click', function () { startInput.value = String(Math.floor(video.currentTime)); });
@@ -117,15 +122,15 @@ const SCRIPT = `
     var start = Number(startInput.value);
     var end = Number(endInput.value);
     if (startInput.value === '' || endInput.value === '' || !Number.isInteger(start) || !Number.isInteger(end) || start < 0) {
-      show(markMessage, 'Vul een begin en een einde in, in hele seconden.', 'error');
+      show(markMessage, words.wholeSeconds, 'error');
       return;
     }
-    if (end <= start) { show(markMessage, 'Het einde moet na het begin liggen.', 'error'); return; }
+    if (end <= start) { show(markMessage, words.endBeforeStart, 'error'); return; }
     if (isFinite(video.duration) && video.duration > 0 && end > Math.ceil(video.duration)) {
-      show(markMessage, 'Het einde ligt na het einde van de opname.', 'error');
+      show(markMessage, words.endAfterRecording, 'error');
       return;
     }
-    if (!aspectSelect.value) { show(markMessage, 'Kies welk aspect het fragment laat zien.', 'error'); return; }
+    if (!aspectSelect.value) { show(markMessage, words.chooseAspect, 'error'); return; }
     saveButton.disabled = true;
     try {
       var response = await fetch('/api/recordings/fragments', {
@@ -143,12 +148,12 @@ const SCRIPT = `
         noteInput.value = '';
         startInput.value = '';
         endInput.value = '';
-        show(markMessage, 'Het fragment ' + formatTime(data.fragment.startSecond) + '\\u2013' + formatTime(data.fragment.endSecond) + ' is opgeslagen.', 'ok');
+        show(markMessage, fillIn(words.fragmentSaved, { start: formatTime(data.fragment.startSecond), end: formatTime(data.fragment.endSecond) }), 'ok');
       } else {
-        show(markMessage, typeof data.message === 'string' ? data.message : 'Het fragment kon niet worden opgeslagen.', 'error');
+        show(markMessage, typeof data.message === 'string' ? data.message : words.fragmentNotSaved, 'error');
       }
     } catch (e) {
-      show(markMessage, 'De verbinding met de bot viel weg. Probeer het opnieuw.', 'error');
+      show(markMessage, words.connectionLost, 'error');
     } finally {
       saveButton.disabled = false;
     }
@@ -156,12 +161,12 @@ const SCRIPT = `
 
   async function load() {
     var recordingId = auth.param('r');
-    if (!auth.linkToken && !recordingId) { show(messageEl, 'Deze link is niet compleet. Open de opname opnieuw vanuit Teams.', 'error'); return; }
+    if (!auth.linkToken && !recordingId) { show(messageEl, words.incompleteLink, 'error'); return; }
     var headers;
     try {
       headers = await auth.headers();
     } catch (e) {
-      show(messageEl, 'Aanmelden via Teams lukte niet. Sluit dit venster en open de opname opnieuw.', 'error');
+      show(messageEl, words.signInFailed, 'error');
       return;
     }
     var response;
@@ -176,13 +181,13 @@ const SCRIPT = `
       });
       try { data = (await response.json()) || {}; } catch (e) { data = {}; }
     } catch (e) {
-      show(messageEl, 'De bot is nu niet bereikbaar. Open de opname straks opnieuw vanuit Teams.', 'error');
+      show(messageEl, words.unreachable, 'error');
       return;
     }
     clipMode = data.fragmentsOnly === true && Array.isArray(data.fragments) && data.fragments.length > 0 &&
       data.fragments.every(function (f) { return typeof f.clipUrl === 'string'; });
     if (!response.ok || (typeof data.videoUrl !== 'string' && !clipMode)) {
-      show(messageEl, typeof data.message === 'string' ? data.message : 'Deze opname kan ik niet voor je openen.', 'error');
+      show(messageEl, typeof data.message === 'string' ? data.message : words.cannotOpen, 'error');
       return;
     }
     if (typeof data.title === 'string' && data.title) { titleEl.textContent = data.title; document.title = data.title; }
@@ -205,14 +210,18 @@ const SCRIPT = `
 })();
 `;
 
-export const PLAYER_PAGE_HTML = `<!doctype html>
-<html lang="nl">
+/** The player page in the language of `texts`. */
+export function playerPageHtml(texts: Texts): string {
+  const words = texts.pages.player;
+  const text = (key: keyof typeof words): string => escapeHtml(words[key]);
+  return `<!doctype html>
+<html lang="${escapeHtml(texts.pages.common.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
-<title>Opname bekijken</title>
+<title>${text('title')}</title>
 <style>${PAGE_STYLE}
   .layout { display: grid; grid-template-columns: minmax(0, 2fr) minmax(260px, 1fr); gap: 16px; align-items: start; }
   @media (max-width: 800px) { .layout { grid-template-columns: 1fr; } }
@@ -231,48 +240,50 @@ export const PLAYER_PAGE_HTML = `<!doctype html>
 </head>
 <body>
 <main>
-  <h1 id="title">Opname bekijken</h1>
+  <h1 id="title">${text('title')}</h1>
   <div id="message" class="message" role="alert" hidden></div>
   <div id="layout" class="layout" hidden>
     <div><video id="video" controls preload="metadata" playsinline></video></div>
     <div class="side">
       <section class="card" aria-labelledby="fragments-title">
-        <h2 id="fragments-title">Fragmenten</h2>
-        <p id="no-fragments" class="muted">Er zijn nog geen fragmenten.</p>
+        <h2 id="fragments-title">${text('fragmentsTitle')}</h2>
+        <p id="no-fragments" class="muted">${text('noFragments')}</p>
         <ul id="fragments"></ul>
       </section>
       <section id="mark" class="card" aria-labelledby="mark-title" hidden>
-        <h2 id="mark-title">Fragment markeren</h2>
+        <h2 id="mark-title">${text('markTitle')}</h2>
         <form id="mark-form" novalidate>
           <div class="times field">
             <div class="time-field">
-              <label for="start">Begin (seconden)</label>
+              <label for="start">${text('startLabel')}</label>
               <input id="start" type="number" min="0" step="1" inputmode="numeric">
-              <button id="set-start" type="button">Begin = nu</button>
+              <button id="set-start" type="button">${text('setStart')}</button>
             </div>
             <div class="time-field">
-              <label for="end">Einde (seconden)</label>
+              <label for="end">${text('endLabel')}</label>
               <input id="end" type="number" min="0" step="1" inputmode="numeric">
-              <button id="set-end" type="button">Einde = nu</button>
+              <button id="set-end" type="button">${text('setEnd')}</button>
             </div>
           </div>
           <div class="field">
-            <label for="note">Notitie</label>
+            <label for="note">${text('noteLabel')}</label>
             <input id="note" type="text" maxlength="200" autocomplete="off">
           </div>
           <div class="field">
-            <label for="aspect">Aspect</label>
-            <select id="aspect"><option value="">Kies een aspect</option></select>
+            <label for="aspect">${text('aspectLabel')}</label>
+            <select id="aspect"><option value="">${text('chooseAspectOption')}</option></select>
           </div>
-          <button id="save" class="primary" type="submit">Opslaan</button>
+          <button id="save" class="primary" type="submit">${text('save')}</button>
           <div id="mark-message" class="message" role="status" aria-live="polite" hidden></div>
         </form>
       </section>
     </div>
   </div>
 </main>
+${pageTextsBlock(words)}
 <script>${TEAMS_AUTH_SCRIPT}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>
 `;
+}

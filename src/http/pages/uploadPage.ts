@@ -1,3 +1,5 @@
+import type { Texts } from '../../texts';
+import { escapeHtml, FILL_IN_SCRIPT, pageTextsBlock } from './pageTexts';
 import { PAGE_STYLE } from './pageStyle';
 import { TEAMS_AUTH_SCRIPT } from './teamsAuth';
 
@@ -15,7 +17,9 @@ import { TEAMS_AUTH_SCRIPT } from './teamsAuth';
  *
  * Self-contained (inline CSS and script, nothing loaded from elsewhere) so that a strict
  * Content-Security-Policy with hashes can cover it. The inline script uses no backticks and no
- * `${`, as it lives in this template string; data is only ever inserted with textContent.
+ * `${`, as it lives in this template string; data is only ever inserted with textContent. Its
+ * words come from the page's JSON block (`texts.pages.upload`), so the script is the same in
+ * every language and so is its hash.
  */
 const SCRIPT = `
 (function () {
@@ -28,6 +32,8 @@ const SCRIPT = `
   var RESUME_MAX_AGE_MS = 110 * 60 * 1000;
   var STORE_PREFIX = 'svib-upload:';
   var API_VERSION = '2021-12-02';
+  var words = JSON.parse(document.getElementById('page-texts').textContent);
+${FILL_IN_SCRIPT}
 
   var el = function (id) { return document.getElementById(id); };
   var titleEl = el('title');
@@ -149,7 +155,7 @@ const SCRIPT = `
     try {
       extra = await auth.headers();
     } catch (e) {
-      return { ok: false, status: 401, data: { message: 'Aanmelden via Teams lukte niet. Sluit dit venster en probeer het opnieuw.' } };
+      return { ok: false, status: 401, data: { message: words.signInFailed } };
     }
     var response = await fetch(path, {
       method: 'POST',
@@ -166,7 +172,7 @@ const SCRIPT = `
   async function loadSession() {
     var result = await postJson('/api/recordings/upload-session', token ? { t: token } : teamsTarget);
     if (!result.ok || typeof result.data.uploadUrl !== 'string') {
-      throw new Error(typeof result.data.message === 'string' ? result.data.message : 'Je kunt hier nu geen opname toevoegen.');
+      throw new Error(typeof result.data.message === 'string' ? result.data.message : words.cannotAdd);
     }
     session = result.data;
     sessionFetchedAt = Date.now();
@@ -290,15 +296,15 @@ const SCRIPT = `
     showMessage('', '');
     var file = job.file;
     var blockSize = job.blockSize;
-    var uploadingText = job.resumed ? 'Verder met de onderbroken upload…' : 'Bezig met uploaden…';
+    var uploadingText = job.resumed ? words.resuming : words.uploading;
 
     if (job.phase === 'upload') {
       var remaining = [];
       if (!job.checkedServer) {
-        setStatus(job.resumed ? uploadingText : 'Controleren wat er al is aangekomen…');
+        setStatus(job.resumed ? uploadingText : words.checking);
         var already = await uploadedBlocks(job.registerToken);
         if (already.refused) {
-          return givenUp('Deze upload kan niet meer verder. Kies Uploaden om opnieuw te beginnen.');
+          return givenUp(words.cannotContinue);
         }
         job.ids.forEach(function (id, index) {
           // Only a block of exactly the expected size counts as there.
@@ -334,19 +340,19 @@ const SCRIPT = `
       await Promise.all(workers);
       if (failed) {
         if (failed.refused && job.resumed) {
-          return givenUp('Deze upload kan niet meer verder. Kies Uploaden om opnieuw te beginnen.');
+          return givenUp(words.cannotContinue);
         }
-        return stopped('Het uploaden is gestopt, waarschijnlijk doordat de verbinding wegviel. Wat al is verstuurd, blijft bewaard: kies Opnieuw proberen om verder te gaan.');
+        return stopped(words.stopped);
       }
       job.phase = 'commit';
     }
 
     if (job.phase === 'commit') {
-      setStatus('Het bestand wordt afgerond…');
+      setStatus(words.finishing);
       try {
         await commit(job.uploadUrl, job.ids, file.type || 'application/octet-stream');
       } catch (e) {
-        return stopped('Het afronden is niet gelukt. Kies Opnieuw proberen.');
+        return stopped(words.finishFailed);
       }
       setProgress(1, 1);
       job.phase = 'register';
@@ -356,7 +362,7 @@ const SCRIPT = `
     }
 
     if (job.phase === 'register') {
-      setStatus('De opname wordt geregistreerd…');
+      setStatus(words.registering);
       var durationSeconds = await job.duration;
       var body = { registerToken: job.registerToken };
       if (typeof durationSeconds === 'number') body.durationSeconds = durationSeconds;
@@ -364,7 +370,7 @@ const SCRIPT = `
       try {
         result = await postJson('/api/recordings/register', body);
       } catch (e) {
-        return stopped('De verbinding met de bot viel weg. Kies Opnieuw proberen.');
+        return stopped(words.connectionLost);
       }
       busy = false;
       var text = typeof result.data.message === 'string' ? result.data.message : '';
@@ -372,8 +378,8 @@ const SCRIPT = `
       forgetUpload(job.key);
       if (result.ok) {
         job = null;
-        setStatus('Klaar.');
-        showMessage(text || 'De opname is opgeslagen.', 'ok');
+        setStatus(words.done);
+        showMessage(text || words.saved, 'ok');
         form.hidden = true;
         window.removeEventListener('beforeunload', warnBeforeLeaving);
       } else {
@@ -381,7 +387,7 @@ const SCRIPT = `
         job = null;
         setStatus('');
         progressBox.hidden = true;
-        showMessage(text || 'De opname kon niet worden opgeslagen.', 'error');
+        showMessage(text || words.notSaved, 'error');
         uploadButton.disabled = false;
         fileInput.disabled = false;
       }
@@ -413,7 +419,7 @@ const SCRIPT = `
     };
     progressBox.hidden = false;
     setProgress(job.phase === 'register' ? 1 : 0, job.phase === 'register' ? 1 : file.size);
-    if (resumed) setStatus('Verder met de onderbroken upload…');
+    if (resumed) setStatus(words.resuming);
     window.addEventListener('beforeunload', warnBeforeLeaving);
     run();
   }
@@ -422,9 +428,9 @@ const SCRIPT = `
     event.preventDefault();
     if (busy) return;
     var file = fileInput.files && fileInput.files[0];
-    if (!file) { showMessage('Kies eerst een videobestand.', 'error'); return; }
-    if (file.type && file.type.indexOf('video/') !== 0) { showMessage('Dit is geen video. Kies een videobestand.', 'error'); return; }
-    if (file.size === 0) { showMessage('Dit bestand is leeg. Kies een ander videobestand.', 'error'); return; }
+    if (!file) { showMessage(words.chooseFile, 'error'); return; }
+    if (file.type && file.type.indexOf('video/') !== 0) { showMessage(words.notAVideo, 'error'); return; }
+    if (file.size === 0) { showMessage(words.emptyFile, 'error'); return; }
     uploadButton.disabled = true;
 
     // The same file as an interrupted upload of this link: continue that one. Any other file
@@ -446,7 +452,7 @@ const SCRIPT = `
 
     if (!session || Date.now() - sessionFetchedAt > SESSION_MAX_AGE_MS) {
       try {
-        setStatus('Even geduld…');
+        setStatus(words.wait);
         await loadSession();
       } catch (e) {
         uploadButton.disabled = false;
@@ -458,7 +464,7 @@ const SCRIPT = `
     if (typeof session.maxBytes === 'number' && file.size > session.maxBytes) {
       uploadButton.disabled = false;
       setStatus('');
-      showMessage('Deze video is te groot (' + formatSize(file.size) + '; maximaal ' + formatSize(session.maxBytes) + '). Maak de opname korter of kleiner.', 'error');
+      showMessage(fillIn(words.tooLarge, { size: formatSize(file.size), max: formatSize(session.maxBytes) }), 'error');
       return;
     }
     var entry = {
@@ -487,12 +493,12 @@ const SCRIPT = `
 
   if (!token && !teamsTarget) {
     form.hidden = true;
-    showMessage('Deze link is niet compleet. Open de pagina opnieuw vanuit Teams.', 'error');
+    showMessage(words.incompleteLink, 'error');
     return;
   }
   var interrupted = storedUploads()[0];
   if (interrupted) {
-    resumeHint.textContent = 'Er staat nog een onderbroken upload klaar van ' + interrupted.entry.fileName + '. Kies hetzelfde bestand om verder te gaan.';
+    resumeHint.textContent = fillIn(words.resumeHint, { fileName: interrupted.entry.fileName });
     resumeHint.hidden = false;
   }
   loadSession().then(function () {
@@ -506,14 +512,18 @@ const SCRIPT = `
 })();
 `;
 
-export const UPLOAD_PAGE_HTML = `<!doctype html>
-<html lang="nl">
+/** The upload page in the language of `texts`. */
+export function uploadPageHtml(texts: Texts): string {
+  const words = texts.pages.upload;
+  const text = (key: keyof typeof words): string => escapeHtml(words[key]);
+  return `<!doctype html>
+<html lang="${escapeHtml(texts.pages.common.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
-<title>Opname toevoegen</title>
+<title>${text('title')}</title>
 <style>${PAGE_STYLE}
   .upload { max-width: 560px; }
   .progress-line { display: flex; align-items: center; gap: 8px; }
@@ -525,21 +535,21 @@ export const UPLOAD_PAGE_HTML = `<!doctype html>
 <body>
 <main>
   <div class="card upload">
-    <h1 id="title">Opname toevoegen</h1>
+    <h1 id="title">${text('title')}</h1>
     <form id="upload-form" novalidate>
       <div class="field">
-        <label for="file">Videobestand</label>
+        <label for="file">${text('fileLabel')}</label>
         <input id="file" name="file" type="file" accept="video/*">
-        <span class="muted">Het bestand gaat rechtstreeks naar de beveiligde opslag van de school.</span>
+        <span class="muted">${text('fileHint')}</span>
       </div>
       <p id="resume-hint" class="message" role="status" hidden></p>
       <div class="row">
-        <button id="upload" class="primary" type="submit" disabled>Uploaden</button>
-        <button id="retry" type="button" hidden>Opnieuw proberen</button>
+        <button id="upload" class="primary" type="submit" disabled>${text('uploadButton')}</button>
+        <button id="retry" type="button" hidden>${text('retryButton')}</button>
       </div>
       <div id="progress-box" hidden>
         <p class="progress-line">
-          <label for="progress" class="muted">Voortgang</label>
+          <label for="progress" class="muted">${text('progressLabel')}</label>
           <progress id="progress" max="100" value="0" aria-describedby="percent"></progress>
           <span id="percent">0%</span>
         </p>
@@ -550,8 +560,10 @@ export const UPLOAD_PAGE_HTML = `<!doctype html>
     <video id="probe" preload="metadata" muted hidden></video>
   </div>
 </main>
+${pageTextsBlock(words)}
 <script>${TEAMS_AUTH_SCRIPT}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>
 `;
+}

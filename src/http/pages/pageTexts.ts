@@ -1,0 +1,30 @@
+const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe to put between tags or in a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => htmlEntities[char]);
+}
+
+/**
+ * The words a page script needs, as a data block it reads with
+ * `JSON.parse(document.getElementById('page-texts').textContent)`. A data block is never
+ * executed, so it needs no hash in the Content-Security-Policy (its tag is not a bare
+ * `<script>`). Every `<` is escaped, so no text can end the block or open a tag.
+ */
+export function pageTextsBlock(texts: Record<string, string>): string {
+  const json = JSON.stringify(texts).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="page-texts">${json}</script>`;
+}
+
+/**
+ * The page scripts' counterpart of `fillIn`: `{name}` placeholders filled from an object.
+ * Script text: no backticks and no `${`, and split/join rather than a regular expression, as
+ * it is embedded in a template string.
+ */
+export const FILL_IN_SCRIPT = `
+  function fillIn(template, values) {
+    return Object.keys(values).reduce(function (text, name) {
+      return text.split('{' + name + '}').join(String(values[name]));
+    }, template);
+  }
+`;
