@@ -96,10 +96,11 @@ export function grantNoticeCard(
 ): AdaptiveCardJson {
   const words = texts.recordings;
   const title = fillIn(words.watch, { cycle: input.cycle });
-  const text =
+  const granted =
     input.fragments === undefined
       ? fillIn(words.grantedNotice, { teacher: input.teacher, cycle: input.cycle })
       : fillIn(words.grantedFragmentsNotice, { teacher: input.teacher, cycle: input.cycle, count: fragmentCount(input.fragments, texts) });
+  const text = `${granted} ${'url' in input ? words.linkOnceAnHour : words.findItAgain}`;
   const opens = 'url' in input ? { url: input.url } : { url: '', dialogRecordingId: input.dialogRecordingId };
   return renderCard('notice', { title, text, urlTitle: title, ...opens }, texts);
 }

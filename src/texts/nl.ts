@@ -231,12 +231,16 @@ export const nl = {
     manyFragments: '{count} fragmenten',
     grantedFragmentsPending: '{name} mag {count} zien. Ik zet ze nu klaar; {name} krijgt bericht zodra ze te bekijken zijn.',
     grantedFragments: '{name} mag {count} nu zien.',
-    grantedFragmentsNotice: '{teacher} laat je {count} uit opname {cycle} zien. De link werkt een uur en één keer.',
+    grantedFragmentsNotice: '{teacher} laat je {count} uit opname {cycle} zien.',
     clipsFailed: 'Het lukte niet om de fragmenten voor {name} klaar te zetten. Probeer het opnieuw, of deel de hele opname.',
     fragmentsOnly: 'Je ziet alleen de fragmenten die de leerkracht met je deelde.',
     withdrawn: 'De toegang van {name} is ingetrokken.',
     chooseColleague: 'Kies een collega.',
-    grantedNotice: '{teacher} laat je opname {cycle} zien. De link werkt een uur en één keer.',
+    grantedNotice: '{teacher} laat je opname {cycle} zien.',
+    /** Added to a notice with a signed link (the Playground, or Teams without SSO). */
+    linkOnceAnHour: 'De link werkt een uur en één keer; daarna vind je de opname terug met *gedeeld met mij*.',
+    /** Added to a notice with a Teams dialog button. */
+    findItAgain: 'Je vindt de opname ook terug met *gedeeld met mij*.',
     withdrawnNotice: '{teacher} heeft je toegang tot opname {cycle} ingetrokken.',
     delete: 'Opname verwijderen',
     deleteConfirm: 'Weet je het zeker? De opname en haar fragmenten zijn daarna voorgoed weg, voor iedereen.',

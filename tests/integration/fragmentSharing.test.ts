@@ -61,7 +61,9 @@ describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Az
 
     const link = watchLinkSentTo(lotte);
     expect(link).toBeDefined();
-    expect(JSON.stringify(connector.to(personalChatOf(lotte)).at(-1)?.activity)).toContain('laat je 1 fragment uit opname 1 zien');
+    expect(JSON.stringify(connector.to(personalChatOf(lotte)).at(-1)?.activity)).toContain(
+      'laat je 1 fragment uit opname 1 zien. De link werkt een uur en één keer; daarna vind je de opname terug met *gedeeld met mij*.',
+    );
     expect(connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text)).toContain('Lotte Smit mag 1 fragment nu zien.');
 
     const answer = await view(school.app.baseUrl, link!);

@@ -130,6 +130,8 @@ describe('Teams SSO: the recording pages open as Teams dialogs and sign in with 
     expect(notice).toContain('"msteams":{"type":"task/fetch"}');
     expect(notice).toContain(`"recordingId":"${recordingId}"`);
     expect(notice).not.toContain('?t=');
+    expect(notice).toContain('Je vindt de opname ook terug met *gedeeld met mij*.');
+    expect(notice).not.toContain('een uur');
     const answer = await api('/api/recordings/view', { recordingId }, await issuer.tokenFor(peter, TENANT_ID));
     expect(answer.status).toBe(200);
   });
