@@ -1,7 +1,6 @@
 import type { Texts } from '../../texts';
-import { escapeHtml, FILL_IN_SCRIPT, pageTextsBlock } from './pageTexts';
-import { PAGE_STYLE } from './pageStyle';
-import { TEAMS_AUTH_SCRIPT } from './teamsAuth';
+import { escapeHtml, FILL_IN_SCRIPT } from './pageTexts';
+import { pageShell } from './pageShell';
 
 /**
  * `GET /recordings/watch?t=…`: plays one recording through the short-lived read-only SAS the
@@ -214,15 +213,12 @@ ${FILL_IN_SCRIPT}
 export function playerPageHtml(texts: Texts): string {
   const words = texts.pages.player;
   const text = (key: keyof typeof words): string => escapeHtml(words[key]);
-  return `<!doctype html>
-<html lang="${escapeHtml(texts.pages.common.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<link rel="icon" href="data:,">
-<title>${text('title')}</title>
-<style>${PAGE_STYLE}
+  return pageShell({
+    texts,
+    title: words.title,
+    words,
+    script: SCRIPT,
+    style: `
   .layout { display: grid; grid-template-columns: minmax(0, 2fr) minmax(260px, 1fr); gap: 16px; align-items: start; }
   @media (max-width: 800px) { .layout { grid-template-columns: 1fr; } }
   video { width: 100%; max-height: 70vh; background: #000; border-radius: 8px; display: block; }
@@ -236,10 +232,8 @@ export function playerPageHtml(texts: Texts): string {
   .time-field { display: flex; flex-direction: column; gap: 4px; }
   .time-field button { padding: 4px 8px; font-weight: 400; }
   #note, #aspect { width: 100%; }
-</style>
-</head>
-<body>
-<main>
+`,
+    main: `
   <h1 id="title">${text('title')}</h1>
   <div id="message" class="message" role="alert" hidden></div>
   <div id="layout" class="layout" hidden>
@@ -279,11 +273,6 @@ export function playerPageHtml(texts: Texts): string {
       </section>
     </div>
   </div>
-</main>
-${pageTextsBlock(words)}
-<script>${TEAMS_AUTH_SCRIPT}</script>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+`,
+  });
 }

@@ -1,7 +1,6 @@
 import type { Texts } from '../../texts';
-import { escapeHtml, FILL_IN_SCRIPT, pageTextsBlock } from './pageTexts';
-import { PAGE_STYLE } from './pageStyle';
-import { TEAMS_AUTH_SCRIPT } from './teamsAuth';
+import { escapeHtml, FILL_IN_SCRIPT } from './pageTexts';
+import { pageShell } from './pageShell';
 
 /**
  * `GET /recordings/upload?t=…`: the browser sends the chosen video straight to Blob Storage in
@@ -516,24 +515,19 @@ ${FILL_IN_SCRIPT}
 export function uploadPageHtml(texts: Texts): string {
   const words = texts.pages.upload;
   const text = (key: keyof typeof words): string => escapeHtml(words[key]);
-  return `<!doctype html>
-<html lang="${escapeHtml(texts.pages.common.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<link rel="icon" href="data:,">
-<title>${text('title')}</title>
-<style>${PAGE_STYLE}
+  return pageShell({
+    texts,
+    title: words.title,
+    words,
+    script: SCRIPT,
+    style: `
   .upload { max-width: 560px; }
   .progress-line { display: flex; align-items: center; gap: 8px; }
   .progress-line progress { flex: 1; }
   #percent { min-width: 3.5em; text-align: right; font-variant-numeric: tabular-nums; }
   #status { margin: 8px 0 0; min-height: 1.5em; }
-</style>
-</head>
-<body>
-<main>
+`,
+    main: `
   <div class="card upload">
     <h1 id="title">${text('title')}</h1>
     <form id="upload-form" novalidate>
@@ -559,11 +553,6 @@ export function uploadPageHtml(texts: Texts): string {
     <div id="message" class="message" role="alert" hidden></div>
     <video id="probe" preload="metadata" muted hidden></video>
   </div>
-</main>
-${pageTextsBlock(words)}
-<script>${TEAMS_AUTH_SCRIPT}</script>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+`,
+  });
 }

@@ -1,0 +1,29 @@
+import type { Texts } from '../../texts';
+import { escapeHtml, pageTextsBlock } from './pageTexts';
+import { PAGE_STYLE } from './pageStyle';
+import { TEAMS_AUTH_SCRIPT } from './teamsAuth';
+
+/**
+ * The frame both recording pages share: head, the common style plus their own, their main
+ * content, their words as a data block, the sign-in script and their own script.
+ */
+export function pageShell(input: { texts: Texts; title: string; style: string; main: string; words: Record<string, string>; script: string }): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(input.texts.pages.common.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(input.title)}</title>
+<style>${PAGE_STYLE}${input.style}</style>
+</head>
+<body>
+<main>${input.main}</main>
+${pageTextsBlock(input.words)}
+<script>${TEAMS_AUTH_SCRIPT}</script>
+<script>${input.script}</script>
+</body>
+</html>
+`;
+}
