@@ -19,7 +19,12 @@ export interface BlobFacts {
  * only the permissions of the step it takes (create+write to upload, read to watch), for minutes.
  * With a storage key the SAS is signed with it; with a managed identity, with a user delegation key.
  */
+/** How far ahead a user delegation key is asked for (Azure allows up to seven days). */
+const DELEGATION_KEY_HOURS = 6;
+
 export class RecordingBlobs {
+  private cachedKey?: { startsOn: Date; expiresOn: Date; key: Promise<UserDelegationKey> };
+
   constructor(
     private readonly service: BlobServiceClient,
     private readonly container: ContainerClient,
@@ -91,7 +96,21 @@ export class RecordingBlobs {
     return `${this.container.getBlockBlobClient(blobName).url}?${query.toString()}`;
   }
 
+  /**
+   * One user delegation key serves many links: a player page with several fragment clips would
+   * otherwise ask Azure for a key per link. A key is asked for a few hours ahead and used while
+   * it outlives the link being signed.
+   */
   private async delegationKey(startsOn: Date, expiresOn: Date): Promise<UserDelegationKey> {
-    return this.service.getUserDelegationKey(startsOn, expiresOn);
-  }
-}
+    const cached = this.cachedKey;
+    if (cached && cached.startsOn.getTime() <= startsOn.getTime() && cached.expiresOn.getTime() >= expiresOn.getTime()) return cached.key;
+    const keyStartsOn = new Date(startsOn.getTime() - 5 * 60_000);
+    const keyExpiresOn = new Date(Math.max(expiresOn.getTime(), Date.now() + DELEGATION_KEY_HOURS * 3_600_000));
+    // Links signed at the same moment share the one request.
+    const key = this.service.getUserDelegationKey(keyStartsOn, keyExpiresOn);
+    this.cachedKey = { startsOn: keyStartsOn, expiresOn: keyExpiresOn, key };
+    key.catch(() => {
+      if (this.cachedKey?.key === key) this.cachedKey = undefined;
+    });
+    return key;
+  }}
