@@ -219,7 +219,7 @@ export class RecordingService {
     grantee: { userId: string; name: string },
     scope: GrantScope,
     until?: Date,
-  ): Promise<{ ok: true; grant: Grant; clipsPending: boolean; repeated: boolean } | Refused> {
+  ): Promise<{ ok: true; grant: Grant; recording: Recording; clipsPending: boolean; repeated: boolean } | Refused> {
     const found = await this.recordingFor(subject, recordingId, 'grant');
     if (!found.ok) return found;
     if (grantee.userId === subject.userId) return { ok: false, reason: 'grant-to-self' };
@@ -232,7 +232,7 @@ export class RecordingService {
     const ready = new Set(existingClips.filter((clip) => clip.state === 'ready').map((clip) => clip.fragmentId));
     const clipsPending = fragments.some((fragment) => !ready.has(fragment.id));
     const repeat = found.grants.find((candidate) => isRepeatOf(candidate, { granteeId: grantee.userId, scope: granted, until }, this.options.now()));
-    if (repeat) return { ok: true, grant: repeat, clipsPending, repeated: true };
+    if (repeat) return { ok: true, grant: repeat, recording, clipsPending, repeated: true };
     const grant: Grant = {
       id: randomUUID(),
       tenantId: subject.tenantId,
@@ -248,11 +248,11 @@ export class RecordingService {
     await this.options.recordings.putGrant(grant);
     await this.record(subject, recording.trajectoryId, 'grant', 'grant', grant.id, 'allowed', grantee.userId);
     for (const fragment of clipsToRequest(fragments, existingClips)) await this.options.clips.request(newClip(recording, fragment, this.options.now()));
-    return { ok: true, grant, clipsPending, repeated: false };
+    return { ok: true, grant, recording, clipsPending, repeated: false };
   }
 
   /** Withdrawal counts for every new request at once: the next decision reads it from storage. */
-  async withdrawGrant(subject: AccessSubject, recordingId: string, grantId: string): Promise<{ ok: true; grant: Grant } | Refused> {
+  async withdrawGrant(subject: AccessSubject, recordingId: string, grantId: string): Promise<{ ok: true; grant: Grant; recording: Recording } | Refused> {
     const found = await this.recordingFor(subject, recordingId, 'withdrawGrant');
     if (!found.ok) return found;
     const grant = found.grants.find((candidate) => candidate.id === grantId);
@@ -260,7 +260,7 @@ export class RecordingService {
     const withdrawn = { ...grant, withdrawnAt: this.options.now() };
     await this.options.recordings.putGrant(withdrawn);
     await this.record(subject, found.recording.trajectoryId, 'withdrawGrant', 'grant', grant.id, 'allowed', grant.granteeId);
-    return { ok: true, grant: withdrawn };
+    return { ok: true, grant: withdrawn, recording: found.recording };
   }
 
   async remove(subject: AccessSubject, recordingId: string): Promise<{ ok: true } | Refused> {

@@ -116,10 +116,9 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
       return accessCardFor(actor, recordingId, deps, { text: problem, tone: 'attention' });
     }
     const { grant } = granted;
-    const found = await recordings.grantsOf(actor, recordingId);
     // A repeated click changes nothing: the colleague was told the first time.
     if (grant.scope.kind === 'recording') {
-      if (found.ok && !granted.repeated) await grantNotices.ready(grant, found.recording);
+      if (!granted.repeated) await grantNotices.ready(grant, granted.recording);
       return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.granted, { name: grantee.name }), tone: 'good' });
     }
     // Clips may take a while to cut: the clip job tells the colleague (once) when all are ready,
@@ -144,8 +143,7 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     if (!recordingId || !grantId) return texts.recordings.refused;
     const withdrawn = await recordings.withdrawGrant(actor, recordingId, grantId);
     if (!withdrawn.ok) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.refused, tone: 'attention' });
-    const found = await recordings.grantsOf(actor, recordingId);
-    const cycle = found.ok ? found.recording.cycle : '';
+    const { cycle } = withdrawn.recording;
     await notifier.sendText(actor.tenantId, withdrawn.grant.granteeId, fillIn(texts.recordings.withdrawnNotice, { teacher: actor.name, cycle }));
     return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.withdrawn, { name: withdrawn.grant.granteeName }), tone: 'good' });
   });
