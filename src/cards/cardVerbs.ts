@@ -23,6 +23,10 @@ export const cardVerbs = {
   scheduleCancel: 'schedule.cancel',
   scheduleDone: 'schedule.done',
   recordingAccess: 'recording.access',
+  /** Mints a fresh single-use watch link on every click, so the button keeps working. */
+  recordingWatch: 'recording.watch',
+  /** Answers with the trajectory card in place, e.g. back from the access card. */
+  trajectoryShow: 'trajectory.show',
   recordingGrant: 'recording.grant',
   recordingWithdraw: 'recording.withdraw',
   recordingDelete: 'recording.delete',

@@ -7,11 +7,12 @@ import { fillIn } from '../texts/nlTrajectories';
 import { textsFor, type Texts } from '../texts';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
-export function preferencesText(teacherName: string, intake: IntakeAnswers | undefined, texts: Texts = textsFor()): string {
+/** The teacher's preferred days and parts of day: "Voorkeur van Sanne" for the SVIB'er, "Jouw voorkeur" for herself. */
+export function preferencesText(teacherName: string, intake: IntakeAnswers | undefined, texts: Texts = textsFor(), reader: 'svibber' | 'teacher' = 'svibber'): string {
   if (!intake || (intake.preferredDays.length === 0 && intake.preferredDayParts.length === 0)) return '';
   const choices = texts.trajectories.intakeForm.choices;
   const days = [...intake.preferredDays.map((day) => choices.day[day].toLowerCase()), ...intake.preferredDayParts.map((part) => choices.dayPart[part].toLowerCase())];
-  return fillIn(texts.scheduling.preferences, { teacher: teacherName, days: days.join(', ') });
+  return fillIn(reader === 'teacher' ? texts.scheduling.ownPreferences : texts.scheduling.preferences, { teacher: teacherName, days: days.join(', ') });
 }
 
 export interface PlanFormInput {
@@ -24,6 +25,8 @@ export interface PlanFormInput {
   rowProblems?: Record<number, { text: string; warning: boolean }>;
   notice?: { text: string; tone: 'attention' | 'warning' };
   confirmWarnings?: boolean;
+  /** Set when the plan moves a confirmed appointment: the card says which moment lapses. */
+  moving?: Slot;
 }
 
 /** The SVIB'er's Plan card: one to three moments for the next step of a trajectory. */
@@ -50,7 +53,9 @@ export function planFormCard(input: PlanFormInput, texts: Texts = textsFor()): A
     'planForm',
     {
       title: fillIn(words.planTitle, { step, teacher: input.teacherName }),
-      intro: fillIn(words.planIntro, { teacher: input.teacherName }),
+      intro: input.moving
+        ? fillIn(words.movingIntro, { step: step.toLowerCase(), slot: formatSlot(input.moving), teacher: input.teacherName })
+        : fillIn(words.planIntro, { teacher: input.teacherName }),
       preferences: input.preferences,
       notice: input.notice?.text ?? '',
       noticeColor: input.notice?.tone === 'warning' ? 'Warning' : 'Attention',
@@ -87,6 +92,11 @@ export function chooseSlotCard(appointment: Appointment, svibberName: string, pr
 
 export type AppointmentView =
   | { kind: 'proposed' }
+  /** A confirmed moment that a new proposal replaces; the link takes it out of the calendar. */
+  | { kind: 'moved'; calendarUrl: string }
+  /** An older proposal the teacher no longer can choose from. */
+  | { kind: 'superseded' }
+  | { kind: 'withdrawn' }
   | { kind: 'confirmed'; calendarUrl: string }
   | { kind: 'cancelled'; calendarUrl: string }
   | { kind: 'askedOther' }
@@ -99,8 +109,12 @@ export function appointmentCard(appointment: Appointment, otherName: string, vie
   const words = texts.scheduling;
   const step = appointmentName(appointment);
   const slot: Slot | undefined = appointment.chosen;
+  const moved = appointment.replaced ?? slot;
   const status = {
     proposed: fillIn(words.proposedStatus, { teacher: otherName }),
+    moved: moved ? fillIn(words.movedStatus, { slot: formatSlot(moved) }) : '',
+    superseded: words.supersededStatus,
+    withdrawn: words.withdrawnProposalStatus,
     confirmed: slot ? fillIn(words.confirmedStatus, { slot: formatSlot(slot) }) : '',
     cancelled: words.cancelledStatus,
     askedOther: fillIn(words.askedOther, { svibber: otherName }),
@@ -111,17 +125,23 @@ export function appointmentCard(appointment: Appointment, otherName: string, vie
   const facts: { title: string; value: string }[] = [{ title: words.factWith, value: otherName }];
   if (slot) facts.push({ title: words.factWhen, value: formatSlot(slot) });
   if (slot?.location) facts.push({ title: words.factWhere, value: slot.location });
-  const calendarUrl = view.kind === 'confirmed' || view.kind === 'cancelled' ? view.calendarUrl : '';
+  // The SVIB'er's own proposal lists what she proposed, so she knows what the teacher chooses from.
+  if (view.kind === 'proposed') {
+    for (const proposed of appointment.proposedSlots) facts.push({ title: words.factProposed, value: [formatSlot(proposed), proposed.location].filter(Boolean).join(' · ') });
+  }
+  const calendarUrl = view.kind === 'confirmed' || view.kind === 'cancelled' || view.kind === 'moved' ? view.calendarUrl : '';
   return renderCard(
     'appointment',
     {
       title: fillIn(words.proposedTitle, { step, teacher: otherName }),
       status,
-      statusColor: view.kind === 'cancelled' ? 'Attention' : 'Good',
+      statusColor: ['cancelled', 'moved', 'superseded', 'withdrawn'].includes(view.kind) ? 'Attention' : 'Good',
       facts,
       calendarUrl,
-      calendarTitle: view.kind === 'cancelled' ? words.removeFromCalendar : words.addToCalendar,
+      calendarTitle: view.kind === 'cancelled' || view.kind === 'moved' ? words.removeFromCalendar : words.addToCalendar,
       canChange: view.kind === 'confirmed',
+      canWithdraw: view.kind === 'proposed',
+      withdrawConfirm: fillIn(words.withdrawProposalConfirm, { teacher: otherName }),
       askDone: view.kind === 'donePrompt',
       askNote: view.kind === 'donePrompt' && appointment.kind !== 'opname',
       askCycles: view.kind === 'donePrompt' && appointment.kind === 'intake',

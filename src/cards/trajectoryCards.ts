@@ -1,4 +1,5 @@
-import { appointmentName } from '../texts/nlScheduling';
+import type { Appointment } from '../domain/scheduling/appointment';
+import { appointmentName, formatSlot } from '../texts/nlScheduling';
 import { intakeFields, type IntakeErrors } from '../domain/trajectories/intakeForm';
 import { basiscommunicatieAspects, dayParts, focusAreas, helpQuestionKinds, schoolDays, type IntakeAnswers } from '../domain/trajectories/intake';
 import { nextStep } from '../domain/trajectories/nextStep';
@@ -162,7 +163,23 @@ interface ListItem {
   trajectoryId: string;
 }
 
-function listItem(trajectory: Trajectory, reader: 'teacher' | 'svibber', texts: Texts): ListItem {
+/** The next step as the stored appointment has it: the planned moment, or who chooses one. */
+export function plannedText(appointment: Appointment, reader: 'teacher' | 'svibber', texts: Texts = textsFor()): string {
+  const words = texts.scheduling;
+  const step = appointmentName(appointment);
+  if (appointment.status === 'confirmed' && appointment.chosen) return fillIn(words.plannedConfirmed, { step, slot: formatSlot(appointment.chosen) });
+  return fillIn(reader === 'teacher' ? words.plannedProposedTeacher : words.plannedProposedSvibber, { step, svibber: appointment.svibberName, teacher: appointment.teacherName });
+}
+
+/** Per trajectory id, the proposed or confirmed appointment of its next step. */
+export type PlannedSteps = ReadonlyMap<string, Appointment>;
+
+function nextFor(trajectory: Trajectory, reader: 'teacher' | 'svibber', planned: PlannedSteps, texts: Texts): string {
+  const appointment = planned.get(trajectory.id);
+  return appointment ? plannedText(appointment, reader, texts) : nextStepText(nextStep(trajectory), reader);
+}
+
+function listItem(trajectory: Trajectory, reader: 'teacher' | 'svibber', texts: Texts, planned: PlannedSteps = new Map()): ListItem {
   const choices = texts.trajectories.intakeForm.choices;
   return {
     heading: reader === 'teacher' ? choices.helpQuestionKind[trajectory.helpQuestionKind] : trajectory.teacher.name,
@@ -171,23 +188,23 @@ function listItem(trajectory: Trajectory, reader: 'teacher' | 'svibber', texts: 
       reader === 'teacher'
         ? `${texts.trajectory.factBegeleider}: ${trajectory.svibber?.name ?? texts.trajectory.nobodyYet}`
         : `${choices.helpQuestionKind[trajectory.helpQuestionKind]} · ${formatDate(trajectory.createdAt)}`,
-    next: nextStepText(nextStep(trajectory), reader),
+    next: nextFor(trajectory, reader, planned, texts),
     openTitle: texts.trajectory.open,
     verb: cardVerbs.trajectoryOpen,
     trajectoryId: trajectory.id,
   };
 }
 
-export function myTrajectoriesCard(trajectories: readonly Trajectory[], texts: Texts = textsFor()): AdaptiveCardJson {
-  const sections = trajectories.length === 0 ? [] : [{ heading: '', empty: '', items: trajectories.map((t) => listItem(t, 'teacher', texts)) }];
+export function myTrajectoriesCard(trajectories: readonly Trajectory[], texts: Texts = textsFor(), planned: PlannedSteps = new Map()): AdaptiveCardJson {
+  const sections = trajectories.length === 0 ? [] : [{ heading: '', empty: '', items: trajectories.map((t) => listItem(t, 'teacher', texts, planned)) }];
   return renderCard('trajectoryList', { title: texts.trajectory.myTitle, empty: texts.trajectory.noneYet, sections, showRequest: true, showPropose: false }, texts);
 }
 
-export function myGuidanceCard(open: readonly Trajectory[], own: readonly Trajectory[], texts: Texts = textsFor()): AdaptiveCardJson {
+export function myGuidanceCard(open: readonly Trajectory[], own: readonly Trajectory[], texts: Texts = textsFor(), planned: PlannedSteps = new Map()): AdaptiveCardJson {
   const openItems = open.map((t) => ({ ...listItem(t, 'svibber', texts), openTitle: texts.svibber.takeUp, verb: cardVerbs.requestTakeUp }));
   const sections = [
     { heading: texts.svibber.openRequestsHeading, empty: texts.svibber.noOpenRequests, items: openItems },
-    { heading: texts.svibber.ownHeading, empty: texts.svibber.noOwn, items: own.map((t) => listItem(t, 'svibber', texts)) },
+    { heading: texts.svibber.ownHeading, empty: texts.svibber.noOwn, items: own.map((t) => listItem(t, 'svibber', texts, planned)) },
   ];
   return renderCard('trajectoryList', { title: texts.svibber.guidanceTitle, empty: '', sections, showRequest: false, showPropose: true }, texts);
 }
@@ -205,6 +222,10 @@ export interface DetailOptions {
   recordingDialogs?: RecordingDialog[];
   /** For the owning teacher: who may see each recording. */
   recordingAccess?: { title: string; recordingId: string }[];
+  /** Buttons that mint a fresh single-use watch link on every click. */
+  watchButtons?: { title: string; recordingId: string }[];
+  /** The proposed or confirmed appointment of the next step: moved or cancelled, not planned again. */
+  planned?: Appointment;
 }
 
 /** The step the begeleider marks done next, with its button title; none when nothing is theirs to do. */
@@ -238,10 +259,12 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
     { title: texts.trajectory.factPhase, value: phaseLabel(trajectory.phase, trajectory.cycles) },
     { title: texts.trajectory.factBegeleider, value: trajectory.svibber?.name ?? texts.trajectory.nobodyYet },
     { title: texts.trajectory.factCycles, value: String(trajectory.cycles) },
-    { title: texts.trajectory.factNext, value: nextStepText(nextStep(trajectory), teacherView ? 'teacher' : 'svibber') },
+    { title: texts.trajectory.factNext, value: nextFor(trajectory, teacherView ? 'teacher' : 'svibber', new Map(options.planned ? [[trajectory.id, options.planned]] : []), texts) },
   ];
+  const planned = options.planned;
   const step = svibberView ? stepFor(trajectory, texts) : undefined;
-  const planStep = svibberView ? appointmentToPlan(trajectory) : undefined;
+  const planStep = svibberView && !planned ? appointmentToPlan(trajectory) : undefined;
+  const party = teacherView || svibberView;
   const handOverChoices = (options.handOverChoices ?? [])
     .filter((person) => person.userId !== viewer.userId && person.userId !== trajectory.teacher.userId)
     .map((person) => ({ title: person.name, value: person.userId }));
@@ -259,6 +282,11 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
       stopVerb: teacherView ? cardVerbs.trajectoryWithdraw : cardVerbs.trajectoryCancel,
       stopReasonLabel: teacherView ? texts.trajectory.withdrawReasonLabel : texts.svibber.reasonLabel,
       canPlan: planStep !== undefined,
+      canMove: party && planned?.status === 'confirmed',
+      canWithdrawProposal: svibberView && planned?.status === 'proposed',
+      withdrawProposalConfirm: fillIn(texts.scheduling.withdrawProposalConfirm, { teacher: trajectory.teacher.name }),
+      appointmentId: planned?.id ?? '',
+      watchButtons: options.watchButtons ?? [],
       planTitle: planStep ? fillIn(texts.scheduling.plan, { step: appointmentName(planStep).toLowerCase() }) : '',
       canStep: step !== undefined,
       step: step?.step ?? '',

@@ -92,7 +92,7 @@ describe('planning appointments with Plan cards (real storage on Azurite, contro
     expect(choose.text).toContain('Intakegesprek: kies een moment');
     expect(choose.text).toContain('do 26 nov, 10:15–10:45');
     expect(choose.text).toContain('vr 27 nov, 13:00–13:45');
-    expect(choose.text).toContain('Voorkeur van Sanne de Vries: dinsdag, donderdag, ochtend');
+    expect(choose.text).toContain('Jouw voorkeur: dinsdag, donderdag, ochtend');
   });
 
   let choices: { data?: Record<string, unknown> }[];

@@ -34,6 +34,11 @@ export interface Appointment {
   proposedSlots: readonly Slot[];
   /** The slot the teacher chose, once confirmed. */
   chosen?: Slot;
+  /**
+   * A confirmed slot that a new proposal replaces: it is still in both calendars until the new
+   * moment is chosen, so its calendar link cancels it instead of answering nothing.
+   */
+  replaced?: Slot;
   /** The begeleider's own note after a nagesprek: shown to nobody else. */
   privateNote?: string;
   /** Agreements made in a nagesprek: shared with the teacher. */
@@ -56,4 +61,14 @@ export const defaultSchoolHours: SchoolHours = { start: '08:00', end: '17:00' };
 
 export function endOf(slot: Slot): Date {
   return new Date(slot.start.getTime() + slot.durationMinutes * 60_000);
+}
+
+/** Proposed or confirmed: the step has an appointment, so it is moved or cancelled, not planned again. */
+export function isActive(appointment: Pick<Appointment, 'status'>): boolean {
+  return appointment.status === 'proposed' || appointment.status === 'confirmed';
+}
+
+/** The slot that stands in the calendars: the chosen one, or the confirmed one a new proposal replaces. */
+export function slotInCalendar(appointment: Pick<Appointment, 'chosen' | 'replaced'>): Slot | undefined {
+  return appointment.chosen ?? appointment.replaced;
 }

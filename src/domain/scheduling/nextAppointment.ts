@@ -47,3 +47,26 @@ export function commandsOnDone(appointment: Pick<Appointment, 'kind' | 'cycle'>,
       return [{ type: 'completeAfterTalk', cycle: appointment.cycle }];
   }
 }
+
+/**
+ * The appointment a step command on the trajectory card completes: marking a step done by hand
+ * is checked against it, so a talk is not marked held before it is planned to happen.
+ */
+export function appointmentOfCommand(command: TrajectoryCommand): Pick<Appointment, 'kind' | 'cycle'> | undefined {
+  switch (command.type) {
+    case 'startIntake':
+    case 'completeIntake':
+      return { kind: 'intake', cycle: 0 };
+    case 'completeRecording':
+      return { kind: 'opname', cycle: command.cycle };
+    case 'completeAfterTalk':
+      return { kind: 'nagesprek', cycle: command.cycle };
+    default:
+      return undefined;
+  }
+}
+
+/** True when marking this appointment done now would be before it starts. */
+export function isBeforeAppointment(appointment: Pick<Appointment, 'status' | 'chosen'>, now: Date): boolean {
+  return appointment.status === 'confirmed' && appointment.chosen !== undefined && appointment.chosen.start.getTime() > now.getTime();
+}

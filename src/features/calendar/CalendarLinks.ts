@@ -1,5 +1,5 @@
 import { appointmentName } from '../../texts/nlScheduling';
-import { endOf, type Appointment } from '../../domain/scheduling/appointment';
+import { endOf, slotInCalendar, type Appointment } from '../../domain/scheduling/appointment';
 import { signLink } from '../../http/signedLinks';
 import type { AppointmentRepository } from '../../storage/appointments/AppointmentRepository';
 import { fillIn } from '../../texts/nlTrajectories';
@@ -29,7 +29,8 @@ export class CalendarLinks {
 
   urlFor(tenantId: string, appointment: Appointment, userId: string): string {
     const now = this.options.now().getTime();
-    const appointmentEnd = appointment.chosen ? endOf(appointment.chosen).getTime() : now;
+    const inCalendar = slotInCalendar(appointment);
+    const appointmentEnd = inCalendar ? endOf(inCalendar).getTime() : now;
     const expiresAt = new Date(Math.max(now + HOUR, Math.min(appointmentEnd + 24 * HOUR, now + 14 * 24 * HOUR)));
     const token = signLink(this.options.secret, { purpose: PURPOSE, subjectId: `${tenantId}|${appointment.schoolId}|${appointment.id}`, userId, expiresAt });
     return `${this.options.baseUrl}/calendar/${token}`;
@@ -40,8 +41,12 @@ export class CalendarLinks {
     const [tenantId, schoolId, appointmentId] = subjectId.split('|');
     if (!tenantId || !schoolId || !appointmentId) return undefined;
     const stored = await this.options.appointments.get(tenantId, schoolId, appointmentId);
-    const appointment = stored?.appointment;
-    if (!appointment?.chosen || (userId !== appointment.teacherId && userId !== appointment.svibberId)) return undefined;
+    const found = stored?.appointment;
+    const inCalendar = found && slotInCalendar(found);
+    if (!found || !inCalendar || (userId !== found.teacherId && userId !== found.svibberId)) return undefined;
+    // A confirmed moment that a new proposal replaces is cancelled in the calendar until a new one is chosen.
+    const lapsed = !found.chosen || found.status === 'cancelled';
+    const appointment: Appointment = { ...found, chosen: inCalendar };
     const { texts } = this.options;
     const step = appointmentName(appointment);
     const other = userId === appointment.teacherId ? appointment.svibberName : appointment.teacherName;
@@ -51,7 +56,7 @@ export class CalendarLinks {
       description: fillIn(texts.scheduling.calendarDescription, { step, other }),
       organizer: { name: appointment.svibberName, email: await this.options.emailOf(tenantId, appointment.svibberId) },
       attendee: { name: appointment.teacherName, email: await this.options.emailOf(tenantId, appointment.teacherId) },
-      method: appointment.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+      method: lapsed ? 'CANCEL' : 'REQUEST',
       now: this.options.now(),
     });
     return { ics, fileName: `svib-${appointment.kind}${appointment.cycle || ''}.ics` };

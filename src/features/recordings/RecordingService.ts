@@ -171,6 +171,13 @@ export class RecordingService {
     return visible.sort((a, b) => a.cycle - b.cycle || a.uploadedAt.getTime() - b.uploadedAt.getTime());
   }
 
+  /** One recording, when this person may watch it now; otherwise nothing. */
+  async findWatchable(subject: AccessSubject, recordingId: string): Promise<Recording | undefined> {
+    const recording = await this.options.recordings.get(subject.tenantId, subject.schoolId, recordingId);
+    if (!recording) return undefined;
+    return (await this.watchable(subject, recording.trajectoryId)).find((candidate) => candidate.id === recording.id);
+  }
+
   /**
    * What teachers showed this person: each recording they may watch now (or fragments of it),
    * decided by the policy from storage, with the grant that opens it. Nothing is audited here:

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { appointmentCard, chooseSlotCard, planFormCard, preferencesText } from '../../cards/schedulingCards';
 import type { AdaptiveCardJson } from '../../cards/renderCard';
-import { endOf, type Appointment, type SchoolHours, type Slot } from '../../domain/scheduling/appointment';
-import { appointmentToPlan, commandsOnDone } from '../../domain/scheduling/nextAppointment';
+import { endOf, isActive, slotInCalendar, type Appointment, type SchoolHours, type Slot } from '../../domain/scheduling/appointment';
+import { appointmentOfCommand, appointmentToPlan, commandsOnDone, isBeforeAppointment } from '../../domain/scheduling/nextAppointment';
 import { readSlotInput } from '../../domain/scheduling/slotInput';
 import { validateSlots } from '../../domain/scheduling/slotValidation';
 import { isAssignedSvibber } from '../../domain/trajectories/parties';
-import type { Trajectory } from '../../domain/trajectories/trajectory';
+import type { Trajectory, TrajectoryCommand } from '../../domain/trajectories/trajectory';
 import { AppointmentChangedError, type AppointmentRepository, type StoredAppointment } from '../../storage/appointments/AppointmentRepository';
 import { appointmentName, nlScheduling, formatSlot } from '../../texts/nlScheduling';
 import { fillIn } from '../../texts/nlTrajectories';
@@ -39,6 +39,12 @@ export function appointmentIdFor(trajectoryId: string, kind: string, cycle: numb
   return createHash('sha256').update(`${trajectoryId}\n${kind}\n${cycle}`).digest('hex').slice(0, 32);
 }
 
+/** The card with a line on top that says why it is shown instead of what was asked for. */
+function withNotice(card: AdaptiveCardJson, text: string): AdaptiveCardJson {
+  const body = Array.isArray(card.body) ? card.body : [];
+  return { ...card, body: [body[0], { type: 'TextBlock', text, wrap: true, weight: 'Bolder', color: 'Attention' }, ...body.slice(1)] };
+}
+
 function rowOf(field: string): number {
   return Number(/(\d)$/.exec(field)?.[1] ?? 1);
 }
@@ -46,17 +52,58 @@ function rowOf(field: string): number {
 export class SchedulingService {
   constructor(private readonly options: SchedulingServiceOptions) {}
 
-  /** The Plan card for the trajectory's next step; only its begeleider gets one. */
+  /**
+   * The Plan card for the trajectory's next step; only its begeleider gets one. A step that has an
+   * appointment already is not planned again: she gets that appointment, to move or cancel it.
+   */
   async planCard(actor: Actor, trajectoryId: string): Promise<Reply> {
     const trajectory = await this.ownTrajectory(actor, trajectoryId);
-    return trajectory ? this.planCardFor(trajectory) : this.options.texts.trajectory.notFound;
+    if (!trajectory) return this.options.texts.trajectory.notFound;
+    const planned = (await this.plannedSteps(actor, [trajectory])).get(trajectory.id);
+    if (planned) {
+      const { texts } = this.options;
+      const view = planned.status === 'confirmed' ? { kind: 'confirmed' as const, calendarUrl: this.options.calendarUrlFor(actor.tenantId, planned, actor.userId) } : { kind: 'proposed' as const };
+      const card = appointmentCard(planned, trajectory.teacher.name, view, texts);
+      return withNotice(card, texts.scheduling.alreadyPlanned);
+    }
+    return this.planCardFor(trajectory);
   }
 
-  private planCardFor(trajectory: Trajectory): Reply {
+  private planCardFor(trajectory: Trajectory, moving?: Slot): Reply {
     const step = appointmentToPlan(trajectory);
     if (!step) return this.options.texts.scheduling.nothingToPlan;
     const preferences = preferencesText(trajectory.teacher.name, trajectory.intake, this.options.texts);
-    return planFormCard({ trajectoryId: trajectory.id, step, teacherName: trajectory.teacher.name, preferences }, this.options.texts);
+    return planFormCard({ trajectoryId: trajectory.id, step, teacherName: trajectory.teacher.name, preferences, moving }, this.options.texts);
+  }
+
+  /**
+   * Per trajectory, the proposed or confirmed appointment of its next step: what lists and cards
+   * show as the planned moment. The caller has checked the actor may see these trajectories.
+   */
+  async plannedSteps(actor: Actor, trajectories: readonly Trajectory[]): Promise<Map<string, Appointment>> {
+    const found = new Map<string, Appointment>();
+    await Promise.all(
+      trajectories.map(async (trajectory) => {
+        const step = appointmentToPlan(trajectory);
+        if (!step) return;
+        const stored = await this.options.appointments.get(actor.tenantId, trajectory.schoolId, appointmentIdFor(trajectory.id, step.kind, step.cycle));
+        if (stored && isActive(stored.appointment)) found.set(trajectory.id, stored.appointment);
+      }),
+    );
+    return found;
+  }
+
+  /** Why a step cannot be marked done by hand now: its appointment is still to come. */
+  async tooEarlyFor(actor: Actor, trajectory: Trajectory, command: TrajectoryCommand): Promise<string | undefined> {
+    const of = appointmentOfCommand(command);
+    if (!of) return undefined;
+    const stored = await this.options.appointments.get(actor.tenantId, trajectory.schoolId, appointmentIdFor(trajectory.id, of.kind, of.cycle));
+    if (!stored || !isBeforeAppointment(stored.appointment, this.options.now())) return undefined;
+    return this.tooEarlyText(stored.appointment);
+  }
+
+  private tooEarlyText(appointment: Appointment): string {
+    return fillIn(this.options.texts.scheduling.tooEarly, { step: appointmentName(appointment), slot: appointment.chosen ? formatSlot(appointment.chosen) : '' });
   }
 
   async propose(actor: Actor, trajectoryId: string, raw: Record<string, unknown>): Promise<{ reply: Reply; appointment?: Appointment }> {
@@ -108,6 +155,9 @@ export class SchedulingService {
     }
 
     const at = now();
+    const before = existing && isActive(existing.appointment) ? existing.appointment : undefined;
+    // A confirmed moment stays in both calendars until a new one is chosen: remember it, so it can be cancelled there.
+    const replaced = before?.status === 'confirmed' ? before.chosen : before?.replaced;
     const appointment: Appointment = {
       id,
       trajectoryId: trajectory.id,
@@ -121,14 +171,22 @@ export class SchedulingService {
       teacherName: trajectory.teacher.name,
       status: 'proposed',
       proposedSlots: input.slots,
+      ...(replaced ? { replaced } : {}),
       sequence: existing ? existing.appointment.sequence + 1 : 0,
       createdAt: existing?.appointment.createdAt ?? at,
       updatedAt: at,
     };
-    if (existing) await appointments.update(existing, appointment, { newTime: true });
-    else if (!(await appointments.create(actor.tenantId, appointment))) return { reply: texts.trajectory.changedMeanwhile };
+    if (existing) {
+      try {
+        await appointments.update(existing, appointment, { newTime: true });
+      } catch (error) {
+        if (error instanceof AppointmentChangedError) return { reply: texts.trajectory.changedMeanwhile };
+        throw error;
+      }
+    } else if (!(await appointments.create(actor.tenantId, appointment))) return { reply: texts.trajectory.changedMeanwhile };
 
-    const preferences = preferencesText(trajectory.teacher.name, trajectory.intake, texts);
+    if (before) await this.tellReplaced(actor, before, appointment);
+    const preferences = preferencesText(trajectory.teacher.name, trajectory.intake, texts, 'teacher');
     await this.options.notifier.sendCard(actor.tenantId, appointment.teacherId, chooseSlotCard(appointment, actor.name, preferences, texts), {
       subject: appointment.id,
       purpose: TEACHER_CARD,
@@ -151,7 +209,9 @@ export class SchedulingService {
       if (appointment.status !== 'proposed' || String(appointment.sequence) !== sequence || !slot) {
         return appointmentCard(appointment, svibberName, { kind: 'notice', text: texts.scheduling.notProposedAnymore }, texts);
       }
-      const confirmed: Appointment = { ...appointment, status: 'confirmed', chosen: slot, updatedAt: now() };
+      // After a cancelled moment, calendars take the new one only with a higher sequence.
+      const { replaced, ...rest } = appointment;
+      const confirmed: Appointment = { ...rest, status: 'confirmed', chosen: slot, sequence: replaced ? appointment.sequence + 1 : appointment.sequence, updatedAt: now() };
       try {
         await appointments.update(stored, confirmed);
       } catch (error) {
@@ -194,7 +254,10 @@ export class SchedulingService {
     const stored = await this.asParty(actor, appointmentId, 'either');
     if (!stored || stored.appointment.status !== 'confirmed' || !stored.appointment.chosen) return texts.scheduling.notFound;
     const { appointment } = stored;
-    if (actor.userId === appointment.svibberId) return this.planCard(actor, appointment.trajectoryId);
+    if (actor.userId === appointment.svibberId) {
+      const trajectory = await this.ownTrajectory(actor, appointment.trajectoryId);
+      return trajectory ? this.planCardFor(trajectory, appointment.chosen) : texts.trajectory.notFound;
+    }
     const svibberName = this.nameOf(stored, appointment.svibberId);
     await this.options.notifier.sendText(
       actor.tenantId,
@@ -220,14 +283,22 @@ export class SchedulingService {
     }
     const otherId = actor.userId === appointment.teacherId ? appointment.svibberId : appointment.teacherId;
     const otherName = this.nameOf(stored, otherId);
-    const when = appointment.chosen ? formatSlot(appointment.chosen) : '';
-    await this.options.notifier.sendText(actor.tenantId, otherId, fillIn(texts.scheduling.cancelledNotice, { name: actor.name, step: appointmentName(appointment).toLowerCase(), slot: when }));
+    const step = appointmentName(appointment).toLowerCase();
+    const inCalendar = slotInCalendar(appointment);
+    const calendarUrl = (userId: string) => (inCalendar ? this.options.calendarUrlFor(actor.tenantId, cancelled, userId) : '');
+    // A proposal nobody chose from yet is withdrawn, not cancelled: no moment was in anyone's calendar.
+    const withdrawn = !inCalendar;
+    await this.options.notifier.sendText(
+      actor.tenantId,
+      otherId,
+      withdrawn ? fillIn(texts.scheduling.proposalWithdrawnNotice, { name: actor.name, step }) : fillIn(texts.scheduling.cancelledNotice, { name: actor.name, step, slot: formatSlot(inCalendar) }),
+    );
     const otherPurpose = otherId === appointment.teacherId ? TEACHER_CARD : SVIBBER_CARD;
     await this.options.notifier.updateTracked({ subject: appointment.id, purpose: otherPurpose }, () =>
-      appointmentCard(cancelled, actor.name, { kind: 'cancelled', calendarUrl: cancelled.chosen ? this.options.calendarUrlFor(actor.tenantId, cancelled, otherId) : '' }, texts),
+      appointmentCard(cancelled, actor.name, withdrawn ? { kind: 'withdrawn' } : { kind: 'cancelled', calendarUrl: calendarUrl(otherId) }, texts),
     );
     await this.sendPlanCard(actor.tenantId, cancelled);
-    return appointmentCard(cancelled, otherName, { kind: 'cancelled', calendarUrl: cancelled.chosen ? this.options.calendarUrlFor(actor.tenantId, cancelled, actor.userId) : '' }, texts);
+    return appointmentCard(cancelled, otherName, withdrawn ? { kind: 'withdrawn' } : { kind: 'cancelled', calendarUrl: calendarUrl(actor.userId) }, texts);
   }
 
   /** The begeleider marks the appointment done: the trajectory moves on and the next step can be planned. */
@@ -239,6 +310,7 @@ export class SchedulingService {
     const teacherName = this.nameOf(stored, appointment.teacherId);
     if (appointment.status === 'done') return appointmentCard(appointment, teacherName, { kind: 'done' }, texts);
     if (appointment.status !== 'confirmed') return texts.scheduling.notFound;
+    if (isBeforeAppointment(appointment, now())) return appointmentCard(appointment, teacherName, { kind: 'notice', text: this.tooEarlyText(appointment) }, texts);
     const text = (field: string, max: number) => (typeof raw[field] === 'string' ? String(raw[field]).trim().slice(0, max) : '') || undefined;
     const done: Appointment = { ...appointment, status: 'done', privateNote: text('note', 2000), agreements: text('agreements', 2000), updatedAt: now() };
     try {
@@ -259,6 +331,27 @@ export class SchedulingService {
     }
     if (trajectory && appointmentToPlan(trajectory)) await this.sendPlanCard(actor.tenantId, done);
     return appointmentCard(done, teacherName, { kind: 'done' }, texts);
+  }
+
+  /**
+   * A new proposal replaces an earlier one: the old cards of both are updated in place (a confirmed
+   * moment lapses, with a link that takes it out of the calendar) and the teacher is told why.
+   */
+  private async tellReplaced(actor: Actor, before: Appointment, after: Appointment): Promise<void> {
+    const { notifier, texts, calendarUrlFor } = this.options;
+    const { tenantId } = actor;
+    if (before.status === 'confirmed' && before.chosen) {
+      const step = appointmentName(before).toLowerCase();
+      await notifier.updateTracked({ subject: after.id, purpose: TEACHER_CARD }, (userId) =>
+        appointmentCard(after, after.svibberName, { kind: 'moved', calendarUrl: calendarUrlFor(tenantId, after, userId) }, texts),
+      );
+      await notifier.updateTracked({ subject: after.id, purpose: SVIBBER_CARD }, (userId) =>
+        appointmentCard(after, after.teacherName, { kind: 'moved', calendarUrl: calendarUrlFor(tenantId, after, userId) }, texts),
+      );
+      await notifier.sendText(tenantId, after.teacherId, fillIn(texts.scheduling.replacedNotice, { name: actor.name, step, slot: formatSlot(before.chosen) }));
+      return;
+    }
+    await notifier.updateTracked({ subject: after.id, purpose: TEACHER_CARD }, () => appointmentCard(before, after.svibberName, { kind: 'superseded' }, texts));
   }
 
   /** Sent by the bot itself, so only to the trajectory's current begeleider. */

@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
 import type { AdaptiveCardJson } from '../../cards/renderCard';
-import { intakeFormCard, intakeSummaryCard, myTrajectoriesCard, newRequestCard, trajectoryDetailCard, type DetailOptions, type RecordingDialog } from '../../cards/trajectoryCards';
+import { intakeFormCard, intakeSummaryCard, myGuidanceCard, myTrajectoriesCard, newRequestCard, trajectoryDetailCard, type DetailOptions, type RecordingDialog } from '../../cards/trajectoryCards';
 import { hasRole } from '../../domain/schools/roles';
 import type { Actor as TrajectoryActor, Trajectory, TrajectoryCommand } from '../../domain/trajectories/trajectory';
 import type { Actor } from '../../features/schools/SchoolDirectory';
@@ -43,18 +43,21 @@ export async function sendIntakeForm(context: TurnContext, deps: BotDependencies
 
 export async function sendMyTrajectories(context: TurnContext, deps: BotDependencies): Promise<void> {
   const actor = await actorOf(context, deps.directory);
-  await sendCard(context, myTrajectoriesCard(await deps.trajectories.myTrajectories(actor), deps.texts));
+  const own = await deps.trajectories.myTrajectories(actor);
+  await sendCard(context, myTrajectoriesCard(own, deps.texts, await deps.scheduling.plannedSteps(actor, own)));
 }
 
 export async function sendMyGuidance(context: TurnContext, deps: BotDependencies): Promise<void> {
-  const card = await deps.trajectories.guidanceCard(await actorOf(context, deps.directory));
-  if (card) await sendCard(context, card);
+  const actor = await actorOf(context, deps.directory);
+  const lists = await deps.trajectories.myGuidance(actor);
+  if (lists) await sendCard(context, myGuidanceCard(lists.open, lists.own, deps.texts, await deps.scheduling.plannedSteps(actor, lists.own)));
   else await sendText(context, deps.texts.svibber.notSvibber);
 }
 
-/** What the detail card offers this viewer besides the trajectory itself. */
-async function detailOptions(actor: Actor, trajectory: Trajectory, deps: BotDependencies): Promise<DetailOptions> {
+/** What the detail card offers this viewer besides the trajectory itself; `freshWatch` mints a link to that recording. */
+async function detailOptions(actor: Actor, trajectory: Trajectory, deps: BotDependencies, freshWatch?: string): Promise<DetailOptions> {
   const { recordings, recordingLinks, texts } = deps;
+  const planned = (await deps.scheduling.plannedSteps(actor, [trajectory])).get(trajectory.id);
   const watchable = await recordings.watchable(actor, trajectory.id);
   const recordingAccess = watchable.map((recording) => ({ title: fillIn(texts.recordings.access, { cycle: recording.cycle }), recordingId: recording.id }));
   const dialogs: RecordingDialog[] = watchable.map((recording) => ({ title: fillIn(texts.recordings.watch, { cycle: recording.cycle }), page: 'watch', recordingId: recording.id }));
@@ -62,14 +65,17 @@ async function detailOptions(actor: Actor, trajectory: Trajectory, deps: BotDepe
   if ((phase.kind === 'opname' || phase.kind === 'nagesprek') && (await recordings.mayUpload(actor, trajectory.id))) {
     dialogs.push({ title: fillIn(texts.recordings.add, { cycle: phase.cycle }), page: 'upload', trajectoryId: trajectory.id, cycle: phase.cycle });
   }
-  const options = { handOverChoices: await handOverChoices(actor, deps), recordingAccess };
+  const options = { handOverChoices: await handOverChoices(actor, deps), recordingAccess, planned };
   // Inside Teams with SSO the pages open as dialogs; elsewhere as signed links bound to this viewer.
   if (deps.recordingDialogs) return { ...options, recordingDialogs: dialogs };
-  const links = dialogs.map((dialog) => ({
-    title: dialog.title,
-    url: dialog.page === 'watch' ? recordingLinks.watch(actor, { id: dialog.recordingId }) : recordingLinks.upload(actor, dialog.trajectoryId, dialog.cycle),
-  }));
-  return { ...options, recordingLinks: links };
+  // A watch link works once, so the button mints a fresh one on every click rather than carry one.
+  const watchButtons = watchable.map((recording) => ({ title: fillIn(texts.recordings.watch, { cycle: recording.cycle }), recordingId: recording.id }));
+  const fresh = watchable.find((recording) => recording.id === freshWatch);
+  const links = [
+    ...(fresh ? [{ title: fillIn(texts.recordings.openWatch, { cycle: fresh.cycle }), url: recordingLinks.watch(actor, fresh) }] : []),
+    ...dialogs.flatMap((dialog) => (dialog.page === 'upload' ? [{ title: dialog.title, url: recordingLinks.upload(actor, dialog.trajectoryId, dialog.cycle) }] : [])),
+  ];
+  return { ...options, recordingLinks: links, watchButtons };
 }
 
 async function handOverChoices(actor: Actor, deps: BotDependencies) {
@@ -133,6 +139,26 @@ export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps
     return texts.trajectory.open;
   });
 
+  // The card itself becomes the trajectory again (e.g. back from who-may-see-this).
+  execute(cardVerbs.trajectoryShow, async (context, data) => {
+    const actor = await actorOf(context, directory);
+    const trajectoryId = idFrom(data, 'trajectoryId');
+    const trajectory = trajectoryId && (await trajectories.find(actor, trajectoryId));
+    if (!trajectory) return texts.trajectory.notFound;
+    return trajectoryDetailCard(trajectory, actor, await detailOptions(actor, trajectory, deps), texts);
+  });
+
+  // "Bekijk opname n": the answer is the card again with a fresh single-use link to open.
+  execute(cardVerbs.recordingWatch, async (context, data) => {
+    const actor = await actorOf(context, directory);
+    const recordingId = idFrom(data, 'recordingId');
+    const recording = recordingId ? await deps.recordings.findWatchable(actor, recordingId) : undefined;
+    const trajectory = recording && (await trajectories.find(actor, recording.trajectoryId));
+    if (!recording || !trajectory) return texts.recordings.refused;
+    const notice = { text: fillIn(texts.recordings.linkReady, { cycle: recording.cycle }), tone: 'good' as const };
+    return trajectoryDetailCard(trajectory, actor, { ...(await detailOptions(actor, trajectory, deps, recording.id)), notice }, texts);
+  });
+
   execute(cardVerbs.requestTakeUp, async (context, data) => {
     const actor = await actorOf(context, directory);
     const trajectoryId = idFrom(data, 'trajectoryId');
@@ -171,6 +197,12 @@ export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps
     const trajectoryId = idFrom(data, 'trajectoryId');
     const command = stepCommandFrom(data);
     if (!trajectoryId || !command) return texts.trajectory.notFound;
+    // A talk is not marked held before its planned moment: the card says when it is planned.
+    const current = await trajectories.find(actor, trajectoryId);
+    const tooEarly = current && (await deps.scheduling.tooEarlyFor(actor, current, command));
+    if (current && tooEarly) {
+      return trajectoryDetailCard(current, actor, { ...(await detailOptions(actor, current, deps)), notice: { text: tooEarly, tone: 'attention' } }, texts);
+    }
     const outcome = await trajectories.run(actor, trajectoryId, command);
     return detailAfter(outcome, actor, deps, texts.svibber.stepDone);
   });
