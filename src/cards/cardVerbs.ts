@@ -3,6 +3,10 @@ export const cardVerbs = {
   requestStart: 'request.start',
   myTrajectories: 'trajectories.mine',
   aboutSvib: 'svib.about',
+  /** The menu entries that were only found by typing (issue 14): now also buttons on the help card. */
+  sharedWithMe: 'recordings.sharedWithMe',
+  auditLog: 'recordings.auditLog',
+  settingsOpen: 'settings.open',
   intakeSubmit: 'intake.submit',
   requestTakeUp: 'request.takeUp',
   myGuidance: 'guidance.mine',

@@ -2,6 +2,7 @@ import * as ACData from 'adaptivecards-templating';
 import { textsFor, type Texts } from '../texts';
 import { cardVerbs } from './cardVerbs';
 import menuTemplate from '../../cards/common/menu.json';
+import helpTemplate from '../../cards/common/help.json';
 import aboutTemplate from '../../cards/common/about.json';
 import noticeTemplate from '../../cards/common/notice.json';
 import intakeFormTemplate from '../../cards/trajectories/intakeForm.json';
@@ -25,6 +26,7 @@ export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: st
 
 const templates = {
   menu: menuTemplate,
+  help: helpTemplate,
   about: aboutTemplate,
   notice: noticeTemplate,
   intakeForm: intakeFormTemplate,

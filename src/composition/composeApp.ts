@@ -19,6 +19,7 @@ import { SentCardRepository } from '../storage/sentCards/SentCardRepository';
 import { SchoolDirectory } from '../features/schools/SchoolDirectory';
 import { TrajectoryService } from '../features/trajectories/TrajectoryService';
 import { ProactiveNotifier } from '../teams/ProactiveNotifier';
+import { PersonalChatOpener } from '../teams/PersonalChatOpener';
 import { scheduleJobs, type ScheduledJobs } from '../jobs/scheduleJobs';
 import { AppointmentRepository } from '../storage/appointments/AppointmentRepository';
 import { JobLease } from '../storage/jobs/JobLease';
@@ -33,6 +34,7 @@ import { RecordingRepository } from '../storage/recordings/RecordingRepository';
 import { RecordingService } from '../features/recordings/RecordingService';
 import { ClipCutter } from '../features/recordings/ClipCutter';
 import { createGrantNotices } from '../features/recordings/grantNotices';
+import { createRecordingNotices } from '../features/recordings/recordingNotices';
 import { ClipJob } from '../jobs/clipJob';
 import { createFfmpegClipper } from '../media/ffmpegClipper';
 import { ClipRepository } from '../storage/recordings/ClipRepository';
@@ -110,7 +112,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   const adapter = createTeamsAdapter(config.botAuth);
   const botAppId = config.botAuth.mode === 'authenticated' ? config.botAuth.appId : '';
   const sentCards = new SentCardRepository(storage.table(storage.names.sentCardsTable));
-  const notifier = new ProactiveNotifier(adapter, botAppId, installations, sentCards, logger);
+  const chatOpener = new PersonalChatOpener(adapter, botAppId, installations, logger, now);
+  const notifier = new ProactiveNotifier(adapter, botAppId, installations, sentCards, logger, chatOpener);
   const trajectoryService = new TrajectoryService({ trajectories, directory, notifier, texts, now });
   const appointments = new AppointmentRepository(storage.table(storage.names.appointmentsTable));
   const recordingBlobs = new RecordingBlobs(storage.blobService, storage.container(storage.names.recordingsContainer), config.botAuth.mode === 'authenticated');
@@ -171,6 +174,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     watchLink: (grant, recording) => recordingLinks.watch({ tenantId: grant.tenantId, schoolId: grant.schoolId, userId: grant.granteeId }, recording),
     dialogs: config.sso !== undefined,
   });
+  const recordingNotices = createRecordingNotices({ notifier, trajectories, texts });
   const clipper = createFfmpegClipper({ ffmpegPath: config.ffmpegPath });
   const clipJob = new ClipJob(
     new ClipCutter({
@@ -206,6 +210,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
         uploadUrl: (trajectoryId: string, cycle: number) => `${config.publicBaseUrl}/recordings/upload?trajectory=${encodeURIComponent(trajectoryId)}&cycle=${cycle}`,
       },
       grantNotices,
+      recordingNotices,
       clips: { sharingAvailable: () => clipper.available(), kick: (recording) => void clipJob.kick(recording) },
       texts,
       logger,
@@ -221,6 +226,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     recordings,
     subjectFor: (tenantId, schoolId, userId) => directory.subjectFor(tenantId, schoolId, userId),
     useOnce: (nonce, at) => usedLinks.useOnce(nonce, at),
+    onRegistered: (recording) => recordingNotices.uploaded(recording),
     sso: config.sso && {
       verify: createSsoVerifier({ ...config.sso, now }),
       schoolOf: (tenantId, userId) => directory.schoolIdOf(tenantId, userId),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type * as restify from 'restify';
-import type { AccessSubject } from '../domain/recordings/recording';
+import type { AccessSubject, Recording } from '../domain/recordings/recording';
 import type { RecordingService } from '../features/recordings/RecordingService';
 import { signLink, verifyLink } from './signedLinks';
 import type { SsoVerification } from './ssoToken';
@@ -12,6 +12,8 @@ export interface RecordingsApiDeps {
   /** Roles are decided again on the server for the person the link is bound to. */
   subjectFor: (tenantId: string, schoolId: string, userId: string) => Promise<AccessSubject>;
   useOnce: (nonce: string, now: Date) => Promise<boolean>;
+  /** Tells the other party of the trajectory that a recording was added. */
+  onRegistered?: (recording: Recording) => Promise<void>;
   /**
    * Teams SSO: inside Teams the pages send the user's SSO token instead of a signed link. The
    * person's school comes from storage, never from the request.
@@ -122,6 +124,7 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     const subject = await deps.subjectFor(tenantId, schoolId, claims.userId);
     const registered = await deps.recordings.register(subject, trajectoryId, Number(cycle) || 1, blobName, Number(req.body?.durationSeconds) || undefined);
     if (!registered.ok) return refuse(res, 400, deps.texts.problems[registered.reason] ?? deps.texts.refused);
+    if (!registered.repeated) await deps.onRegistered?.(registered.recording);
     res.json(200, { message: deps.texts.uploaded });
   });
 

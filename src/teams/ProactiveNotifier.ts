@@ -6,6 +6,7 @@ import type { CardTracking, Notifier } from '../features/notifications/Notifier'
 import type { Logger } from '../logging/logger';
 import type { InstallationRepository } from '../storage/installations/InstallationRepository';
 import type { SentCardRepository } from '../storage/sentCards/SentCardRepository';
+import type { PersonalChatOpener } from './PersonalChatOpener';
 
 /** Messages people in their personal chat through the references stored at install time. */
 export class ProactiveNotifier implements Notifier {
@@ -15,6 +16,8 @@ export class ProactiveNotifier implements Notifier {
     private readonly installations: InstallationRepository,
     private readonly sentCards: SentCardRepository,
     private readonly logger: Logger,
+    /** Opens a chat with someone who never opened the bot, through the school's team. */
+    private readonly chatOpener?: Pick<PersonalChatOpener, 'open'>,
   ) {}
 
   async sendCard(tenantId: string, userId: string, card: AdaptiveCardJson, tracking?: CardTracking): Promise<boolean> {
@@ -63,7 +66,8 @@ export class ProactiveNotifier implements Notifier {
   private async personalChatOf(tenantId: string, userId: string): Promise<ConversationReference | undefined> {
     const key = installationKeyOf({ tenantId, conversationType: 'personal', conversationId: '', userAadObjectId: userId });
     const installation = await this.installations.get(key);
-    if (!installation?.active) return undefined;
+    if (!installation) return this.chatOpener?.open(tenantId, userId);
+    if (!installation.active) return undefined;
     return JSON.parse(installation.reference) as ConversationReference;
   }
 

@@ -9,6 +9,7 @@ import type { RecordingService } from '../features/recordings/RecordingService';
 import type { Actor } from '../features/schools/SchoolDirectory';
 import type { Recording } from '../domain/recordings/recording';
 import type { GrantNotices } from '../features/recordings/grantNotices';
+import type { RecordingNotices } from '../features/recordings/recordingNotices';
 
 /** What the Teams handlers need from the rest of the app; composed in one place. */
 export interface BotDependencies {
@@ -27,6 +28,8 @@ export interface BotDependencies {
   recordingDialogs?: { watchUrl(recordingId: string): string; uploadUrl(trajectoryId: string, cycle: number): string };
   /** Tells a colleague they can watch (or the teacher that clips failed). */
   grantNotices: GrantNotices;
+  /** Tells the parties of a trajectory about its recordings. */
+  recordingNotices: RecordingNotices;
   /** Fragment clips: whether they can be cut here, and a nudge to cut the waiting ones now. */
   clips: { sharingAvailable(): Promise<boolean>; kick(recording: { tenantId: string; schoolId: string; recordingId: string }): void };
   texts: Texts;

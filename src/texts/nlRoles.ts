@@ -10,7 +10,7 @@ const role = {
 } as const satisfies Record<Role, string>;
 
 const refusal = {
-  'not-beheerder': 'Rollen aanpassen kan alleen een beheerder. Vraag het gerust aan iemand van de SVIB-commissie.',
+  'not-beheerder': 'Rollen aanpassen kan alleen een beheerder van de SVIB-bot.',
   'last-beheerder': 'Je bent de laatste beheerder. Maak eerst iemand anders beheerder, dan kun je deze rol weggeven.',
   'implicit-role': 'Iedereen op school is al leerkracht. Die rol hoef je niet te geven of af te nemen.',
   'already-has-role': 'Deze persoon heeft deze rol al.',

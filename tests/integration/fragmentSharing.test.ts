@@ -53,7 +53,7 @@ describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Az
     expect(access).toContain('00:02–00:04 · ');
 
     const granted = await act(sanne, 'recording.grant', { recordingId: recording.id, granteeId: lotte.aadObjectId, scope: 'fragments', fragmentIds: fragments[0].id });
-    expect(shown(granted)).toContain('Lotte Smit mag 1 fragment zien. Ik zet ze nu klaar');
+    expect(shown(granted)).toContain('Lotte Smit mag 1 fragment zien. Ik zet het nu klaar');
     expect(shown(granted)).toContain('Lotte Smit** · 1 fragment');
     expect(watchLinkSentTo(lotte)).toBeUndefined();
 

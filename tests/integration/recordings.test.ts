@@ -133,12 +133,13 @@ describe('the teacher decides in Teams who may see a recording (real Azurite)', 
     recordingId = (await uploadRecording(school.app, teacher, trajectoryId, VIDEO, 'video/webm')).id;
   });
 
-  it('shows the teacher a watch link and the access button on the trajectory card', async () => {
+  it('shows the teacher a watch button and the access button on the trajectory card; the button mints the link', async () => {
     await act(sanne, 'trajectory.open', { trajectoryId });
     const card = JSON.stringify(connector.to(personalChatOf(sanne))[0].activity.attachments![0].content);
     expect(card).toContain('Bekijk opname 1');
-    expect(card).toContain('/recordings/watch?t=');
+    expect(card).toContain('"verb":"recording.watch"');
     expect(card).toContain('Toegang opname 1');
+    expect(shown(await act(sanne, 'recording.watch', { recordingId }))).toContain('/recordings/watch?t=');
   });
 
   it('lets the teacher grant a colleague access and withdraw it; the colleague is told both times', async () => {

@@ -21,7 +21,9 @@ export interface SentActivity {
 export class RecordingConnector {
   readonly sent: SentActivity[] = [];
   /** What Teams answers when the bot asks about a member (e.g. their e-mail address), by user id. */
-  readonly members = new Map<string, { email?: string; userPrincipalName?: string; aadObjectId?: string; name?: string }>();
+  readonly members = new Map<string, { id?: string; email?: string; userPrincipalName?: string; aadObjectId?: string; name?: string }>();
+  /** One-to-one chats the bot started itself (POST /v3/conversations), by the member it asked for. */
+  readonly opened: { conversationId: string; memberId: string }[] = [];
   private server?: Server;
   private counter = 0;
 
@@ -35,6 +37,15 @@ export class RecordingConnector {
           const known = this.members.get(decodeURIComponent(member[1]));
           res.writeHead(known ? 200 : 404, { 'content-type': 'application/json' });
           res.end(JSON.stringify(known ? { id: decodeURIComponent(member[1]), ...known } : { error: { code: 'MemberNotFound' } }));
+          return;
+        }
+        if (req.method === 'POST' && /^\/v3\/conversations\/?$/.test(req.url ?? '')) {
+          const parameters = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+          const memberId = String(parameters.members?.[0]?.id ?? '');
+          const conversationId = `a:opened-${memberId}`;
+          this.opened.push({ conversationId, memberId });
+          res.writeHead(201, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id: conversationId }));
           return;
         }
         const match = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
@@ -62,6 +73,7 @@ export class RecordingConnector {
 
   clear(): void {
     this.sent.length = 0;
+    this.opened.length = 0;
   }
 
   /** All visible text of what was sent: message text and every TextBlock of every card. */

@@ -19,7 +19,7 @@ export interface ClipCutterOptions {
   /** True for the first caller only (a conditional write), so a grantee is told once. */
   claimOnce: (key: string, now: Date) => Promise<boolean>;
   /** The colleague can watch now; or the teacher hears the fragments could not be prepared. */
-  announce: { ready(grant: Grant, recording: Recording): Promise<void>; failed(grant: Grant, recording: Recording): Promise<void> };
+  announce: { ready(grant: Grant, recording: Recording): Promise<unknown>; failed(grant: Grant, recording: Recording): Promise<void> };
 }
 
 /** ffmpeg reads the recording through a read link that lives as long as a long cut may take. */

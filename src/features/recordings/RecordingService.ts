@@ -61,13 +61,16 @@ export class RecordingService {
   }
 
   /** After the browser uploaded: check the blob itself, then keep its reference; a bad upload leaves nothing behind. */
-  async register(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording } | Refused> {
+  async register(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording; repeated?: boolean } | Refused> {
     const { blobs, recordings, audit, now } = this.options;
     const trajectory = await this.trajectoryOf(subject, trajectoryId);
     const decision = await this.decide(subject, 'upload', trajectory, undefined, trajectoryId);
     // The blob name was issued for this school and trajectory; any other name is forged.
     const expectedPrefix = `${subject.tenantId}/${subject.schoolId}/${trajectoryId}/`;
     if (!decision.allow || !trajectory || !blobName.startsWith(expectedPrefix)) return { ok: false, reason: decision.allow ? 'not-a-party' : decision.reason };
+    // A repeated register (a retry, a reload) keeps the one recording: a trajectory shows it once.
+    const known = (await recordings.listForTrajectory(subject.tenantId, subject.schoolId, trajectoryId)).find((recording) => recording.blobName === blobName);
+    if (known) return { ok: true, recording: known, repeated: true };
     const facts = await blobs.facts(blobName);
     const { maxBytes } = await this.options.settingsFor(subject.tenantId, subject.schoolId);
     const problem = !facts ? 'not-uploaded' : !facts.contentType.startsWith('video/') ? 'not-a-video' : facts.sizeBytes > maxBytes ? 'too-large' : undefined;

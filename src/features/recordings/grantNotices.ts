@@ -16,8 +16,11 @@ export interface GrantNoticeOptions {
 }
 
 export interface GrantNotices {
-  /** The colleague can watch now: a card with a link bound to them. */
-  ready(grant: Grant, recording: Recording): Promise<void>;
+  /**
+   * The colleague can watch now: a card with a link bound to them. False when it could not reach
+   * them (no chat with the bot, and none could be opened); for fragments the teacher is told so.
+   */
+  ready(grant: Grant, recording: Recording): Promise<boolean>;
   /** The fragments could not be cut: the teacher hears it, the colleague hears nothing. */
   failed(grant: Grant, recording: Recording): Promise<void>;
 }
@@ -32,10 +35,12 @@ export function createGrantNotices(options: GrantNoticeOptions): GrantNotices {
       const fragments = grant.scope.kind === 'fragments' ? grant.scope.fragmentIds.length : undefined;
       const opens = options.dialogs ? { dialogRecordingId: recording.id } : { url: options.watchLink(grant, recording) };
       const card = grantNoticeCard({ teacher: teacher?.name ?? '', cycle: recording.cycle, fragments, ...opens }, texts);
-      await notifier.sendCard(grant.tenantId, grant.granteeId, card);
+      const reached = await notifier.sendCard(grant.tenantId, grant.granteeId, card);
       if (teacher && fragments !== undefined) {
-        await notifier.sendText(grant.tenantId, teacher.userId, fillIn(texts.recordings.grantedFragments, { name: grant.granteeName, count: fragmentCount(fragments, texts) }));
+        const ready = fillIn(texts.recordings.grantedFragments, { name: grant.granteeName, count: fragmentCount(fragments, texts) });
+        await notifier.sendText(grant.tenantId, teacher.userId, reached ? ready : `${ready} ${fillIn(texts.recordings.notReached, { name: grant.granteeName })}`);
       }
+      return reached;
     },
     async failed(grant, recording) {
       const teacher = await teacherOf(recording);

@@ -4,6 +4,8 @@ import type { SvibTurnState } from '../svibTurnState';
 import { cardVerbs } from '../../cards/cardVerbs';
 import type { BotDependencies } from '../botDependencies';
 import { sendAbout } from './menuReplies';
+import { sendAuditLog, sendSharedWithMe } from './recordingHandlers';
+import { sendRolesCard } from './roleHandlers';
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
@@ -17,6 +19,21 @@ export function registerCardActionHandlers(app: Application<SvibTurnState>, deps
   app.adaptiveCards.actionExecute(cardVerbs.aboutSvib, async (context) => {
     await sendAbout(context, texts);
     return texts.menu.aboutSvib;
+  });
+
+  app.adaptiveCards.actionExecute(cardVerbs.sharedWithMe, async (context) => {
+    await sendSharedWithMe(context, deps);
+    return texts.help.items.sharedWithMe.title;
+  });
+
+  app.adaptiveCards.actionExecute(cardVerbs.auditLog, async (context) => {
+    await sendAuditLog(context, deps);
+    return texts.help.items.auditLog.title;
+  });
+
+  app.adaptiveCards.actionExecute(cardVerbs.settingsOpen, async (context) => {
+    await sendRolesCard(context, deps);
+    return texts.help.items.settings.title;
   });
 }
 

@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
+import { helpCard } from '../../cards/helpCard';
 import { renderCard } from '../../cards/renderCard';
+import type { Role } from '../../domain/schools/roles';
 import type { Texts } from '../../texts';
 import { sendCard } from '../replies';
 import type { SvibTurnState } from '../svibTurnState';
@@ -17,4 +19,10 @@ export async function sendPointerToMenu(context: TurnContext, texts: Texts): Pro
 
 export async function sendAbout(context: TurnContext, texts: Texts): Promise<void> {
   await sendCard(context, renderCard('about', {}, texts));
+}
+
+/** "hulp": what this person can do, by the roles they hold. */
+export async function sendHelp(context: TurnContext, state: SvibTurnState, roles: readonly Role[], texts: Texts): Promise<void> {
+  state.conversation.welcomed = true;
+  await sendCard(context, helpCard(roles, texts));
 }

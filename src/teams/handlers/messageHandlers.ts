@@ -8,17 +8,17 @@ import { sendAuditLog, sendSharedWithMe } from './recordingHandlers';
 import { sendProposalForm } from './proposalHandlers';
 import { actorOf } from '../actorOf';
 import { sendIntakeForm, sendMyGuidance, sendMyTrajectories } from './trajectoryHandlers';
-import { sendAbout, sendPointerToMenu, sendWelcome } from './menuReplies';
+import { sendAbout, sendHelp, sendPointerToMenu, sendWelcome } from './menuReplies';
 
 /** Typed messages: a few words are understood, everything else is pointed to the buttons. */
 export function registerMessageHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
   app.activity(ActivityTypes.Message, async (context, state) => {
     const { texts } = deps;
     // Meeting the sender keeps names current and hands over roles a beheerder gave them by e-mail.
-    if (context.activity.conversation?.conversationType !== 'channel') await actorOf(context, deps.directory);
+    const actor = context.activity.conversation?.conversationType !== 'channel' ? await actorOf(context, deps.directory) : undefined;
     switch (parseTextCommand(context.activity.text)) {
       case 'help':
-        return sendWelcome(context, state, texts);
+        return actor ? sendHelp(context, state, actor.roles, texts) : sendWelcome(context, state, texts);
       case 'aboutSvib':
         return sendAbout(context, texts);
       case 'requestSupport':

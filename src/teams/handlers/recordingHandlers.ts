@@ -118,14 +118,21 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     const { grant } = granted;
     // A repeated click changes nothing: the colleague was told the first time.
     if (grant.scope.kind === 'recording') {
-      if (!granted.repeated) await grantNotices.ready(grant, granted.recording);
-      return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.granted, { name: grantee.name }), tone: 'good' });
+      const reached = granted.repeated || (await grantNotices.ready(grant, granted.recording));
+      const text = fillIn(texts.recordings.granted, { name: grantee.name });
+      // Nobody is left believing a colleague was told when the bot could not reach them.
+      if (!reached) return accessCardFor(actor, recordingId, deps, { text: `${text} ${fillIn(texts.recordings.notReached, { name: grantee.name })}`, tone: 'attention' });
+      return accessCardFor(actor, recordingId, deps, { text, tone: 'good' });
     }
     // Clips may take a while to cut: the clip job tells the colleague (once) when all are ready,
     // also when they were ready already.
-    if (!granted.repeated) clips.kick({ tenantId: actor.tenantId, schoolId: actor.schoolId, recordingId });
-    const count = fragmentCount(grant.scope.fragmentIds.length, texts);
-    return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.grantedFragmentsPending, { name: grantee.name, count }), tone: 'good' });
+    if (!granted.repeated) {
+      clips.kick({ tenantId: actor.tenantId, schoolId: actor.schoolId, recordingId });
+      await deps.recordingNotices.fragmentsShared(grant, granted.recording);
+    }
+    const fragments = grant.scope.fragmentIds.length;
+    const pending = fragments === 1 ? texts.recordings.grantedFragmentPending : texts.recordings.grantedFragmentsPending;
+    return accessCardFor(actor, recordingId, deps, { text: fillIn(pending, { name: grantee.name, count: fragmentCount(fragments, texts) }), tone: 'good' });
   });
 
   execute(cardVerbs.recordingDelete, async (context, data) => {

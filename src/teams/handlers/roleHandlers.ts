@@ -42,9 +42,18 @@ async function beheerderOf(context: TurnContext, deps: BotDependencies): Promise
   return hasRole(actor.roles, 'beheerder') ? actor : undefined;
 }
 
+/** Instellingen are for beheerders: the refusal names who they are at this school, so one knows whom to ask. */
+async function notBeheerderText(actor: Actor, deps: BotDependencies): Promise<string> {
+  const holders = await deps.directory.holdersOf(actor.tenantId, actor.schoolId, 'beheerder');
+  const names = holders.map((member) => member.name ?? member.email).filter((name): name is string => Boolean(name));
+  if (names.length === 0) return deps.texts.settings.notBeheerderNobody;
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${deps.texts.settings.and} ${names.at(-1)}`;
+  return fillIn(deps.texts.settings.notBeheerder, { names: list });
+}
+
 export async function sendRolesCard(context: TurnContext, deps: BotDependencies): Promise<void> {
-  const actor = await beheerderOf(context, deps);
-  if (!actor) return sendText(context, deps.texts.roles.refusal['not-beheerder']);
+  const actor = await actorOf(context, deps.directory);
+  if (!hasRole(actor.roles, 'beheerder')) return sendText(context, await notBeheerderText(actor, deps));
   await sendCard(context, await rolesCardFor(context, actor, deps));
 }
 

@@ -18,6 +18,7 @@ import { accessCard, auditLogCard, grantNoticeCard, sharedWithMeCard } from '../
 import { recordingSettingsCard } from '../../../src/cards/settingsCards';
 import type { Grant, Recording } from '../../../src/domain/recordings/recording';
 import { renderCard } from '../../../src/cards/renderCard';
+import { helpCard } from '../../../src/cards/helpCard';
 import { assignedSvibber, owningTeacher, otherSvibber, trajectoryIn } from '../trajectories/trajectoryFixtures';
 
 const appointment: Appointment = {
@@ -52,6 +53,9 @@ const views: AppointmentView[] = [
   { kind: 'donePrompt' },
   { kind: 'done' },
   { kind: 'notice', text: 'x' },
+  { kind: 'moved', calendarUrl: 'https://bot.example/calendar/t' },
+  { kind: 'superseded' },
+  { kind: 'withdrawn' },
 ];
 
 /** Every card the bot can send, in every state, so a broken template shows up here first. */
@@ -93,6 +97,9 @@ const cards: [string, AdaptiveCardJson][] = [
   ['notice with a link', renderCard('notice', { title: 'T', text: 'x', url: 'https://bot.example/recordings/watch?t=1', urlTitle: 'Bekijk' })],
   ['notice', renderCard('notice', { title: 'T', text: 'x', url: '' })],
   ['detail with recording dialogs', trajectoryDetailCard(trajectoryIn('opname 1'), owningTeacher, { recordingDialogs: [{ title: 'Bekijk opname 1', page: 'watch', recordingId: 'r' }, { title: 'Opname 1 toevoegen', page: 'upload', trajectoryId: 't', cycle: 1 }] })],
+  ['help for someone with every role', helpCard(['svibber', 'ib', 'directie', 'beheerder'])],
+  ['detail with a confirmed appointment and watch buttons', trajectoryDetailCard(trajectoryIn('opname 1'), assignedSvibber, { planned: appointment, watchButtons: [{ title: 'Bekijk opname 1', recordingId: 'r' }] })],
+  ['detail with a proposal', trajectoryDetailCard(trajectoryIn('toegewezen'), assignedSvibber, { planned: { ...appointment, status: 'proposed', chosen: undefined } })],
   ['detail with recordings', trajectoryDetailCard(trajectoryIn('opname 1'), owningTeacher, { recordingLinks: [{ title: 'Bekijk opname 1', url: 'https://bot.example/w' }], recordingAccess: [{ title: 'Toegang opname 1', recordingId: 'r' }] })],
 ];
 

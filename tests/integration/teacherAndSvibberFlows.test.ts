@@ -1,0 +1,159 @@
+import type { Actor } from '../../src/features/schools/SchoolDirectory';
+import { actorOf, guidedTrajectory, putBlob } from '../support/recordings';
+import { sampleVideo } from '../support/sampleVideo';
+import { useSchool } from '../support/school';
+import { botAdded, cardAction, fatima, lotte, marieke, message, peter, personalChatOf, post, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
+
+type Action = { type: string; title: string; verb?: string; url?: string; data?: Record<string, unknown> };
+
+function actionsOf(card: unknown): Action[] {
+  const found: Action[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.type === 'string' && record.type.startsWith('Action.')) found.push(record as never);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/**
+ * Issue 14 as a teacher and an SVIB'er live it: help per role (5), the begeleider hears of
+ * recordings (6), watch buttons that keep working (8), and colleagues who never opened the bot
+ * are reached through the school's team or the sender is told (4).
+ */
+describe('the flows of a teacher and her SVIB\'er (real storage on Azurite)', () => {
+  const school = useSchool({ svibbers: [marieke], others: [sanne, peter] });
+  const { connector } = school;
+  let teacher: Actor;
+  let trajectoryId: string;
+  let recordingId: string;
+
+  const act = (person: Person, verb: string, data: Record<string, unknown> = {}) => post(school.app.baseUrl, cardAction({ serviceUrl: school.serviceUrl, from: person }, verb, data));
+  const say = (person: Person, text: string) => post(school.app.baseUrl, message({ serviceUrl: school.serviceUrl, from: person }, text));
+  const answerOf = (answer: { body?: Record<string, unknown> }) => answer.body?.value;
+  const lastTo = (person: Person) => connector.to(personalChatOf(person)).at(-1);
+  const textsTo = (person: Person) => connector.to(personalChatOf(person)).map((sent) => sent.activity.text ?? '').join('\n');
+  const api = async (path: string, body: object) => {
+    const response = await fetch(`${school.app.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const tokenOf = (url: string) => new URL(url).searchParams.get('t');
+  const lotteGrant = async () => {
+    const found = await school.app.composed.recordings.grantsOf(teacher, recordingId);
+    if (!found.ok) throw new Error(found.reason);
+    return found.grants.find((grant) => grant.granteeId === lotte.aadObjectId && !grant.withdrawnAt)!.id;
+  };
+
+  beforeAll(async () => {
+    teacher = await actorOf(school.app, sanne);
+    const svibber = await actorOf(school.app, marieke);
+    trajectoryId = await guidedTrajectory(school.app, teacher, svibber);
+    await school.app.composed.trajectoryService.run(svibber, trajectoryId, { type: 'startIntake' });
+    await school.app.composed.trajectoryService.run(svibber, trajectoryId, { type: 'completeIntake', cycles: 2 });
+    // Lotte is a colleague the school knows, who never opened the bot herself.
+    await school.app.composed.directory.seedMember(TENANT_ID, 'default', { userId: lotte.aadObjectId, name: lotte.name }, []);
+  });
+
+  describe('hulp shows what this person can do', () => {
+    it.each<[string, Person, string[], string[]]>([
+      ['a teacher', sanne, ['Begeleiding aanvragen', 'Gedeeld met mij', 'Logboek'], ['Mijn begeleidingen', 'Instellingen']],
+      ["an SVIB'er", marieke, ['Mijn begeleidingen', 'Traject voorstellen'], ['Instellingen']],
+      ['the beheerder', fatima, ['Instellingen'], ['Mijn begeleidingen']],
+    ])('for %s', async (_who, person, shown, hidden) => {
+      await say(person, 'hulp');
+      const buttons = actionsOf(lastTo(person)?.activity.attachments?.[0]?.content).map((action) => action.title);
+      expect(buttons).toEqual(expect.arrayContaining(shown));
+      for (const title of hidden) expect(buttons).not.toContain(title);
+    });
+
+    it('understands a question in other words, and the buttons the help card offers', async () => {
+      await say(sanne, 'Kun je mij helpen met een aanvraag?');
+      expect(JSON.stringify(lastTo(sanne)?.activity)).toContain('intake.submit');
+      connector.clear();
+      await act(sanne, 'recordings.auditLog');
+      expect(JSON.stringify(lastTo(sanne)?.activity)).toContain('Wie heeft mijn opnames bekeken?');
+    });
+
+    it('names the beheerder when someone else asks for instellingen, without a commissie', async () => {
+      await say(sanne, 'instellingen');
+      const text = lastTo(sanne)?.activity.text ?? '';
+      expect(text).toContain('Fatima El Amrani');
+      expect(text).not.toContain('commissie');
+    });
+  });
+
+  it('tells the begeleider when the teacher adds a recording, once, and shows the recording once', async () => {
+    await act(sanne, 'trajectory.open', { trajectoryId });
+    const upload = actionsOf(lastTo(sanne)?.activity.attachments?.[0]?.content).find((action) => action.title === 'Opname 1 toevoegen');
+    const session = await api('/api/recordings/upload-session', { t: tokenOf(upload!.url!) });
+    expect(session.status).toBe(200);
+    expect(await putBlob(String(session.body.uploadUrl), sampleVideo(2), 'video/mp4')).toBe(201);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect((await api('/api/recordings/register', { registerToken: session.body.registerToken, durationSeconds: 2 })).status).toBe(200);
+    }
+
+    const notices = connector.to(personalChatOf(marieke)).filter((sent) => sent.activity.text?.includes('heeft opname 1 toegevoegd'));
+    expect(notices.map((sent) => sent.activity.text)).toEqual(['Sanne de Vries heeft opname 1 toegevoegd aan het traject. Je vindt hem bij *mijn begeleidingen*.']);
+    const recordings = await school.app.composed.recordings.watchable(teacher, trajectoryId);
+    expect(recordings).toHaveLength(1);
+    recordingId = recordings[0].id;
+  });
+
+  it('mints a fresh single-use link each time Bekijk opname 1 is clicked', async () => {
+    await act(sanne, 'trajectory.open', { trajectoryId });
+    const watch = actionsOf(lastTo(sanne)?.activity.attachments?.[0]?.content).find((action) => action.title === 'Bekijk opname 1');
+    expect(watch).toMatchObject({ type: 'Action.Execute', verb: 'recording.watch' });
+
+    const links: string[] = [];
+    for (let click = 0; click < 2; click++) {
+      const card = answerOf(await act(sanne, 'recording.watch', watch!.data));
+      links.push(actionsOf(card).find((action) => action.title === 'Open opname 1')!.url!);
+      expect(actionsOf(card).find((action) => action.title === 'Bekijk opname 1')?.verb).toBe('recording.watch');
+    }
+    expect(links[0]).not.toBe(links[1]);
+    expect((await api('/api/recordings/view', { t: tokenOf(links[0]) })).status).toBe(200);
+    expect((await api('/api/recordings/view', { t: tokenOf(links[0]) })).status).not.toBe(200);
+    expect((await api('/api/recordings/view', { t: tokenOf(links[1]) })).status).toBe(200);
+
+    // Someone who may not watch gets no link from the button.
+    expect(JSON.stringify(answerOf(await act(peter, 'recording.watch', { recordingId })))).not.toContain('/recordings/watch');
+  });
+
+  it('tells the begeleider when the teacher shares chosen fragments of her trajectory', async () => {
+    const marked = await school.app.composed.recordings.markFragment(teacher, recordingId, { startSecond: 0, endSecond: 1, note: '', aspect: 'didactiek' });
+    if (!marked.ok) throw new Error(marked.reason);
+    const granted = answerOf(await act(sanne, 'recording.grant', { recordingId, granteeId: peter.aadObjectId, scope: 'fragments', fragmentIds: marked.fragment.id }));
+    expect(JSON.stringify(granted)).toContain('Peter Bakker mag 1 fragment zien. Ik zet het nu klaar');
+    expect(textsTo(marieke)).toContain('Sanne de Vries deelt 1 fragment uit opname 1 met Peter Bakker.');
+    await school.app.composed.clipJob.idle();
+  });
+
+  it('tells the teacher plainly when a colleague could not be reached', async () => {
+    const granted = answerOf(await act(sanne, 'recording.grant', { recordingId, granteeId: lotte.aadObjectId, scope: 'recording' }));
+    expect(JSON.stringify(granted)).toContain('Lotte Smit heeft de SVIB-bot nog niet geopend');
+    await act(sanne, 'recording.withdraw', { recordingId, grantId: await lotteGrant() });
+  });
+
+  it("reaches a colleague who never opened the bot through the school's team, and stores that chat", async () => {
+    await post(school.app.baseUrl, botAdded({ serviceUrl: school.serviceUrl, from: fatima, scope: 'channel' }));
+    connector.members.set(lotte.aadObjectId, { id: lotte.id, name: lotte.name, aadObjectId: lotte.aadObjectId });
+    connector.clear();
+
+    const granted = answerOf(await act(sanne, 'recording.grant', { recordingId, granteeId: lotte.aadObjectId, scope: 'recording' }));
+    expect(JSON.stringify(granted)).toContain('Lotte Smit mag de opname nu zien.');
+    expect(JSON.stringify(granted)).not.toContain('nog niet geopend');
+    expect(connector.opened).toEqual([{ conversationId: `a:opened-${lotte.id}`, memberId: lotte.id }]);
+    const toLotte = connector.to(`a:opened-${lotte.id}`);
+    expect(JSON.stringify(toLotte.at(-1)?.activity)).toContain('laat je opname 1 zien');
+
+    // The next message goes straight to the stored chat.
+    connector.clear();
+    await act(sanne, 'recording.withdraw', { recordingId, grantId: await lotteGrant() });
+    expect(connector.opened).toHaveLength(0);
+    expect(connector.to(`a:opened-${lotte.id}`).map((sent) => sent.activity.text).join(' ')).toContain('ingetrokken');
+  });
+});
