@@ -23,6 +23,8 @@ export function fragmentTitle(fragment: Fragment, aspectTitle: (aspect: string) 
 
 export interface AccessCardInput {
   recordingId: string;
+  /** The way back to the trajectory card this one replaced. */
+  trajectoryId?: string;
   cycle: number;
   grants: readonly Grant[];
   people: readonly { userId: string; name: string }[];
@@ -62,20 +64,31 @@ export function accessCard(input: AccessCardInput, texts: Texts = textsFor()): A
       fragmentSharing: sharing,
       fragmentHint,
       recordingId: input.recordingId,
+      trajectoryId: input.trajectoryId ?? '',
     },
     texts,
   );
 }
 
-export function auditLogCard(entries: readonly AuditEntry[], nameOf: (userId: string) => string, texts: Texts = textsFor()): AdaptiveCardJson {
+/**
+ * The audit log. A grant or its withdrawal says to whom and for which recording, when the grant is
+ * known (`cycleOfGrant`); the grantee is the entry's detail.
+ */
+export function auditLogCard(entries: readonly AuditEntry[], nameOf: (userId: string) => string, texts: Texts = textsFor(), cycleOfGrant: (grantId: string) => number | undefined = () => undefined): AdaptiveCardJson {
   const words = texts.recordings;
+  const describe = (entry: AuditEntry) => {
+    const cycle = entry.objectType === 'grant' && entry.result === 'allowed' && entry.detail ? cycleOfGrant(entry.objectId) : undefined;
+    if (cycle !== undefined && entry.action === 'grant') return fillIn(words.auditGrantTo, { name: nameOf(entry.detail!), cycle });
+    if (cycle !== undefined && entry.action === 'withdrawGrant') return fillIn(words.auditWithdrawFrom, { name: nameOf(entry.detail!), cycle });
+    return words.auditActions[entry.action] ?? entry.action;
+  };
   return renderCard(
     'auditLog',
     {
       entries: entries.map((entry) => ({
         when: formatDateTime(entry.at),
         who: nameOf(entry.actorId),
-        what: `${words.auditActions[entry.action] ?? entry.action}${entry.result === 'refused' ? ` (${words.auditRefused})` : ''}`,
+        what: `${describe(entry)}${entry.result === 'refused' ? ` (${words.auditRefused})` : ''}`,
         color: entry.result === 'refused' ? 'Attention' : 'Default',
       })),
     },

@@ -77,31 +77,40 @@ function requestFacts(trajectory: Trajectory, texts: Texts): Fact[] {
 function intakeAnswerFacts(intake: IntakeAnswers | undefined, texts: Texts): Fact[] {
   if (!intake) return [];
   const labels = texts.trajectories.intakeForm.fieldLabel;
-  const choices = texts.trajectories.intakeForm.choices;
   const facts: Fact[] = [
     { title: labels.whatHappens, value: intake.whatHappens },
     { title: labels.whatDifferent, value: intake.whatDifferent },
     { title: labels.whatToReach, value: intake.whatToReach },
     { title: texts.request.factGroup, value: intake.group },
-    {
-      title: texts.request.factDays,
-      value: [joinLabels(intake.preferredDays, choices.day, texts.request.noPreference), joinLabels(intake.preferredDayParts, choices.dayPart, '')]
-        .filter(Boolean)
-        .join(' · '),
-    },
+    preferredDaysFact(intake, texts),
   ];
   if (intake.otherKindDescription) facts.unshift({ title: labels.otherKindDescription, value: intake.otherKindDescription });
-  if (intake.basiscommunicatieAspects.length > 0) {
-    facts.push({ title: labels.basiscommunicatieAspects, value: joinLabels(intake.basiscommunicatieAspects, choices.basiscommunicatieAspect, '') });
-  }
+  if (intake.basiscommunicatieAspects.length > 0) facts.push(aspectsFact(intake, texts));
   return facts;
+}
+
+/** On summaries the label names what was chosen; the form's hint that it may stay empty is not repeated. */
+function aspectsFact(intake: IntakeAnswers, texts: Texts): Fact {
+  return { title: texts.request.factAspects, value: joinLabels(intake.basiscommunicatieAspects, texts.trajectories.intakeForm.choices.basiscommunicatieAspect, '') };
+}
+
+function preferredDaysFact(intake: IntakeAnswers, texts: Texts): Fact {
+  const choices = texts.trajectories.intakeForm.choices;
+  return {
+    title: texts.request.factDays,
+    value: [joinLabels(intake.preferredDays, choices.day, texts.request.noPreference), joinLabels(intake.preferredDayParts, choices.dayPart, '')].filter(Boolean).join(' · '),
+  };
 }
 
 /** Replaces the form once it is sent, so the same form cannot be sent twice. */
 export function intakeSummaryCard(trajectory: Trajectory, alreadySent: boolean, texts: Texts = textsFor()): AdaptiveCardJson {
   const intake = trajectory.intake;
   const facts = requestFacts(trajectory, texts);
-  if (intake) facts.push({ title: texts.request.factGroup, value: intake.group });
+  // The teacher sees back what she chose: group, days and parts of day, and the aspects to look at.
+  if (intake) {
+    facts.push({ title: texts.request.factGroup, value: intake.group }, preferredDaysFact(intake, texts));
+    if (intake.basiscommunicatieAspects.length > 0) facts.push(aspectsFact(intake, texts));
+  }
   return renderCard(
     'intakeSummary',
     { next: alreadySent ? texts.request.alreadySent : texts.request.whatHappensNext, facts },
@@ -324,7 +333,8 @@ export function proposalFormCard(input: ProposalFormInput, texts: Texts = textsF
       formId: input.formId,
       notice: input.notice ?? '',
       people: input.people.map((person) => ({ title: person.name, value: person.userId })),
-      labels: texts.trajectories.intakeForm.fieldLabel,
+      // Directie writes about a colleague's hulpvraag: the labels speak of the teacher, not to them.
+      labels: { ...texts.trajectories.intakeForm.fieldLabel, helpQuestionKind: texts.proposal.helpQuestionKindLabel, focus: texts.proposal.focusLabel },
       values: { teacherUserId: text('teacherUserId'), teacherEmail: text('teacherEmail'), goal: text('goal'), helpQuestionKind: text('helpQuestionKind'), focus: text('focus') },
       errors: { teacher: input.errors?.teacher ?? '', goal: input.errors?.goal ?? '', helpQuestionKind: input.errors?.helpQuestionKind ?? '', focus: input.errors?.focus ?? '' },
       choices: { helpQuestionKind: choicesOf(helpQuestionKinds, choices.helpQuestionKind), focus: choicesOf(focusAreas, choices.focus) },

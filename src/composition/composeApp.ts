@@ -35,6 +35,7 @@ import { RecordingService } from '../features/recordings/RecordingService';
 import { ClipCutter } from '../features/recordings/ClipCutter';
 import { createGrantNotices } from '../features/recordings/grantNotices';
 import { createRecordingNotices } from '../features/recordings/recordingNotices';
+import { createRecordingContext } from '../features/recordings/recordingContext';
 import { ClipJob } from '../jobs/clipJob';
 import { createFfmpegClipper } from '../media/ffmpegClipper';
 import { ClipRepository } from '../storage/recordings/ClipRepository';
@@ -227,6 +228,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     subjectFor: (tenantId, schoolId, userId) => directory.subjectFor(tenantId, schoolId, userId),
     useOnce: (nonce, at) => usedLinks.useOnce(nonce, at),
     onRegistered: (recording) => recordingNotices.uploaded(recording),
+    describe: createRecordingContext(trajectories, texts),
     sso: config.sso && {
       verify: createSsoVerifier({ ...config.sso, now }),
       schoolOf: (tenantId, userId) => directory.schoolIdOf(tenantId, userId),

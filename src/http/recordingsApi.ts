@@ -12,6 +12,11 @@ export interface RecordingsApiDeps {
   /** Roles are decided again on the server for the person the link is bound to. */
   subjectFor: (tenantId: string, schoolId: string, userId: string) => Promise<AccessSubject>;
   useOnce: (nonce: string, now: Date) => Promise<boolean>;
+  /**
+   * One line of context under the page title (whose trajectory, its hulpvraag, the date), as this
+   * person may see it; decided on the server from storage.
+   */
+  describe?: (subject: AccessSubject, trajectoryId: string, at: Date) => Promise<string | undefined>;
   /** Tells the other party of the trajectory that a recording was added. */
   onRegistered?: (recording: Recording) => Promise<void>;
   /**
@@ -114,7 +119,8 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
       userId: target.userId,
       expiresAt: new Date(deps.now().getTime() + 180 * MINUTE),
     });
-    res.json(200, { uploadUrl: started.uploadUrl, maxBytes: started.maxBytes, registerToken, title: deps.texts.title(`${cycle}`) });
+    const context = await deps.describe?.(subject, trajectoryId, deps.now());
+    res.json(200, { uploadUrl: started.uploadUrl, maxBytes: started.maxBytes, registerToken, title: deps.texts.title(`${cycle}`), context });
   });
 
   server.post('/api/recordings/register', async (req, res) => {
@@ -144,6 +150,7 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     });
     res.json(200, {
       title: deps.texts.title(String(watched.recording.cycle)),
+      context: await deps.describe?.(subject, watched.recording.trajectoryId, watched.recording.uploadedAt),
       videoUrl: watched.videoUrl,
       // Only the granted fragments, each with a read link to its own clip.
       fragmentsOnly: watched.videoUrl === undefined,

@@ -82,6 +82,7 @@ export const nl = {
     factFocus: 'Kijken naar',
     factGroup: 'Groep',
     factDays: 'Voorkeur voor opnames',
+    factAspects: 'Onderdelen van basiscommunicatie',
     noPreference: 'geen voorkeur',
     takenUpByNotice: '{name} heeft je aanvraag opgepakt en wordt je begeleider. Jullie plannen samen het intakegesprek.',
     handedOverNotice: 'Je traject heeft een nieuwe begeleider: {name}.',
@@ -114,7 +115,7 @@ export const nl = {
     declineTitle: 'Aanvraag afwijzen',
     nextStepTitle: 'Volgende stap',
     cyclesLabel: 'Hoeveel opnames spreken jullie af?',
-    stepStartIntake: 'Intakegesprek begint',
+    stepStartIntake: 'Start het intakegesprek',
     stepCompleteIntake: 'Intakegesprek afgerond',
     stepCompleteRecording: 'Opname {cycle} is gemaakt',
     stepCompleteAfterTalk: 'Nagesprek {cycle} is gehouden',
@@ -147,6 +148,8 @@ export const nl = {
       'Stel een collega een SVIB-traject voor als scholingsopdracht. Het traject begint alleen als de leerkracht het voorstel aanneemt: meedoen is vrijwillig, en het traject is daarna van de leerkracht.',
     teacher: 'Aan wie?',
     goal: 'Het doel van de scholingsopdracht',
+    helpQuestionKindLabel: 'Waar gaat de hulpvraag van de leerkracht over?',
+    focusLabel: 'Waar wordt naar gekeken?',
     send: 'Voorstel versturen',
     sent: 'Je voorstel is verstuurd naar {teacher}. Je hoort het als die beslist.',
     alreadySent: 'Dit voorstel had je al verstuurd; er is niets dubbel verstuurd.',
@@ -251,6 +254,7 @@ export const nl = {
     listTitle: 'Opnames',
     access: 'Toegang opname {cycle}',
     accessTitle: 'Wie mag opname {cycle} zien?',
+    backToTrajectory: 'Terug naar het traject',
     accessIntro: 'Je bepaalt zelf wie je opname mag zien. Je kunt toegang altijd weer intrekken; dat geldt meteen.',
     noGrants: 'Alleen jij en je begeleider kunnen deze opname zien.',
     pickColleague: 'Geef een collega toegang',
@@ -298,6 +302,8 @@ export const nl = {
     auditIntro: 'Alles wat er met je opnames gebeurde: bekijken, toegang geven en intrekken, uploaden, verwijderen, en pogingen die geweigerd zijn.',
     auditEmpty: 'Er is nog niets gebeurd met je opnames.',
     auditRefused: 'geweigerd',
+    auditGrantTo: 'toegang gegeven aan {name} voor opname {cycle}',
+    auditWithdrawFrom: 'toegang van {name} tot opname {cycle} ingetrokken',
     auditActions: {
       view: 'link om te bekijken gekregen',
       upload: 'opname toegevoegd',
@@ -358,6 +364,8 @@ export const nl = {
     unnamedSchool: 'Onze school',
     installed:
       'Bedankt voor het toevoegen van de SVIB-bot. Begeleiding aanvragen en je eigen traject volgen doe je in een persoonlijke chat met mij; in dit kanaal deel ik nooit iets uit een traject.',
+    installedInChat:
+      'Bedankt voor het toevoegen van de SVIB-bot. Begeleiding aanvragen en je eigen traject volgen doe je in een persoonlijke chat met mij; in deze chat deel ik nooit iets uit een traject.',
   },
   errors: {
     unknownAction: 'Deze knop ken ik niet (meer). Typ *hulp* voor het overzicht.',

@@ -9,6 +9,8 @@
 const common = {
   /** The `<html lang>` of the pages. */
   lang: 'nl',
+  /** The line under the title names the teacher to everyone but herself. */
+  contextTeacher: 'Traject van {teacher}',
 };
 
 const upload = {

@@ -82,11 +82,14 @@ describe('first conversation in personal chat (real storage on Azurite)', () => 
     expect(await app.composed.repositories.installations.get(key)).toMatchObject({ active: true, key: { scope: 'groupChat' } });
   });
 
-  it.each(['help', 'hulp', 'Hulp!'])('answers a typed "%s" with the welcome card', async (text) => {
+  it.each(['help', 'hulp', 'Hulp!', 'menu', 'overzicht'])('answers a typed "%s" with what this teacher can do', async (text) => {
     await post(app.baseUrl, message({ serviceUrl }, text));
 
-    expect(connector.buttonsSent()).toEqual([MENU_BUTTONS]);
-    expect(connector.textsSent()[0]).toContain('Welkom bij SVIB');
+    expect(connector.sent).toHaveLength(1);
+    const shown = connector.textsSent()[0];
+    expect(shown).toContain('Wat kan ik voor je doen?');
+    for (const button of MENU_BUTTONS) expect(shown).toContain(button);
+    expect(shown).not.toContain('Mijn begeleidingen');
   });
 
   it('answers unknown text with a friendly Dutch pointer to the buttons', async () => {

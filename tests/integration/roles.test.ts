@@ -29,7 +29,7 @@ describe('roles per school: Instellingen → Rollen (real storage on Azurite)', 
 
   it('refuses the roles card to someone who is not a beheerder, politely and in Dutch', async () => {
     await post(app.baseUrl, message({ serviceUrl, from: sanne }, 'instellingen'));
-    expect(connector.to(personalChatOf(sanne))[0].activity.text).toContain('Rollen aanpassen kan alleen een beheerder');
+    expect(connector.to(personalChatOf(sanne))[0].activity.text).toContain('Instellingen zijn voor de beheerder van de SVIB-bot. Op jouw school is dat Fatima El Amrani');
 
     const answer = await act(sanne, 'roles.grant', { userId: sanne.aadObjectId, role: 'beheerder' });
     expect(valueOf(answer)).toContain('Rollen aanpassen kan alleen een beheerder');

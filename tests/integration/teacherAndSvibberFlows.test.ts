@@ -91,6 +91,8 @@ describe('the flows of a teacher and her SVIB\'er (real storage on Azurite)', ()
     const upload = actionsOf(lastTo(sanne)?.activity.attachments?.[0]?.content).find((action) => action.title === 'Opname 1 toevoegen');
     const session = await api('/api/recordings/upload-session', { t: tokenOf(upload!.url!) });
     expect(session.status).toBe(200);
+    // The page says what it is about; the teacher is not told her own name.
+    expect(session.body.context).toMatch(/^De groep · \w{2} \d{1,2} \w+ 20\d\d$/);
     expect(await putBlob(String(session.body.uploadUrl), sampleVideo(2), 'video/mp4')).toBe(201);
     for (let attempt = 0; attempt < 2; attempt++) {
       expect((await api('/api/recordings/register', { registerToken: session.body.registerToken, durationSeconds: 2 })).status).toBe(200);
@@ -115,7 +117,9 @@ describe('the flows of a teacher and her SVIB\'er (real storage on Azurite)', ()
       expect(actionsOf(card).find((action) => action.title === 'Bekijk opname 1')?.verb).toBe('recording.watch');
     }
     expect(links[0]).not.toBe(links[1]);
-    expect((await api('/api/recordings/view', { t: tokenOf(links[0]) })).status).toBe(200);
+    const first = await api('/api/recordings/view', { t: tokenOf(links[0]) });
+    expect(first.status).toBe(200);
+    expect(first.body.context).toMatch(/^De groep · /);
     expect((await api('/api/recordings/view', { t: tokenOf(links[0]) })).status).not.toBe(200);
     expect((await api('/api/recordings/view', { t: tokenOf(links[1]) })).status).toBe(200);
 
@@ -130,6 +134,34 @@ describe('the flows of a teacher and her SVIB\'er (real storage on Azurite)', ()
     expect(JSON.stringify(granted)).toContain('Peter Bakker mag 1 fragment zien. Ik zet het nu klaar');
     expect(textsTo(marieke)).toContain('Sanne de Vries deelt 1 fragment uit opname 1 met Peter Bakker.');
     await school.app.composed.clipJob.idle();
+  });
+
+  it('shows the begeleider whose recording it is, and a colleague nothing of the hulpvraag', async () => {
+    await act(marieke, 'trajectory.open', { trajectoryId });
+    const svibberWatch = actionsOf(lastTo(marieke)?.activity.attachments?.[0]?.content).find((action) => action.title === 'Bekijk opname 1');
+    const svibberLink = actionsOf(answerOf(await act(marieke, 'recording.watch', svibberWatch!.data))).find((action) => action.title === 'Open opname 1')!.url!;
+    expect((await api('/api/recordings/view', { t: tokenOf(svibberLink) })).body.context).toMatch(/^Traject van Sanne de Vries · De groep · /);
+
+    await act(sanne, 'recording.grant', { recordingId, granteeId: peter.aadObjectId, scope: 'recording' });
+    const peterLink = /"(http[^"]*\/recordings\/watch\?t=[^"]+)"/.exec(JSON.stringify(lastTo(peter)?.activity))![1];
+    const context = String((await api('/api/recordings/view', { t: tokenOf(peterLink) })).body.context);
+    expect(context).toMatch(/^Traject van Sanne de Vries · \w{2} \d/);
+    expect(context).not.toContain('De groep');
+  });
+
+  it('gives the access card a way back to the trajectory, and the logboek says to whom access was given', async () => {
+    const access = answerOf(await act(sanne, 'recording.access', { recordingId }));
+    const back = actionsOf(access).find((action) => action.title === 'Terug naar het traject');
+    expect(back).toMatchObject({ verb: 'trajectory.show' });
+    expect(JSON.stringify(answerOf(await act(sanne, 'trajectory.show', back!.data)))).toContain('Traject van Sanne de Vries');
+
+    await say(sanne, 'logboek');
+    expect(JSON.stringify(lastTo(sanne)?.activity)).toContain('toegang gegeven aan Peter Bakker voor opname 1');
+  });
+
+  it('says "in deze chat" when added to a group chat', async () => {
+    await post(school.app.baseUrl, botAdded({ serviceUrl: school.serviceUrl, from: peter, scope: 'groupChat', conversationId: '19:bouw@thread.v2' }));
+    expect(connector.to('19:bouw@thread.v2').map((sent) => sent.activity.text).join(' ')).toContain('in deze chat deel ik nooit iets');
   });
 
   it('tells the teacher plainly when a colleague could not be reached', async () => {

@@ -28,6 +28,7 @@ export const PAGE_STYLE = `
   progress { width: 100%; height: 8px; accent-color: var(--accent); }
   .muted { color: var(--muted); }
   .message { margin-top: 12px; padding: 10px 12px; border-radius: 4px; background: #f0f0f0; }
+  .context { margin: -4px 0 12px; color: var(--muted); }
   .message.error { background: #fdf3f4; color: var(--error); }
   .message.ok { background: #f1faf1; color: var(--ok); }
   .message.info { background: #eef1fb; color: inherit; }

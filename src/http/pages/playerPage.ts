@@ -190,6 +190,7 @@ ${FILL_IN_SCRIPT}
       return;
     }
     if (typeof data.title === 'string' && data.title) { titleEl.textContent = data.title; document.title = data.title; }
+    if (typeof data.context === 'string' && data.context) { el('context').textContent = data.context; el('context').hidden = false; }
     sessionToken = typeof data.sessionToken === 'string' ? data.sessionToken : '';
     (Array.isArray(data.aspects) ? data.aspects : []).forEach(function (a) {
       aspectTitles.set(String(a.value), String(a.title));
@@ -235,6 +236,7 @@ export function playerPageHtml(texts: Texts): string {
 `,
     main: `
   <h1 id="title">${text('title')}</h1>
+  <p id="context" class="context" hidden></p>
   <div id="message" class="message" role="alert" hidden></div>
   <div id="layout" class="layout" hidden>
     <div><video id="video" controls preload="metadata" playsinline></video></div>

@@ -179,6 +179,10 @@ ${FILL_IN_SCRIPT}
       titleEl.textContent = session.title;
       document.title = session.title;
     }
+    if (typeof session.context === 'string' && session.context) {
+      el('context').textContent = session.context;
+      el('context').hidden = false;
+    }
   }
 
   // The duration, when the browser can read it from the file (a MediaRecorder webm has none).
@@ -530,6 +534,7 @@ export function uploadPageHtml(texts: Texts): string {
     main: `
   <div class="card upload">
     <h1 id="title">${text('title')}</h1>
+    <p id="context" class="context" hidden></p>
     <form id="upload-form" novalidate>
       <div class="field">
         <label for="file">${text('fileLabel')}</label>

@@ -47,7 +47,7 @@ export function registerInstallationHandlers(app: Application<SvibTurnState>, de
       return;
     }
     await learnSchool(context, deps);
-    await sendText(context, deps.texts.team.installed);
+    await sendText(context, scope === 'groupChat' ? deps.texts.team.installedInChat : deps.texts.team.installed);
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {

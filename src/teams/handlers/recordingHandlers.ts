@@ -28,6 +28,7 @@ async function accessCardFor(actor: Actor, recordingId: string, deps: BotDepende
   return accessCard(
     {
       recordingId,
+      trajectoryId: found.recording.trajectoryId,
       cycle: found.recording.cycle,
       grants: found.grants,
       people,
@@ -51,14 +52,19 @@ function scopeFrom(data: Record<string, unknown>): GrantScope {
 export async function sendAuditLog(context: TurnContext, deps: BotDependencies): Promise<void> {
   const actor = await actorOf(context, deps.directory);
   const entries = [];
+  const cycleOfGrant = new Map<string, number>();
   for (const trajectory of await deps.trajectories.myTrajectories(actor)) {
     const log = await deps.recordings.auditLog(actor, trajectory.id);
     if (log.ok) entries.push(...log.entries);
+    for (const recording of await deps.recordings.watchable(actor, trajectory.id)) {
+      const found = await deps.recordings.grantsOf(actor, recording.id);
+      if (found.ok) for (const grant of found.grants) cycleOfGrant.set(grant.id, recording.cycle);
+    }
   }
   entries.sort((a, b) => b.at.getTime() - a.at.getTime());
   const names = new Map((await deps.directory.peopleAt(actor.tenantId, actor.schoolId)).map((person) => [person.userId, person.name]));
   names.set(actor.userId, actor.name);
-  await sendCard(context, auditLogCard(entries.slice(0, 100), (userId) => names.get(userId) ?? 'SVIB-bot', deps.texts));
+  await sendCard(context, auditLogCard(entries.slice(0, 100), (userId) => names.get(userId) ?? 'SVIB-bot', deps.texts, (grantId) => cycleOfGrant.get(grantId)));
 }
 
 /** "Gedeeld met mij": a fresh way to open each recording a colleague shares with this person. */
