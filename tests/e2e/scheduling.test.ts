@@ -57,7 +57,7 @@ describe('the teacher picks a proposed moment, in the Agents Playground', () => 
   it('shows the proposed moments, and picking one replaces the card with the confirmation', async () => {
     const choose = teacher.locator('.ac-adaptiveCard', { hasText: 'Intakegesprek: kies een moment' });
     await choose.waitFor({ timeout: 30_000 });
-    await expect(choose.innerText()).resolves.toContain('Voorkeur van Sanne de Vries');
+    await expect(choose.innerText()).resolves.toContain('Jouw voorkeur');
 
     await choose.getByRole('button', { name: /10:15–10:45/ }).click();
 
@@ -67,5 +67,22 @@ describe('the teacher picks a proposed moment, in the Agents Playground', () => 
     await expect(confirmed.innerText()).resolves.toContain('10:15–10:45');
     await expect(confirmed.getByText('Zet in mijn agenda', { exact: true }).count()).resolves.toBe(1);
     await expect(teacher.locator('.ac-adaptiveCard', { hasText: 'kies een moment' }).count()).resolves.toBe(0);
+  });
+
+  it('turns her confirmation into "Verplaatst" in place when the begeleider moves it, with a new choice beside it (issue 14, item 1)', async () => {
+    const { directory, scheduling, repositories } = stack.app.composed;
+    const marieke = await directory.actorFor({ tenantId: TENANT, ...MARIEKE, fetchEmail: async () => undefined });
+    const [stored] = (await repositories.appointments.listActiveForSvibber(TENANT, marieke.schoolId, marieke.userId)).map((found) => found.appointment);
+    await scheduling.move(marieke, stored.id);
+    const moved = await scheduling.propose(marieke, stored.trajectoryId, { date1: nextSchoolDay(6), time1: '09:00', duration1: '30', location1: 'lokaal 12' });
+    if (!moved.appointment) throw new Error(`move failed: ${JSON.stringify(moved.reply).slice(0, 300)}`);
+
+    const lapsed = teacher.locator('.ac-adaptiveCard', { hasText: 'Verplaatst:' });
+    await lapsed.waitFor({ timeout: 30_000 });
+    await expect(lapsed.innerText()).resolves.toContain('10:15–10:45');
+    await expect(lapsed.getByText('Haal uit mijn agenda', { exact: true }).count()).resolves.toBe(1);
+    await expect(teacher.locator('.ac-adaptiveCard', { hasText: 'Afgesproken:' }).count()).resolves.toBe(0);
+    await teacher.locator('.ac-adaptiveCard', { hasText: 'kies een moment' }).waitFor({ timeout: 30_000 });
+    await expect(teacher.getByText(/dat moment vervalt/).count()).resolves.toBeGreaterThan(0);
   });
 });

@@ -41,14 +41,20 @@ describe('a teacher meets svib-bot in the Agents Playground', () => {
     await expect(about.innerText()).resolves.toContain('Intakegesprek');
   });
 
-  it('answers typed hulp with the welcome card again', async () => {
+  it('answers typed hulp with what a teacher can do, and its buttons work (issue 14, item 5)', async () => {
     const compose = page.getByRole('textbox').first();
     await compose.click();
     await compose.pressSequentially('hulp');
     await compose.press('Enter');
 
-    await page.locator('.ac-adaptiveCard', { hasText: 'Welkom bij SVIB' }).nth(1).waitFor({ timeout: 30_000 });
+    const help = page.locator('.ac-adaptiveCard', { hasText: 'Wat kan ik voor je doen?' });
+    await help.waitFor({ timeout: 30_000 });
+    for (const title of ['Begeleiding aanvragen', 'Mijn trajecten', 'Gedeeld met mij', 'Logboek']) {
+      await expect(help.getByRole('button', { name: title }).count()).resolves.toBe(1);
+    }
+    await expect(help.getByRole('button', { name: 'Mijn begeleidingen' }).count()).resolves.toBe(0);
 
-    await expect(page.locator('.ac-adaptiveCard', { hasText: 'Welkom bij SVIB' }).count()).resolves.toBe(2);
+    await help.getByRole('button', { name: 'Logboek' }).click();
+    await page.locator('.ac-adaptiveCard', { hasText: 'Wie heeft mijn opnames bekeken?' }).waitFor({ timeout: 30_000 });
   });
 });
