@@ -184,6 +184,8 @@ export const nl = {
     fixProblems: 'Bijna goed! Kijk nog even naar de momenten hieronder.',
     warningsFirst: 'Let op, zie hieronder. Klik op "Toch versturen" als het zo goed is.',
     nothingToPlan: 'Voor dit traject valt nu niets te plannen.',
+    seeBelow: 'Kijk hieronder in de chat.',
+    alreadyMoved: 'Deze afspraak is al verplaatst of afgezegd. Kijk in je chat voor het nieuwste voorstel.',
     proposedTitle: '{step} met {teacher}',
     proposedStatus: 'Je voorstel is verstuurd. {teacher} kiest een moment.',
     chooseTitle: '{step}: kies een moment',

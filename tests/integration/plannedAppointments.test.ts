@@ -136,6 +136,8 @@ describe('a planned step as both parties see it (real storage on Azurite, contro
     const cancelIcs = await cancelling.text();
     expect(cancelIcs).toContain('METHOD:CANCEL');
     expect(cancelIcs).toContain('DTSTART;TZID=Europe/Amsterdam:20261126T101500');
+    // An old card with Verplaatsen says what happened instead of that the appointment does not exist.
+    expect(textOf(await act(sanne, 'schedule.move', { appointmentId: before.id }))).toContain('al verplaatst');
 
     const moved = (await appointments())[0].appointment;
     const chosen = textOf(await act(sanne, 'schedule.choose', { appointmentId: moved.id, slot: '0', sequence: String(moved.sequence) }));

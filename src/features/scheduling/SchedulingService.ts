@@ -252,7 +252,10 @@ export class SchedulingService {
   async move(actor: Actor, appointmentId: string): Promise<Reply> {
     const { texts } = this.options;
     const stored = await this.asParty(actor, appointmentId, 'either');
-    if (!stored || stored.appointment.status !== 'confirmed' || !stored.appointment.chosen) return texts.scheduling.notFound;
+    if (!stored) return texts.scheduling.notFound;
+    // A card from before the last change: say so, rather than that the appointment does not exist.
+    if (stored.appointment.status === 'proposed' || stored.appointment.status === 'cancelled') return texts.scheduling.alreadyMoved;
+    if (stored.appointment.status !== 'confirmed' || !stored.appointment.chosen) return texts.scheduling.notFound;
     const { appointment } = stored;
     if (actor.userId === appointment.svibberId) {
       const trajectory = await this.ownTrajectory(actor, appointment.trajectoryId);
@@ -272,7 +275,9 @@ export class SchedulingService {
   async cancel(actor: Actor, appointmentId: string): Promise<Reply> {
     const { texts, appointments, now } = this.options;
     const stored = await this.asParty(actor, appointmentId, 'either');
-    if (!stored || (stored.appointment.status !== 'confirmed' && stored.appointment.status !== 'proposed')) return texts.scheduling.notFound;
+    if (!stored) return texts.scheduling.notFound;
+    if (stored.appointment.status === 'cancelled') return texts.scheduling.alreadyMoved;
+    if (!isActive(stored.appointment)) return texts.scheduling.notFound;
     const { appointment } = stored;
     const cancelled: Appointment = { ...appointment, status: 'cancelled', sequence: appointment.sequence + 1, updatedAt: now() };
     try {

@@ -18,7 +18,7 @@ export function registerSchedulingHandlers(app: Application<SvibTurnState>, deps
     const card = trajectoryId ? await scheduling.planCard(actor, trajectoryId) : texts.trajectory.notFound;
     if (typeof card === 'string') await sendText(context, card);
     else await sendCard(context, card);
-    return texts.scheduling.submit;
+    return texts.scheduling.seeBelow;
   });
 
   execute(cardVerbs.schedulePropose, async (context, data) => {
