@@ -118,20 +118,27 @@ export function grantNoticeCard(
   return renderCard('notice', { title, text, urlTitle: title, ...opens }, texts);
 }
 
-/** "Gedeeld met mij": what colleagues show this person now, each with a way to open it. */
+/**
+ * "Gedeeld met mij": what colleagues show this person now. Each item opens as a Teams dialog, or
+ * with a button that mints a fresh single-use link (`url`, on the item just clicked).
+ */
 export function sharedWithMeCard(
   items: readonly { recording: Recording; grant: Grant; teacherName: string; url?: string }[],
   texts: Texts = textsFor(),
+  options: { dialogs?: boolean; notice?: string } = {},
 ): AdaptiveCardJson {
   const words = texts.recordings;
   return renderCard(
     'sharedWithMe',
     {
+      notice: options.notice ?? '',
       items: items.map(({ recording, grant, teacherName, url }) => ({
         title: fillIn(words.sharedItem, { cycle: recording.cycle, teacher: teacherName }),
         scope: grant.scope.kind === 'recording' ? words.scopeWhole : fragmentCount(grant.scope.fragmentIds.length, texts),
         until: grant.until ? fillIn(words.untilDate, { date: formatDate(grant.until) }) : words.untilNone,
         url: url ?? '',
+        openTitle: fillIn(words.openWatch, { cycle: recording.cycle }),
+        dialog: options.dialogs === true,
         recordingId: recording.id,
       })),
     },

@@ -173,10 +173,16 @@ describe('the teacher decides in Teams who may see a recording (real Azurite)', 
     const card = await sharedCard(lotte);
     expect(card).toContain('Opname 1 van Sanne de Vries');
     expect(card).toContain('hele opname');
-    const link = /"(http[^"]*\/recordings\/watch\?t=[^"]+)"/.exec(card)?.[1];
-    const token = new URL(link!).searchParams.get('t');
-    const view = await fetch(`${school.app.baseUrl}/api/recordings/view`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ t: token }) });
-    expect(view.status).toBe(200);
+    // The button mints a fresh single-use link on every click, so the card keeps working.
+    expect(card).toContain('"verb":"recording.watch"');
+    const viewWith = async (answer: { body?: Record<string, unknown> }) => {
+      const link = /"(http[^"]*\/recordings\/watch\?t=[^"]+)"/.exec(JSON.stringify(answer.body?.value))?.[1];
+      const token = new URL(link!).searchParams.get('t');
+      return (await fetch(`${school.app.baseUrl}/api/recordings/view`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ t: token }) })).status;
+    };
+    expect(await viewWith(await act(lotte, 'recording.watch', { recordingId }))).toBe(200);
+    expect(await viewWith(await act(lotte, 'recording.watch', { recordingId }))).toBe(200);
+    expect(shown(await act(peter, 'recording.watch', { recordingId }))).toContain('kan ik niet voor je openen');
     // Nobody else sees Lotte's share, not even the teacher's begeleider.
     expect(await sharedCard(marieke)).toContain('Er is nu niets met je gedeeld.');
 

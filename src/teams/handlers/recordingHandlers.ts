@@ -2,7 +2,7 @@ import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
 import { accessCard, auditLogCard, fragmentCount, recordingAspects, sharedWithMeCard } from '../../cards/recordingCards';
-import { renderCard } from '../../cards/renderCard';
+import { renderCard, type AdaptiveCardJson } from '../../cards/renderCard';
 import type { GrantScope } from '../../domain/recordings/recording';
 import { amsterdamLocalToUtc } from '../../domain/scheduling/schoolClock';
 import type { Actor } from '../../features/schools/SchoolDirectory';
@@ -70,10 +70,19 @@ export async function sendAuditLog(context: TurnContext, deps: BotDependencies):
 /** "Gedeeld met mij": a fresh way to open each recording a colleague shares with this person. */
 export async function sendSharedWithMe(context: TurnContext, deps: BotDependencies): Promise<void> {
   const actor = await actorOf(context, deps.directory);
+  await sendCard(context, (await sharedWithMeFor(actor, deps)).card);
+}
+
+/**
+ * Inside Teams with SSO each item opens a dialog; elsewhere its button mints a signed single-use
+ * link for this person on every click (`freshFor`), so the card keeps working.
+ */
+export async function sharedWithMeFor(actor: Actor, deps: BotDependencies, freshFor?: string): Promise<{ card: AdaptiveCardJson; minted: boolean }> {
   const shared = await deps.recordings.sharedWith(actor);
-  // Inside Teams with SSO the button opens a dialog; elsewhere a signed single-use link for this person.
-  const items = shared.map((item) => ({ ...item, url: deps.recordingDialogs ? undefined : deps.recordingLinks.watch(actor, item.recording) }));
-  await sendCard(context, sharedWithMeCard(items, deps.texts));
+  const fresh = deps.recordingDialogs ? undefined : shared.find((item) => item.recording.id === freshFor);
+  const items = shared.map((item) => ({ ...item, url: item === fresh ? deps.recordingLinks.watch(actor, item.recording) : undefined }));
+  const notice = fresh ? fillIn(deps.texts.recordings.linkReady, { cycle: fresh.recording.cycle }) : undefined;
+  return { card: sharedWithMeCard(items, deps.texts, { dialogs: deps.recordingDialogs !== undefined, notice }), minted: fresh !== undefined };
 }
 
 export function registerRecordingHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {

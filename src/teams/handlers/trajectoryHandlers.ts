@@ -14,6 +14,7 @@ import { sendCard, sendText } from '../replies';
 import type { SvibTurnState } from '../svibTurnState';
 import { fillIn } from '../../texts/nlTrajectories';
 import { cardActionsOf, idFrom } from './cardData';
+import { sharedWithMeFor } from './recordingHandlers';
 
 
 /** A step button names its command and cycle; anything else is refused before it reaches the domain. */
@@ -152,9 +153,14 @@ export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps
   execute(cardVerbs.recordingWatch, async (context, data) => {
     const actor = await actorOf(context, directory);
     const recordingId = idFrom(data, 'recordingId');
-    const recording = recordingId ? await deps.recordings.findWatchable(actor, recordingId) : undefined;
+    if (!recordingId) return texts.recordings.refused;
+    const recording = await deps.recordings.findWatchable(actor, recordingId);
     const trajectory = recording && (await trajectories.find(actor, recording.trajectoryId));
-    if (!recording || !trajectory) return texts.recordings.refused;
+    if (!recording || !trajectory) {
+      // A colleague the teacher shared it (or fragments of it) with clicked it on Gedeeld met mij: that card comes back.
+      const shared = await sharedWithMeFor(actor, deps, recordingId);
+      return shared.minted ? shared.card : texts.recordings.refused;
+    }
     const notice = { text: fillIn(texts.recordings.linkReady, { cycle: recording.cycle }), tone: 'good' as const };
     return trajectoryDetailCard(trajectory, actor, { ...(await detailOptions(actor, trajectory, deps, recording.id)), notice }, texts);
   });
