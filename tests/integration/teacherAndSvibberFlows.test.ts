@@ -162,6 +162,11 @@ describe('the flows of a teacher and her SVIB\'er (real storage on Azurite)', ()
   it('says "in deze chat" when added to a group chat', async () => {
     await post(school.app.baseUrl, botAdded({ serviceUrl: school.serviceUrl, from: peter, scope: 'groupChat', conversationId: '19:bouw@thread.v2' }));
     expect(connector.to('19:bouw@thread.v2').map((sent) => sent.activity.text).join(' ')).toContain('in deze chat deel ik nooit iets');
+    // What one person may do is not listed in a chat others read.
+    await post(school.app.baseUrl, message({ serviceUrl: school.serviceUrl, from: marieke, scope: 'groupChat', conversationId: '19:bouw@thread.v2' }, 'hulp'));
+    const answer = JSON.stringify(connector.to('19:bouw@thread.v2').at(-1)?.activity);
+    expect(answer).toContain('Welkom bij SVIB');
+    expect(answer).not.toContain('Mijn begeleidingen');
   });
 
   it('tells the teacher plainly when a colleague could not be reached', async () => {

@@ -16,9 +16,11 @@ export function registerMessageHandlers(app: Application<SvibTurnState>, deps: B
     const { texts } = deps;
     // Meeting the sender keeps names current and hands over roles a beheerder gave them by e-mail.
     const actor = context.activity.conversation?.conversationType !== 'channel' ? await actorOf(context, deps.directory) : undefined;
+    const isPersonal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
     switch (parseTextCommand(context.activity.text)) {
       case 'help':
-        return actor ? sendHelp(context, state, actor.roles, texts) : sendWelcome(context, state, texts);
+        // What one person can do is for their own chat; a group chat or channel keeps the general welcome.
+        return actor && isPersonal ? sendHelp(context, state, actor.roles, texts) : sendWelcome(context, state, texts);
       case 'aboutSvib':
         return sendAbout(context, texts);
       case 'requestSupport':
