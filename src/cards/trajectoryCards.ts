@@ -180,6 +180,12 @@ export function plannedText(appointment: Appointment, reader: 'teacher' | 'svibb
   return fillIn(reader === 'teacher' ? words.plannedProposedTeacher : words.plannedProposedSvibber, { step, svibber: appointment.svibberName, teacher: appointment.teacherName });
 }
 
+function plannedTimelineText(appointment: Appointment, texts: Texts): string {
+  const step = appointmentName(appointment).toLowerCase();
+  if (appointment.status === 'confirmed' && appointment.chosen) return fillIn(texts.scheduling.timelineConfirmed, { step, slot: formatSlot(appointment.chosen) });
+  return fillIn(texts.scheduling.timelineProposed, { svibber: appointment.svibberName, step });
+}
+
 /** Per trajectory id, the proposed or confirmed appointment of its next step. */
 export type PlannedSteps = ReadonlyMap<string, Appointment>;
 
@@ -285,7 +291,11 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
       noticeColor: options.notice?.tone === 'attention' ? 'Attention' : 'Good',
       facts,
       intake: canSeeIntakeAnswers(trajectory, viewer) ? intakeAnswerFacts(trajectory.intake, texts) : [],
-      timeline: trajectory.timeline.map((event) => ({ when: formatDateTime(event.at), text: timelineText(event) })),
+      timeline: [
+        ...trajectory.timeline.map((event) => ({ when: formatDateTime(event.at), text: timelineText(event) })),
+        // The planned moment of the next step belongs in the story too, where it was decided.
+        ...(planned ? [{ when: formatDateTime(planned.updatedAt), text: plannedTimelineText(planned, texts) }] : []),
+      ],
       canStop: open && (teacherView || svibberView),
       stopTitle: teacherView ? (trajectory.phase.kind === 'aangevraagd' ? texts.trajectory.withdrawRequest : texts.trajectory.stop) : texts.svibber.cancelTitle,
       stopVerb: teacherView ? cardVerbs.trajectoryWithdraw : cardVerbs.trajectoryCancel,

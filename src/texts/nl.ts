@@ -220,6 +220,8 @@ export const nl = {
     plannedProposedTeacher: '{step}: kies een moment uit het voorstel van {svibber}.',
     plannedProposedSvibber: '{step}: voorstel verstuurd, {teacher} kiest een moment.',
     factPlanned: 'Afspraak',
+    timelineConfirmed: 'Afspraak voor {step}: {slot}.',
+    timelineProposed: '{svibber} heeft momenten voor {step} voorgesteld.',
     tooEarly: '{step} staat gepland op {slot}. Markeer het na afloop als gehouden, of verplaats de afspraak als het eerder was.',
     cancelConfirm: 'Weet je het zeker? De ander krijgt bericht.',
     cancelledStatus: 'Afgezegd.',

@@ -54,7 +54,7 @@ describe('a planned step as both parties see it (real storage on Azurite, contro
     await act(sanne, 'intake.submit', { formId, ...validIntake });
     trajectoryId = String(actionsOf(cardOf(connector.to(personalChatOf(marieke)).at(-1))).find((a) => a.verb === 'request.takeUp')!.data!.trajectoryId);
     await act(marieke, 'request.takeUp', { trajectoryId });
-  });
+  }, 30_000);
   afterAll(async () => {
     await app.close();
     await connector.stop();
@@ -101,6 +101,7 @@ describe('a planned step as both parties see it (real storage on Azurite, contro
     expect(titles).toEqual(expect.arrayContaining(['Verplaatsen', 'Afzeggen']));
     expect(titles).not.toContain('Plan intakegesprek');
     expect(JSON.stringify(detail)).toContain('Intakegesprek: do 26 nov, 10:15–10:45');
+    expect(JSON.stringify(detail)).toContain('Afspraak voor intakegesprek: do 26 nov, 10:15–10:45.');
   });
 
   it('refuses to mark the intake as held before its planned moment, and says when it is', async () => {

@@ -56,7 +56,7 @@ describe('the flows of a teacher and her SVIB\'er (real storage on Azurite)', ()
     await school.app.composed.trajectoryService.run(svibber, trajectoryId, { type: 'completeIntake', cycles: 2 });
     // Lotte is a colleague the school knows, who never opened the bot herself.
     await school.app.composed.directory.seedMember(TENANT_ID, 'default', { userId: lotte.aadObjectId, name: lotte.name }, []);
-  });
+  }, 30_000);
 
   describe('hulp shows what this person can do', () => {
     it.each<[string, Person, string[], string[]]>([
