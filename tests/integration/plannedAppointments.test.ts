@@ -154,5 +154,7 @@ describe('a planned step as both parties see it (real storage on Azurite, contro
     clock = new Date('2026-11-27T09:00:00Z');
     const answer = textOf(await act(marieke, 'trajectory.step', { trajectoryId, step: 'startIntake', cycle: '0' }));
     expect(answer).toContain('Opgeslagen.');
+    // The appointment is closed with it, so no done prompt asks about it later.
+    expect((await appointments())[0].appointment.status).toBe('done');
   });
 });

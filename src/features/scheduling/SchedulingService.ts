@@ -102,6 +102,24 @@ export class SchedulingService {
     return this.tooEarlyText(stored.appointment);
   }
 
+  /**
+   * A step marked done by hand on the trajectory card closes its appointment as well, once that
+   * has begun: no done prompt asks about it afterwards and it stops counting as planned.
+   */
+  async closeAppointmentOf(actor: Actor, trajectory: Trajectory, command: TrajectoryCommand): Promise<void> {
+    const of = appointmentOfCommand(command);
+    if (!of) return;
+    const { appointments, now } = this.options;
+    const stored = await appointments.get(actor.tenantId, trajectory.schoolId, appointmentIdFor(trajectory.id, of.kind, of.cycle));
+    if (!stored || stored.appointment.status !== 'confirmed' || isBeforeAppointment(stored.appointment, now())) return;
+    try {
+      await appointments.update(stored, { ...stored.appointment, status: 'done', updatedAt: now() });
+    } catch (error) {
+      // Closed or moved by someone else meanwhile: their change stands.
+      if (!(error instanceof AppointmentChangedError)) throw error;
+    }
+  }
+
   private tooEarlyText(appointment: Appointment): string {
     return fillIn(this.options.texts.scheduling.tooEarly, { step: appointmentName(appointment), slot: appointment.chosen ? formatSlot(appointment.chosen) : '' });
   }

@@ -210,6 +210,7 @@ export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps
       return trajectoryDetailCard(current, actor, { ...(await detailOptions(actor, current, deps)), notice: { text: tooEarly, tone: 'attention' } }, texts);
     }
     const outcome = await trajectories.run(actor, trajectoryId, command);
+    if (outcome.kind === 'done') await deps.scheduling.closeAppointmentOf(actor, outcome.trajectory, command);
     return detailAfter(outcome, actor, deps, texts.svibber.stepDone);
   });
 
