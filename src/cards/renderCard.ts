@@ -5,6 +5,7 @@ import menuTemplate from '../../cards/common/menu.json';
 import helpTemplate from '../../cards/common/help.json';
 import aboutTemplate from '../../cards/common/about.json';
 import noticeTemplate from '../../cards/common/notice.json';
+import channelHelpTemplate from '../../cards/common/channelHelp.json';
 import intakeFormTemplate from '../../cards/trajectories/intakeForm.json';
 import intakeSummaryTemplate from '../../cards/trajectories/intakeSummary.json';
 import newRequestTemplate from '../../cards/trajectories/newRequest.json';
@@ -29,6 +30,7 @@ const templates = {
   help: helpTemplate,
   about: aboutTemplate,
   notice: noticeTemplate,
+  channelHelp: channelHelpTemplate,
   intakeForm: intakeFormTemplate,
   intakeSummary: intakeSummaryTemplate,
   newRequest: newRequestTemplate,

@@ -30,6 +30,11 @@ export class ProactiveNotifier implements Notifier {
     return true;
   }
 
+  /** Whether this person has an active personal chat with the bot to send things to. */
+  async reaches(tenantId: string, userId: string): Promise<boolean> {
+    return (await this.personalChatOf(tenantId, userId)) !== undefined;
+  }
+
   async sendText(tenantId: string, userId: string, text: string): Promise<boolean> {
     const reference = await this.personalChatOf(tenantId, userId);
     if (!reference) return false;

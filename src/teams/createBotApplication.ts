@@ -11,6 +11,7 @@ import { registerSettingsHandlers } from './handlers/settingsHandlers';
 import { registerProposalHandlers } from './handlers/proposalHandlers';
 import { registerSchedulingHandlers } from './handlers/schedulingHandlers';
 import { registerRecordingHandlers } from './handlers/recordingHandlers';
+import { registerConversationGuard } from './conversationGuard';
 
 export interface BotApplicationOptions {
   adapter: TeamsAdapter;
@@ -28,6 +29,8 @@ export function createBotApplication(options: BotApplicationOptions, deps: BotDe
     removeRecipientMention: true,
     startTypingTimer: false,
   });
+  // Before any handler: what may be answered outside a personal chat is decided in one place.
+  registerConversationGuard(app, deps);
   registerInstallationHandlers(app, deps);
   registerCardActionHandlers(app, deps);
   registerTrajectoryHandlers(app, deps);

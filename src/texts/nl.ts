@@ -1,3 +1,4 @@
+import { nlChannels } from './nlChannels';
 import { nlPages } from './nlPages';
 import { nlRoles } from './nlRoles';
 import { nlTrajectories } from './nlTrajectories';
@@ -364,6 +365,7 @@ export const nl = {
   trajectories: nlTrajectories,
   roles: nlRoles,
   pages: nlPages,
+  channels: nlChannels,
   team: {
     unnamedSchool: 'Onze school',
     installed:

@@ -1,8 +1,8 @@
 /** What a typed message asks for; anything else gets a friendly pointer to the buttons. */
 export type TextCommand = 'help' | 'requestSupport' | 'myTrajectories' | 'myGuidance' | 'propose' | 'settings' | 'auditLog' | 'sharedWithMe' | 'aboutSvib' | 'unknown';
 
-/** Whole messages that mean one command, as typed from the command list or the help card. */
-const phrases: ReadonlyArray<readonly [TextCommand, readonly string[]]> = [
+/** Whole messages that mean one command, as typed from the command list or the help card; tests walk this table too. */
+export const textCommandPhrases: ReadonlyArray<readonly [TextCommand, readonly string[]]> = [
   ['help', ['help', 'hulp', 'menu', 'start', 'hallo', 'hoi', 'help me', 'helpen', 'overzicht']],
   ['requestSupport', ['aanvragen', 'aanvraag', 'begeleiding aanvragen', 'begeleiding', 'nieuwe aanvraag']],
   ['myTrajectories', ['mijn trajecten', 'trajecten', 'mijn traject', 'traject']],
@@ -65,7 +65,7 @@ const MAX_COMMAND_WORDS = 12;
 export function parseTextCommand(text: string | undefined): TextCommand {
   const normalized = normalizeText(text ?? '');
   if (normalized === '') return 'unknown';
-  for (const [command, words] of phrases) {
+  for (const [command, words] of textCommandPhrases) {
     if (words.includes(normalized)) return command;
   }
   const tokens = new Set(normalized.split(' '));

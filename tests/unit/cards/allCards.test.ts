@@ -96,6 +96,7 @@ const cards: [string, AdaptiveCardJson][] = [
   ['audit log', auditLogCard([{ at: new Date(), actorId: 'u', action: 'view', objectType: 'recording', objectId: 'r', result: 'refused', detail: 'other-school' }], () => 'N')],
   ['notice with a link', renderCard('notice', { title: 'T', text: 'x', url: 'https://bot.example/recordings/watch?t=1', urlTitle: 'Bekijk' })],
   ['notice', renderCard('notice', { title: 'T', text: 'x', url: '' })],
+  ['channel help', renderCard('channelHelp')],
   ['detail with recording dialogs', trajectoryDetailCard(trajectoryIn('opname 1'), owningTeacher, { recordingDialogs: [{ title: 'Bekijk opname 1', page: 'watch', recordingId: 'r' }, { title: 'Opname 1 toevoegen', page: 'upload', trajectoryId: 't', cycle: 1 }] })],
   ['help for someone with every role', helpCard(['svibber', 'ib', 'directie', 'beheerder'])],
   ['detail with a confirmed appointment and watch buttons', trajectoryDetailCard(trajectoryIn('opname 1'), assignedSvibber, { planned: appointment, watchButtons: [{ title: 'Bekijk opname 1', recordingId: 'r' }] })],

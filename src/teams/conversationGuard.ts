@@ -1,0 +1,207 @@
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import { cardVerbs, type CardVerb } from '../cards/cardVerbs';
+import { renderCard, type AdaptiveCardJson } from '../cards/renderCard';
+import { parseTextCommand, type TextCommand } from '../domain/conversation/textCommand';
+import type { BotDependencies } from './botDependencies';
+import { conversationFactsOf } from './conversationFacts';
+import { sendCard, sendText } from './replies';
+import type { SvibTurnState } from './svibTurnState';
+
+/**
+ * What the bot does with a request that arrives in a team channel or group chat, where nothing
+ * of a trajectory or a recording may ever be shown (everyone in the conversation would see it).
+ */
+export type OutsidePersonalChat =
+  /** Nothing personal in the answer: answered where it was asked. */
+  | 'answerHere'
+  /** The channel-safe help card instead of the personal welcome with its personal buttons. */
+  | 'channelHelp'
+  /** It opens a card: the card goes to the asker's personal chat, the conversation gets a pointer. */
+  | 'sendToPersonalChat'
+  /** Changes, form submits, dialogs, and everything this table does not name: a pointer only. */
+  | 'pointerOnly';
+
+/**
+ * Card verbs allowed outside a personal chat. A verb that is not named here (every new verb too)
+ * is answered with a pointer only, so a new card can never leak into a channel by omission.
+ */
+export const verbsOutsidePersonalChat: Partial<Record<CardVerb, OutsidePersonalChat>> = {
+  [cardVerbs.aboutSvib]: 'answerHere',
+  [cardVerbs.requestStart]: 'sendToPersonalChat',
+  [cardVerbs.myTrajectories]: 'sendToPersonalChat',
+  [cardVerbs.myGuidance]: 'sendToPersonalChat',
+  [cardVerbs.trajectoryOpen]: 'sendToPersonalChat',
+  [cardVerbs.proposalStart]: 'sendToPersonalChat',
+  [cardVerbs.schedulePlan]: 'sendToPersonalChat',
+  [cardVerbs.recordingAccess]: 'sendToPersonalChat',
+  [cardVerbs.settingsRoles]: 'sendToPersonalChat',
+  [cardVerbs.settingsRecordings]: 'sendToPersonalChat',
+};
+
+/** Typed commands outside a personal chat; a command not named here gets a pointer only. */
+export const commandsOutsidePersonalChat: Partial<Record<TextCommand, OutsidePersonalChat>> = {
+  help: 'channelHelp',
+  unknown: 'channelHelp',
+  aboutSvib: 'answerHere',
+  requestSupport: 'sendToPersonalChat',
+  myTrajectories: 'sendToPersonalChat',
+  myGuidance: 'sendToPersonalChat',
+  propose: 'sendToPersonalChat',
+  auditLog: 'sendToPersonalChat',
+  sharedWithMe: 'sendToPersonalChat',
+  settings: 'sendToPersonalChat',
+};
+
+/** Activities that ask nothing of anyone: the install bookkeeping runs in every conversation. */
+const BOOKKEEPING_TYPES = new Set<string>([ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
+
+type RequestKind = 'message' | 'cardAction' | 'taskModule' | 'otherInvoke' | 'other';
+
+interface GuardedRequest {
+  kind: RequestKind;
+  treatment: OutsidePersonalChat;
+}
+
+/** Only a one-to-one chat is personal; a missing type counts as personal only without any sign of a team or group. */
+export function isPersonalChat(activity: Partial<Activity>): boolean {
+  const type = activity.conversation?.conversationType;
+  if (type !== undefined) return type === 'personal';
+  const channelData = (activity.channelData ?? {}) as { team?: unknown; channel?: unknown };
+  return activity.conversation?.isGroup !== true && !channelData.team && !channelData.channel;
+}
+
+function verbOf(value: unknown): string | undefined {
+  const holder = (value && typeof value === 'object' ? (value as Record<string, unknown>).action : undefined) as Record<string, unknown> | undefined;
+  return typeof holder?.verb === 'string' ? holder.verb : undefined;
+}
+
+function treatmentOfVerb(verb: string | undefined): OutsidePersonalChat {
+  return (verb !== undefined && Object.hasOwn(verbsOutsidePersonalChat, verb) ? verbsOutsidePersonalChat[verb as CardVerb] : undefined) ?? 'pointerOnly';
+}
+
+/** How this activity is treated outside a personal chat (undefined: in a personal chat, no guard). */
+export function guardedRequestOf(activity: Partial<Activity>): GuardedRequest | undefined {
+  if (isPersonalChat(activity)) return undefined;
+  switch (activity.type) {
+    case ActivityTypes.Message:
+      return { kind: 'message', treatment: commandsOutsidePersonalChat[parseTextCommand(activity.text)] ?? 'pointerOnly' };
+    case ActivityTypes.Invoke:
+      if (activity.name === 'adaptiveCard/action') return { kind: 'cardAction', treatment: treatmentOfVerb(verbOf(activity.value)) };
+      // A dialog (the recording pages) is never opened from a channel or group chat.
+      if (activity.name === 'task/fetch' || activity.name === 'task/submit') return { kind: 'taskModule', treatment: 'pointerOnly' };
+      return { kind: 'otherInvoke', treatment: 'pointerOnly' };
+    default:
+      return { kind: 'other', treatment: BOOKKEEPING_TYPES.has(activity.type ?? '') ? 'answerHere' : 'pointerOnly' };
+  }
+}
+
+function pointerBody(kind: RequestKind, text: string): unknown {
+  if (kind === 'taskModule') return { task: { type: 'message', value: text } };
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+}
+
+/** Answers in the conversation itself: a message for a typed request, the invoke's own answer for a click. */
+async function answerHere(context: TurnContext, kind: RequestKind, text: string): Promise<void> {
+  if (kind === 'message') return sendText(context, text);
+  if (kind === 'other') return;
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: pointerBody(kind, text) } });
+}
+
+interface Recipient {
+  tenantId: string;
+  userId: string;
+}
+
+const DIVERSION = Symbol('svib.diversionToPersonalChat');
+
+interface Diversion {
+  recipient: Recipient;
+  kind: RequestKind;
+  forwarded: number;
+  done: boolean;
+}
+
+function recipientOf(context: TurnContext): Recipient | undefined {
+  const userId = context.activity.from?.aadObjectId;
+  if (!userId) return undefined;
+  return { tenantId: conversationFactsOf(context).tenantId || 'no-tenant', userId };
+}
+
+type InvokeBody = { type?: string; value?: unknown } | undefined;
+
+/**
+ * Lets the normal handler run, but everything it would send into this conversation goes to the
+ * asker's personal chat instead; the clicked card gets a pointer as its answer.
+ */
+function divertToPersonalChat(context: TurnContext, diversion: Diversion, deps: BotDependencies): void {
+  const { recipient } = diversion;
+  const forwardCard = async (card: AdaptiveCardJson) => {
+    if (await deps.notifier.sendCard(recipient.tenantId, recipient.userId, card)) diversion.forwarded += 1;
+  };
+  const forwardText = async (text: string) => {
+    if (await deps.notifier.sendText(recipient.tenantId, recipient.userId, text)) diversion.forwarded += 1;
+  };
+  context.turnState.set(DIVERSION, diversion);
+  context.onSendActivities(async (_context, activities, next) => {
+    if (diversion.done) return next();
+    const kept: Partial<Activity>[] = [];
+    for (const activity of activities) {
+      if (activity.type === ActivityTypes.Message) {
+        for (const attachment of activity.attachments ?? []) {
+          if (attachment.contentType === 'application/vnd.microsoft.card.adaptive') await forwardCard(attachment.content as AdaptiveCardJson);
+        }
+        if (activity.text) await forwardText(activity.text);
+      } else if (activity.type === ActivityTypes.InvokeResponse) {
+        const answer = activity.value as { body?: InvokeBody } | undefined;
+        const body = answer?.body;
+        if (body?.type === 'application/vnd.microsoft.card.adaptive') await forwardCard(body.value as AdaptiveCardJson);
+        // A short answer (e.g. "not found") is passed on only when nothing else told the person anything.
+        else if (typeof body?.value === 'string' && diversion.forwarded === 0) await forwardText(body.value);
+        const text = diversion.forwarded > 0 ? deps.texts.channels.sentToPersonalChat : deps.texts.channels.onlyInPersonalChat;
+        kept.push({ ...activity, value: { status: 200, body: pointerBody(diversion.kind, text) } });
+      } else if (activity.type === ActivityTypes.Typing || activity.type === ActivityTypes.Trace) {
+        kept.push(activity);
+      }
+    }
+    activities.splice(0, activities.length, ...kept);
+    return kept.length > 0 ? next() : [];
+  });
+}
+
+/**
+ * The one guard between Teams and the handlers: in a channel or group chat nothing of a
+ * trajectory, request, recording or role is shown. Handlers need no check of their own; a new
+ * verb or command is pointer-only until it is named in the tables above.
+ */
+export function registerConversationGuard(app: Application<SvibTurnState>, deps: BotDependencies): void {
+  const { texts } = deps;
+  app.turn('beforeTurn', async (context) => {
+    const request = guardedRequestOf(context.activity);
+    if (!request || request.treatment === 'answerHere') return true;
+    if (request.treatment === 'channelHelp') {
+      await sendCard(context, renderCard('channelHelp', {}, texts));
+      return false;
+    }
+    if (request.treatment === 'sendToPersonalChat') {
+      const recipient = recipientOf(context);
+      if (recipient && (await deps.notifier.reaches(recipient.tenantId, recipient.userId))) {
+        divertToPersonalChat(context, { recipient, kind: request.kind, forwarded: 0, done: false }, deps);
+        return true;
+      }
+      await answerHere(context, request.kind, texts.channels.noPersonalChat);
+      return false;
+    }
+    await answerHere(context, request.kind, texts.channels.onlyInPersonalChat);
+    return false;
+  });
+  app.turn('afterTurn', async (context) => {
+    const diversion = context.turnState.get(DIVERSION) as Diversion | undefined;
+    if (!diversion) return true;
+    diversion.done = true;
+    if (diversion.kind === 'message') {
+      await sendText(context, diversion.forwarded > 0 ? texts.channels.sentToPersonalChat : texts.channels.onlyInPersonalChat);
+    }
+    return true;
+  });
+}
