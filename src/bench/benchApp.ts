@@ -37,6 +37,7 @@ export async function startBenchApp(): Promise<BenchApp> {
     const config = loadConfig({
       PORT: '0',
       LOG_LEVEL: 'silent',
+      LOCAL_MODE: 'true',
       AZURE_STORAGE_CONNECTION_STRING: started.azurite.connectionString,
       // Unique as in the tests: harmless on a fresh Azurite, and safe should this ever run against shared storage.
       STORAGE_NAME_PREFIX: `b${randomBytes(6).toString('hex')}`,

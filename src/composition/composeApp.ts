@@ -218,8 +218,13 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       now,
     },
   );
-  const messages = createMessagesEndpoint({ adapter, app, processedActivities, texts, logger, now });
-  const server = createHttpServer({ messages, storageHealth: () => checkStorageHealth(storage) });
+  const messages = createMessagesEndpoint({ adapter, app, processedActivities, texts, logger, now, loopbackOnly: config.botAuth.mode === 'local' });
+  const server = createHttpServer({
+    messages,
+    storageHealth: () => checkStorageHealth(storage),
+    logger,
+    errorTexts: { badRequest: texts.errors.badRequest, somethingWentWrong: texts.errors.somethingWentWrong },
+  });
   registerPageRoutes(server, { blobOrigin: recordingBlobs.origin, teamsDialogs: config.sso !== undefined, texts });
   registerRecordingsApi(server, {
     secret: config.linkSigningSecret,
@@ -302,16 +307,19 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
         void clipper.available().then((available) => {
           if (!available) logger.warn({ ffmpegPath: config.ffmpegPath }, 'ffmpeg not found: teachers can share whole recordings only, not chosen fragments');
         });
-        server.listen(config.port, () => {
+        const onListening = () => {
           const port = server.address().port;
           logger.info(
             { port, authentication: config.botAuth.mode, storage: config.storage.kind },
             config.botAuth.mode === 'local'
-              ? 'svib-bot listening in LOCAL MODE: inbound calls are not authenticated (set BOT_ID to enforce)'
+              ? 'svib-bot listening in LOCAL MODE on 127.0.0.1 only: inbound calls are not authenticated and replies go to the loopback only'
               : 'svib-bot listening; Bot Framework authentication enforced',
           );
           resolve(port);
-        });
+        };
+        // Local mode answers this machine only: nobody on the network can post unauthenticated activities.
+        if (config.listenHost) server.listen(config.port, config.listenHost, onListening);
+        else server.listen(config.port, onListening);
       }),
     close: async () => {
       jobs?.stop();

@@ -31,6 +31,13 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[a-z][a-z0-9]{0,19}$/, 'must start with a lowercase letter, then up to 19 lowercase letters or digits')
     .default('svib'),
+  LOCAL_MODE: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((value) => ['', 'true', 'false'].includes(value), 'must be true or false')
+    .transform((value) => value === 'true')
+    .default(''),
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -58,12 +65,18 @@ export type StorageConfig =
   | { kind: 'connectionString'; connectionString: string }
   | { kind: 'managedIdentity'; accountName: string };
 
+/**
+ * `local`: no inbound authentication, for the Agents Playground on this machine only; chosen
+ * explicitly with LOCAL_MODE=true (npm start sets it), never by a missing BOT_ID.
+ */
 export type BotAuthConfig =
   | { mode: 'local' }
   | { mode: 'authenticated'; appId: string; password?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string };
 
 export interface Config {
   port: number;
+  /** Local mode listens on the loopback only; with authentication on every interface (App Service). */
+  listenHost?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   storage: StorageConfig;
   storageNamePrefix: string;
@@ -108,11 +121,38 @@ function storageFrom(env: z.infer<typeof environmentSchema>): StorageConfig {
   );
 }
 
-function botAuthFrom(env: z.infer<typeof environmentSchema>): BotAuthConfig {
+/** How tests may load configuration; production and npm start never pass this. */
+export interface LoadOptions {
+  /**
+   * Only for tests of the Teams SSO pages, which need SSO settings on an unauthenticated bot:
+   * local mode is then not refused for looking like production. No environment variable can set this.
+   */
+  acceptProductionSignsInLocalMode?: boolean;
+}
+
+/** The first sign that this process runs where real people's data is (Azure App Service, managed identity, https). */
+export function productionSignOf(source: NodeJS.ProcessEnv, env: z.infer<typeof environmentSchema>): string | undefined {
+  const appServiceVariables = ['WEBSITE_SITE_NAME', 'WEBSITE_INSTANCE_ID', 'WEBSITE_HOSTNAME', 'WEBSITE_RESOURCE_GROUP', 'IDENTITY_ENDPOINT', 'MSI_ENDPOINT', 'AZURE_CLIENT_ID'];
+  const present = appServiceVariables.find((name) => (source[name] ?? '').trim() !== '');
+  if (present) return `${present} is set`;
+  if (env.AZURE_STORAGE_ACCOUNT_NAME) return 'AZURE_STORAGE_ACCOUNT_NAME (managed identity storage) is set';
+  if (env.SSO_CLIENT_ID) return 'SSO_CLIENT_ID is set';
+  if (env.PUBLIC_BASE_URL?.startsWith('https:')) return 'PUBLIC_BASE_URL is https';
+  if ((source.NODE_ENV ?? '').trim().toLowerCase() === 'production') return 'NODE_ENV is production';
+  return undefined;
+}
+
+function botAuthFrom(source: NodeJS.ProcessEnv, env: z.infer<typeof environmentSchema>, options: LoadOptions): BotAuthConfig {
   if (!env.BOT_ID) {
     if (env.BOT_PASSWORD) throw new ConfigError('Invalid configuration: BOT_ID must be set when BOT_PASSWORD is set');
+    if (!env.LOCAL_MODE) {
+      throw new ConfigError('Invalid configuration: BOT_ID must be set (or LOCAL_MODE=true for an unauthenticated bot on this machine only, as npm start does)');
+    }
+    const sign = options.acceptProductionSignsInLocalMode ? undefined : productionSignOf(source, env);
+    if (sign) throw new ConfigError(`Invalid configuration: LOCAL_MODE=true is refused because this looks like production (${sign}); set BOT_ID instead`);
     return { mode: 'local' };
   }
+  if (env.LOCAL_MODE) throw new ConfigError('Invalid configuration: LOCAL_MODE=true and BOT_ID cannot both be set; choose one');
   if (env.BOT_TYPE !== 'UserAssignedMSI' && !env.BOT_PASSWORD) {
     throw new ConfigError(`Invalid configuration: BOT_PASSWORD must be set when BOT_ID is set and BOT_TYPE is ${env.BOT_TYPE}`);
   }
@@ -130,14 +170,15 @@ function linkSecretFrom(env: z.infer<typeof environmentSchema>, botAuth: BotAuth
 }
 
 /** Reads and validates the environment once; throws ConfigError with one line naming the variable. */
-export function loadConfig(source: NodeJS.ProcessEnv): Config {
+export function loadConfig(source: NodeJS.ProcessEnv, options: LoadOptions = {}): Config {
   const parsed = environmentSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError(firstProblem(parsed.error));
   const env = parsed.data;
-  const botAuth = botAuthFrom(env);
+  const botAuth = botAuthFrom(source, env, options);
   if (env.SCHOOL_DAY_START >= env.SCHOOL_DAY_END) throw new ConfigError('Invalid configuration: SCHOOL_DAY_END must be later than SCHOOL_DAY_START');
   return {
     port: env.PORT,
+    listenHost: botAuth.mode === 'local' ? '127.0.0.1' : undefined,
     logLevel: env.LOG_LEVEL,
     storage: storageFrom(env),
     storageNamePrefix: env.STORAGE_NAME_PREFIX,

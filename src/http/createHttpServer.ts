@@ -1,16 +1,31 @@
 import * as restify from 'restify';
 import type { MessagesHandler } from '../teams/messagesEndpoint';
 import type { StorageHealth } from '../storage/storageHealth';
+import type { Logger } from '../logging/logger';
 
 export interface HttpServerOptions {
   messages: MessagesHandler;
   storageHealth: () => Promise<StorageHealth>;
+  logger: Logger;
+  /** Generic Dutch bodies for refused and failed requests. */
+  errorTexts: { badRequest: string; somethingWentWrong: string };
 }
 
 /** The bot's HTTP surface: the Bot Framework endpoint and a health probe for App Service. */
 export function createHttpServer(options: HttpServerOptions): restify.Server {
   const server = restify.createServer({ name: 'svib-bot' });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
+  // Every error restify answers itself (bad JSON, too large, a handler that threw) gets a generic
+  // body: parser and exception texts stay in the log, and only their kind is logged.
+  server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const message = status >= 500 ? options.errorTexts.somethingWentWrong : options.errorTexts.badRequest;
+    if (status >= 500) options.logger.error({ err: { name: err.name, message: err.message, stack: err.stack }, status }, 'request failed');
+    else options.logger.warn({ err: { name: err.name }, status }, 'request refused');
+    err.toJSON = () => ({ message });
+    err.toString = () => message;
+    return callback();
+  });
 
   server.post('/api/messages', async (req, res) => {
     await options.messages(req, res);

@@ -45,11 +45,15 @@ async function startLocal(): Promise<void> {
       process.env.AZURE_STORAGE_CONNECTION_STRING = azurite.connectionString;
       console.log(`Azurite started, data in ${location}`);
     }
+    // The one place that asks for unauthenticated local mode (loadConfig refuses it where the
+    // environment looks like production). With BOT_ID in .env (teamsapp.local.yml's dev tunnel) it stays authenticated.
+    if (!process.env.BOT_ID?.trim()) process.env.LOCAL_MODE = 'true';
     const config = loadConfig(process.env);
     composed = await composeApp(config);
     await seedLocalSchool(composed.directory, PLAYGROUND_CONFIG);
     const botPort = await composed.listen();
-    const botEndpoint = `http://localhost:${botPort}/api/messages`;
+    // The bot listens on 127.0.0.1 only; "localhost" might be tried as ::1 first.
+    const botEndpoint = `http://127.0.0.1:${botPort}/api/messages`;
     const teacher = await startPlayground({ port: PLAYGROUND_PORT, botEndpoint, logFile: resolve('.data', 'playground.log') });
     playgrounds.push(teacher);
     const svibberConfig = resolve('.data', 'playground-svibber.yml');

@@ -1,9 +1,10 @@
-import { ActivityTypes, type Request, type Response, type TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type Request, type Response, type TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { SvibTurnState } from './svibTurnState';
 import type { Logger } from '../logging/logger';
 import type { ProcessedActivityRepository } from '../storage/activities/ProcessedActivityRepository';
 import type { Texts } from '../texts';
+import { activityProblemOf } from './inboundActivity';
 
 /** What the HTTP layer mounts at POST /api/messages; it needs no Bot Framework types. */
 export type MessagesHandler = (req: Request, res: Response) => Promise<void>;
@@ -15,6 +16,8 @@ export interface MessagesEndpointOptions {
   texts: Texts;
   logger: Logger;
   now: () => Date;
+  /** Local mode: activities whose serviceUrl is not on this machine are refused (no request forgery). */
+  loopbackOnly: boolean;
 }
 
 /**
@@ -29,21 +32,49 @@ function claimableIds(context: TurnContext): { conversationId: string; activityI
   return { conversationId: conversation.id, activityId: id };
 }
 
+/**
+ * Whatever the adapter answers with an error status (its own texts: exception messages, storage
+ * or DNS errors) is replaced by a generic body; the details are only in our log.
+ */
+function withGenericErrorBodies(res: Response, texts: Texts): Response {
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    const status = (res as { statusCode?: number }).statusCode ?? 200;
+    if (status >= 500) return send({ message: texts.errors.somethingWentWrong });
+    if (status >= 400 && (typeof body === 'string' || body instanceof Error)) return send({ message: texts.errors.badRequest });
+    return send(body);
+  };
+  return res;
+}
+
 export function createMessagesEndpoint(options: MessagesEndpointOptions): MessagesHandler {
-  const { adapter, app, processedActivities, logger, now } = options;
+  const { adapter, app, processedActivities, logger, now, texts } = options;
 
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type }, 'turn failed');
     if (context.activity.type !== ActivityTypes.Invoke) {
-      await context.sendActivity(options.texts.errors.somethingWentWrong);
+      await context.sendActivity(texts.errors.somethingWentWrong);
+    } else if (!context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      // A click whose handler failed gets a Dutch message rather than the adapter's bare 501.
+      const body = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: texts.errors.somethingWentWrong };
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
     }
   };
 
   return async (req, res) => {
+    const refused = activityProblemOf(req.body, { loopbackOnly: options.loopbackOnly });
+    if (refused) {
+      // Before the adapter: nothing is processed and no outbound call is made for this body.
+      logger.warn(refused, 'activity refused');
+      res.status(400);
+      res.send({ message: texts.errors.badRequest });
+      res.end();
+      return;
+    }
     const started = process.hrtime.bigint();
     let turnFacts: Record<string, unknown> = {};
     let outcome = 'handled';
-    await adapter.process(req, res, async (context) => {
+    await adapter.process(req, withGenericErrorBodies(res, texts), async (context) => {
       turnFacts = {
         activityType: context.activity.type,
         activityName: context.activity.name,

@@ -376,6 +376,7 @@ export const nl = {
   errors: {
     unknownAction: 'Deze knop ken ik niet (meer). Typ *hulp* voor het overzicht.',
     somethingWentWrong: 'Er ging iets mis aan mijn kant. Probeer het zo nog eens.',
+    badRequest: 'Dit bericht kan ik niet verwerken.',
   },
 } as const;
 

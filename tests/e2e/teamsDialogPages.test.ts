@@ -22,7 +22,8 @@ describe('recording pages in a Teams dialog, signed in with Teams SSO', () => {
     env.SSO_JWKS_URL = await issuer.start();
   });
   afterAll(() => issuer.stop());
-  const school = useSchool({ svibbers: [marieke], others: [sanne, peter] }, { env });
+  // SSO settings on a bot without Bot Framework credentials: only tests may ask for that.
+  const school = useSchool({ svibbers: [marieke], others: [sanne, peter] }, { env, loadOptions: { acceptProductionSignsInLocalMode: true } });
   let browser: Browser;
   let page: Page;
   let teacher: Actor;

@@ -14,7 +14,7 @@ describe('npm start’s Azurite keeps data in a folder', () => {
   async function withLocalStack<T>(work: (app: Awaited<ReturnType<typeof composeApp>>) => Promise<T>): Promise<T> {
     const azurite = await startAzurite({ location: folder });
     try {
-      const config = loadConfig({ AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, PORT: '0' });
+      const config = loadConfig({ AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, PORT: '0', LOCAL_MODE: 'true' });
       return await work(await composeApp(config, { logger: createLogger('silent') }));
     } finally {
       await azurite.stop();

@@ -3,6 +3,7 @@ import { RecordingConnector } from './recordingConnector';
 import { seedSchool } from './requestFlow';
 import { fatima, type Person } from './teamsActivities';
 import { startTestApp, type TestApp } from './testApp';
+import type { LoadOptions } from '../../src/config/config';
 
 export interface School {
   connector: RecordingConnector;
@@ -16,11 +17,14 @@ export interface School {
  * The common set-up of a flow test: a recording Teams service, the composed app on real storage,
  * and a school whose people installed the bot (SVIB'ers given their role). Cleared before each test.
  */
-export function useSchool(people: { svibbers: Person[]; others: Person[] }, options: { env?: Record<string, string>; now?: () => Date } = {}): School {
+export function useSchool(
+  people: { svibbers: Person[]; others: Person[] },
+  options: { env?: Record<string, string>; now?: () => Date; loadOptions?: LoadOptions } = {},
+): School {
   const school = { connector: new RecordingConnector() } as School;
   beforeAll(async () => {
     school.serviceUrl = await school.connector.start();
-    school.app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId, ...options.env }, options.now);
+    school.app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId, ...options.env }, options.now, options.loadOptions);
     school.beheerder = await seedSchool(school.app, school.serviceUrl, { beheerder: fatima, ...people });
   });
   afterAll(async () => {

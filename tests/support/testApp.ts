@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { loadConfig } from '../../src/config/config';
+import { loadConfig, type LoadOptions } from '../../src/config/config';
 import { composeApp, type ComposedApp } from '../../src/composition/composeApp';
 import { createLogger } from '../../src/logging/logger';
 
@@ -31,15 +31,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Composes the real app on a free port against the test run's storage. */
-export async function startTestApp(env: Record<string, string> = {}, now?: () => Date): Promise<TestApp> {
-  const config = loadConfig({
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
-    STORAGE_NAME_PREFIX: uniquePrefix(),
-    ...env,
-  });
+/**
+ * Composes the real app on a free port against the test run's storage, in local mode unless the
+ * test gives BOT_ID. `loadOptions` only for the Teams SSO tests (SSO settings on a local bot).
+ */
+export async function startTestApp(env: Record<string, string> = {}, now?: () => Date, loadOptions: LoadOptions = {}): Promise<TestApp> {
+  const config = loadConfig(
+    {
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
+      STORAGE_NAME_PREFIX: uniquePrefix(),
+      ...(env.BOT_ID ? {} : { LOCAL_MODE: 'true' }),
+      ...env,
+    },
+    loadOptions,
+  );
   const logs = new LogCapture();
   const composed = await composeApp(config, { logger: createLogger('info', logs), now });
   const port = await composed.listen();

@@ -7,8 +7,6 @@ import { sendAbout } from './menuReplies';
 import { sendAuditLog, sendSharedWithMe } from './recordingHandlers';
 import { sendRolesCard } from './roleHandlers';
 
-const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
-
 /**
  * One handler per verb of the menu. The answer is a new message in the chat, so the card the
  * user clicked stays as it was and can be used again.
@@ -37,20 +35,21 @@ export function registerCardActionHandlers(app: Application<SvibTurnState>, deps
   });
 }
 
-/** Registered last: teams-ai would answer an unknown verb with 501, which Teams shows as an error. */
+/**
+ * Registered last: teams-ai would answer an unknown verb (or a dialog request or other invoke
+ * nobody handles) with 501, which Teams shows as an error.
+ */
 export function registerUnknownCardActionHandler(app: Application<SvibTurnState>, deps: BotDependencies): void {
-  const isCardAction = async (context: TurnContext) =>
-    context.activity.type === ActivityTypes.Invoke && context.activity.name === ADAPTIVE_CARD_ACTION;
+  const isInvoke = async (context: TurnContext) => context.activity.type === ActivityTypes.Invoke;
   app.addRoute(
-    isCardAction,
+    isInvoke,
     async (context) => {
-      await context.sendActivity({
-        type: ActivityTypes.InvokeResponse,
-        value: {
-          status: 200,
-          body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: deps.texts.errors.unknownAction },
-        },
-      });
+      const text = deps.texts.errors.unknownAction;
+      const isDialog = context.activity.name === 'task/fetch' || context.activity.name === 'task/submit';
+      const body = isDialog
+        ? { task: { type: 'message', value: text } }
+        : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
     },
     true,
   );
