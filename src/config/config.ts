@@ -59,6 +59,11 @@ const environmentSchema = z.object({
   SSO_CLIENT_ID: optionalText.pipe(z.string().uuid('must be the Entra app (client) id, a GUID').optional()),
   SSO_APP_ID_URI: optionalText.pipe(z.string().regex(/^api:\/\/\S+$/, 'must look like api://<host>/<client id>').optional()),
   SSO_JWKS_URL: optionalText.pipe(z.string().url('must be a URL').optional()),
+  SSO_ALLOWED_TENANTS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(/[,;\s]+/).map((entry) => entry.trim().toLowerCase()).filter(Boolean))
+    .refine((tenants) => tenants.every((tenant) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(tenant)), 'must be Entra tenant ids (GUIDs), comma separated'),
 });
 
 export type StorageConfig =
@@ -100,7 +105,7 @@ export interface Config {
   /** Cuts shared fragments into clips; without it only whole recordings can be shared. */
   ffmpegPath: string;
   /** Teams SSO for the recording pages; absent, the pages work with signed links only. */
-  sso?: { clientId: string; applicationIdUri?: string; jwksUrl?: string };
+  sso?: { clientId: string; applicationIdUri?: string; jwksUrl?: string; /** Absent: any tenant. */ allowedTenantIds?: string[] };
 }
 
 function firstProblem(error: z.ZodError): string {
@@ -193,6 +198,13 @@ export function loadConfig(source: NodeJS.ProcessEnv, options: LoadOptions = {})
     recordingMaxBytes: env.RECORDING_MAX_BYTES,
     recordingRetentionDays: env.RECORDING_RETENTION_DAYS,
     ffmpegPath: env.FFMPEG_PATH,
-    sso: env.SSO_CLIENT_ID ? { clientId: env.SSO_CLIENT_ID, applicationIdUri: env.SSO_APP_ID_URI, jwksUrl: env.SSO_JWKS_URL } : undefined,
+    sso: env.SSO_CLIENT_ID
+      ? {
+          clientId: env.SSO_CLIENT_ID,
+          applicationIdUri: env.SSO_APP_ID_URI,
+          jwksUrl: env.SSO_JWKS_URL,
+          allowedTenantIds: env.SSO_ALLOWED_TENANTS.length > 0 ? env.SSO_ALLOWED_TENANTS : undefined,
+        }
+      : undefined,
   };
 }

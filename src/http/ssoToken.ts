@@ -32,6 +32,7 @@ export type SsoFailure =
   | 'wrong-audience'
   | 'wrong-issuer'
   | 'wrong-tenant'
+  | 'not-a-user-token'
   | 'unavailable';
 export type SsoVerification = { ok: true; identity: SsoIdentity } | { ok: false; reason: SsoFailure };
 
@@ -40,6 +41,20 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 const fail = (reason: SsoFailure): SsoVerification => ({ ok: false, reason });
+
+/** The delegated scope our app exposes (infra/aad.manifest.json) and Teams asks for. */
+export const SSO_SCOPE = 'access_as_user';
+
+/**
+ * A user's delegated token carries our scope in `scp`. An app-only token (client credentials)
+ * carries `roles` instead, and Entra marks it `idtyp=app`: it speaks for no person, so its `oid`
+ * is a service principal and must never be taken for a teacher.
+ */
+function isDelegatedUserToken(payload: JWTPayload): boolean {
+  if (payload.idtyp !== undefined && payload.idtyp !== 'user') return false;
+  if (typeof payload.scp !== 'string') return false;
+  return payload.scp.split(' ').includes(SSO_SCOPE);
+}
 
 export function createSsoVerifier(options: SsoOptions): (authorizationHeader: string | undefined) => Promise<SsoVerification> {
   // One key set per verifier: jose caches the keys and refetches only for an unknown kid (with a cooldown),
@@ -77,6 +92,7 @@ export function createSsoVerifier(options: SsoOptions): (authorizationHeader: st
       return fail('wrong-issuer');
     }
     if (allowedTenants && !allowedTenants.includes(tid.toLowerCase())) return fail('wrong-tenant');
+    if (!isDelegatedUserToken(payload)) return fail('not-a-user-token');
 
     const identity: SsoIdentity = { tenantId: tid, userId: oid };
     if (typeof payload.name === 'string') identity.name = payload.name;

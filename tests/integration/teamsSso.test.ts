@@ -85,6 +85,10 @@ describe('Teams SSO: the recording pages open as Teams dialogs and sign in with 
     expect(await api('/api/recordings/view', { recordingId }, await issuer.tokenFor(sanne, TENANT_ID, { audience: 'another-app' }))).toEqual(signInFailed);
     expect(await api('/api/recordings/view', { recordingId }, await issuer.tokenFor(sanne, TENANT_ID, { expiresInSeconds: -3600 }))).toEqual(signInFailed);
     expect(await api('/api/recordings/view', { recordingId }, 'not-a-token')).toEqual(signInFailed);
+    // An app-only token (client credentials) carrying the teacher's object id speaks for no person.
+    const appOnly = { scp: undefined, roles: ['Recordings.Read.All'], idtyp: 'app' };
+    expect(await api('/api/recordings/view', { recordingId }, await issuer.tokenFor(sanne, TENANT_ID, { claims: appOnly }))).toEqual(signInFailed);
+    expect(await api('/api/recordings/view', { recordingId }, await issuer.tokenFor(sanne, TENANT_ID, { claims: { scp: 'User.Read' } }))).toEqual(signInFailed);
     // Neither a token nor a link: nothing opens.
     expect((await api('/api/recordings/view', { recordingId })).status).toBe(403);
   });

@@ -31,9 +31,13 @@ export class SsoIssuer {
   }
 
   /** A token for one person, as Teams would get it; `change` alters a claim or the key for a negative test. */
-  async tokenFor(person: { aadObjectId: string; name: string }, tenantId: string, change: { audience?: string; key?: KeyLike; expiresInSeconds?: number } = {}): Promise<string> {
+  async tokenFor(
+    person: { aadObjectId: string; name: string },
+    tenantId: string,
+    change: { audience?: string; key?: KeyLike; expiresInSeconds?: number; claims?: Record<string, unknown> } = {},
+  ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ tid: tenantId, oid: person.aadObjectId, name: person.name, scp: 'access_as_user', ver: '2.0' })
+    return new SignJWT({ tid: tenantId, oid: person.aadObjectId, name: person.name, scp: 'access_as_user', ver: '2.0', ...change.claims })
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key', typ: 'JWT' })
       .setIssuer(`https://login.microsoftonline.com/${tenantId}/v2.0`)
       .setAudience(change.audience ?? SSO_CLIENT_ID)

@@ -114,6 +114,19 @@ describe('loadConfig', () => {
     expect(problemOf({ ...authenticated, SSO_CLIENT_ID: clientId, SSO_APP_ID_URI: 'https://svib.example.nl' })).toContain('SSO_APP_ID_URI must look like api://');
   });
 
+  it('accepts SSO tokens of any tenant unless SSO_ALLOWED_TENANTS lists some', () => {
+    const clientId = '3f2a1b0c-1111-4222-8333-444455556666';
+    const tenant = '6B3C1F0E-5D2A-4C8E-9F10-2A7D4E5B6C01';
+    expect(loadConfig({ ...authenticated, SSO_CLIENT_ID: clientId }).sso?.allowedTenantIds).toBeUndefined();
+    expect(loadConfig({ ...authenticated, SSO_CLIENT_ID: clientId, SSO_ALLOWED_TENANTS: ` ${tenant}, 0f0e0d0c-0b0a-4909-8807-060504030201 ` }).sso?.allowedTenantIds).toEqual([
+      tenant.toLowerCase(),
+      '0f0e0d0c-0b0a-4909-8807-060504030201',
+    ]);
+    expect(problemOf({ ...authenticated, SSO_CLIENT_ID: clientId, SSO_ALLOWED_TENANTS: 'contoso.onmicrosoft.com' })).toBe(
+      'Invalid configuration: SSO_ALLOWED_TENANTS must be Entra tenant ids (GUIDs), comma separated',
+    );
+  });
+
   it('finds ffmpeg on the PATH unless told where it is', () => {
     expect(loadConfig(storage).ffmpegPath).toBe('ffmpeg');
     expect(loadConfig({ ...storage, FFMPEG_PATH: '/opt/ffmpeg/bin/ffmpeg' }).ffmpegPath).toBe('/opt/ffmpeg/bin/ffmpeg');

@@ -79,6 +79,7 @@ async function token({ claims = {}, omit = [], key = signingKey, header = { alg:
     oid: userId,
     name: 'Juf Anna',
     ver: '2.0',
+    scp: 'access_as_user',
     ...claims,
   };
   for (const claim of omit) delete payload[claim];
@@ -132,6 +133,21 @@ describe('createSsoVerifier', () => {
     await expect(verifier({ allowedTenantIds: [otherTenantId, tenantId.toUpperCase()] })(header)).resolves.toMatchObject({
       ok: true,
     });
+  });
+
+  it.each([
+    ['an app-only token (roles, no scp)', { omit: ['scp'], claims: { roles: ['Recordings.Read.All'] } }],
+    ['an app-only token marked idtyp=app, even with our scope', { claims: { idtyp: 'app' } }],
+    ['a token without scp', { omit: ['scp'] }],
+    ['a token for another scope', { claims: { scp: 'User.Read openid' } }],
+    ['a scope that only contains ours as part of a word', { claims: { scp: 'access_as_user_admin' } }],
+    ['scp that is no string', { claims: { scp: ['access_as_user'] } }],
+  ])('refuses %s: only a delegated user token with our scope names a person', async (_label, options: TokenOptions) => {
+    await expect(verifier()(await token(options))).resolves.toEqual({ ok: false, reason: 'not-a-user-token' });
+  });
+
+  it('accepts our scope among others, and idtyp=user', async () => {
+    await expect(verifier()(await token({ claims: { scp: 'openid access_as_user profile', idtyp: 'user' } }))).resolves.toMatchObject({ ok: true });
   });
 
   it('refuses an expired token, judged by options.now with 60 s tolerance', async () => {
