@@ -14,6 +14,7 @@ describe('roles per school: Instellingen → Rollen (real storage on Azurite)', 
   beforeAll(async () => {
     serviceUrl = await connector.start();
     connector.members.set(lotte.id, { email: 'Lotte.Smit@regenboog.example.nl', aadObjectId: lotte.aadObjectId, name: lotte.name });
+    connector.members.set(fatima.id, { email: 'fatima@regenboog.example.nl', aadObjectId: fatima.aadObjectId, name: fatima.name });
     app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId });
     for (const person of [fatima, marieke, sanne, joost]) await post(app.baseUrl, botAdded({ serviceUrl, from: person }));
   });
@@ -85,6 +86,42 @@ describe('roles per school: Instellingen → Rollen (real storage on Azurite)', 
 
   it('never lets the last beheerder remove their own role', async () => {
     const answer = await act(fatima, 'roles.revoke', { userId: fatima.aadObjectId, role: 'beheerder' });
-    expect(valueOf(answer)).toContain('Je bent de laatste beheerder');
+    expect(valueOf(answer)).toContain('Je eigen rollen kun je niet aanpassen');
+    expect(await rolesOf(fatima)).toEqual(['leerkracht', 'beheerder']);
+  });
+
+  it.each([
+    ['picked', { userId: fatima.aadObjectId, role: 'svibber' }],
+    ['typed as her own e-mail address', { email: 'Fatima@Regenboog.example.nl', role: 'svibber' }],
+    ['picked, directie', { userId: fatima.aadObjectId, role: 'directie' }],
+  ])('never lets a beheerder grant herself a role (%s)', async (_how, data) => {
+    const answer = await act(fatima, 'roles.grant', data);
+    expect(valueOf(answer)).toContain('Je eigen rollen kun je niet aanpassen');
+    expect(await rolesOf(fatima)).toEqual(['leerkracht', 'beheerder']);
+    const members = await app.composed.directory.membersOf(TENANT_ID, 'default');
+    expect(members.map((member) => member.userId)).not.toContain('mail:fatima@regenboog.example.nl');
+  });
+
+  it('stops a directie member who is also beheerder from making himself SVIB’er', async () => {
+    await act(fatima, 'roles.grant', { userId: joost.aadObjectId, role: 'directie' });
+    await act(fatima, 'roles.grant', { userId: joost.aadObjectId, role: 'beheerder' });
+    expect(await rolesOf(joost)).toEqual(['leerkracht', 'directie', 'beheerder']);
+
+    const answer = await act(joost, 'roles.grant', { userId: joost.aadObjectId, role: 'svibber' });
+    expect(valueOf(answer)).toContain('Je eigen rollen kun je niet aanpassen');
+    expect(await rolesOf(joost)).toEqual(['leerkracht', 'directie', 'beheerder']);
+  });
+
+  it.each([
+    ['directie to the SVIB’er', () => marieke, 'directie', "Deze persoon is SVIB'er, en SVIB'er en Directie gaan niet samen bij één persoon."],
+    ['SVIB’er to directie', () => lotte, 'svibber', "Deze persoon is Directie, en Directie en SVIB'er gaan niet samen bij één persoon."],
+    ['IB’er to directie', () => lotte, 'ib', "Deze persoon is Directie, en Directie en IB'er gaan niet samen bij één persoon."],
+  ])('refuses %s, naming the conflict in Dutch, even when another beheerder asks', async (_label, personOf, role, reason) => {
+    const person = personOf();
+    const before = await rolesOf(person);
+    const answer = await act(fatima, 'roles.grant', { userId: person.aadObjectId, role });
+    expect(valueOf(answer)).toContain(reason);
+    expect(valueOf(answer)).toContain('nooit de inhoud van een traject');
+    expect(await rolesOf(person)).toEqual(before);
   });
 });

@@ -27,6 +27,8 @@ export interface RoleChange {
 
 export const roleChangeRefusals = [
   'not-beheerder',
+  'own-roles',
+  'conflicting-roles',
   'last-beheerder',
   'implicit-role',
   'already-has-role',
@@ -37,7 +39,43 @@ export type RoleChangeRefusal = (typeof roleChangeRefusals)[number];
 /** On a refusal the members are returned as the same, untouched array. */
 export type RoleChangeResult =
   | { ok: true; members: readonly SchoolMember[] }
-  | { ok: false; reason: RoleChangeRefusal; members: readonly SchoolMember[] };
+  | { ok: false; reason: RoleChangeRefusal; members: readonly SchoolMember[]; /** For conflicting-roles: the role held that clashes. */ conflictsWith?: Role };
+
+/**
+ * Roles one person never holds together. School leadership sees figures, never trajectory
+ * content: consent given to one's employer is not freely given, and SVIB stays apart from
+ * assessment. So directie never guides a trajectory (svibber: takes up requests, reads intake
+ * answers, sees recordings) and is never the IB'er, the colleague teachers share recordings
+ * with in confidence (directie is refused as a grantee whatever a grant says). Beheerder only
+ * manages roles and settings and sees no content, so it combines with anything; svibber and
+ * ib are often one person.
+ */
+export const conflictingRoles: readonly (readonly [Role, Role])[] = [
+  ['directie', 'svibber'],
+  ['directie', 'ib'],
+];
+
+/** The role among `held` that may not be combined with `role`, if any. */
+export function conflictOf(held: readonly Role[], role: Role): Role | undefined {
+  for (const [a, b] of conflictingRoles) {
+    if (role === a && held.includes(b)) return b;
+    if (role === b && held.includes(a)) return a;
+  }
+  return undefined;
+}
+
+/**
+ * Roles given by e-mail before the person was met, added to what they hold: a pending role that
+ * clashes with a held one is dropped (what a beheerder saw on the roles card stays true).
+ */
+export function mergePendingRoles(held: readonly Role[], pending: readonly Role[]): Role[] {
+  const merged = inRoleOrder(held.filter((role) => role !== implicitRole));
+  for (const role of inRoleOrder(pending)) {
+    if (role === implicitRole || merged.includes(role) || conflictOf(merged, role)) continue;
+    merged.push(role);
+  }
+  return inRoleOrder(merged);
+}
 
 function inRoleOrder(roles: Iterable<Role>): Role[] {
   const set = new Set(roles);
@@ -71,19 +109,27 @@ function explicitRolesOf(members: readonly SchoolMember[], userId: string): Role
 export function grantRole(members: readonly SchoolMember[], change: RoleChange): RoleChangeResult {
   const refuse = (reason: RoleChangeRefusal): RoleChangeResult => ({ ok: false, reason, members });
   if (!explicitRolesOf(members, change.actorId).includes('beheerder')) return refuse('not-beheerder');
+  // Nobody grants themselves a role: a beheerder who is also directie could otherwise make
+  // himself SVIB'er and read intake answers.
+  if (change.actorId === change.userId) return refuse('own-roles');
   if (change.role === implicitRole) return refuse('implicit-role');
   const current = explicitRolesOf(members, change.userId);
   if (current.includes(change.role)) return refuse('already-has-role');
+  const conflictsWith = conflictOf(current, change.role);
+  if (conflictsWith) return { ok: false, reason: 'conflicting-roles', members, conflictsWith };
   return { ok: true, members: withRoles(members, change.schoolId, change.userId, inRoleOrder([...current, change.role])) };
 }
 
 export function revokeRole(members: readonly SchoolMember[], change: RoleChange): RoleChangeResult {
   const refuse = (reason: RoleChangeRefusal): RoleChangeResult => ({ ok: false, reason, members });
   if (!explicitRolesOf(members, change.actorId).includes('beheerder')) return refuse('not-beheerder');
+  // Own roles are changed by another beheerder, so one person never reshapes their own access.
+  if (change.actorId === change.userId) return refuse('own-roles');
   if (change.role === implicitRole) return refuse('implicit-role');
   const current = explicitRolesOf(members, change.userId);
   if (!current.includes(change.role)) return refuse('does-not-have-role');
-  // Only a beheerder can revoke, so the last one can only be the actor: a school must never lock itself out.
+  // A school must never lock itself out: at least one beheerder stays (the own-roles rule already
+  // keeps a beheerder from removing themselves; this also holds should that rule ever change).
   const beheerders = members.filter((member) => member.roles.includes('beheerder')).length;
   if (change.role === 'beheerder' && beheerders <= 1) return refuse('last-beheerder');
   const remaining = current.filter((role) => role !== change.role);

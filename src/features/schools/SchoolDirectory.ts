@@ -1,4 +1,4 @@
-import { grantRole, isInitialBeheerder, revokeRole, rolesOf, type Role, type RoleChangeRefusal } from '../../domain/schools/roles';
+import { grantRole, isInitialBeheerder, mergePendingRoles, revokeRole, rolesOf, type Role, type RoleChangeRefusal } from '../../domain/schools/roles';
 import { chooseSchool, DEFAULT_SCHOOL_ID, schoolIdForTeam, type School } from '../../domain/schools/school';
 import {
   effectiveRecordingSettings,
@@ -30,7 +30,7 @@ export interface SeenPerson {
 
 export type RoleTarget = { userId: string } | { email: string };
 
-export type RoleChangeOutcome = { ok: true; members: StoredMember[] } | { ok: false; reason: RoleChangeRefusal };
+export type RoleChangeOutcome = { ok: true; members: StoredMember[] } | { ok: false; reason: RoleChangeRefusal; conflictsWith?: Role };
 
 export interface SchoolDirectoryOptions {
   schools: SchoolRepository;
@@ -159,12 +159,15 @@ export class SchoolDirectory {
     const { tenantId, schoolId } = actor;
     const current = await this.membersOf(tenantId, schoolId);
     const person = 'userId' in target ? await this.options.people.get(tenantId, target.userId) : await this.options.people.findByEmail(tenantId, target.email);
-    const userId = person?.userId ?? ('userId' in target ? target.userId : pendingIdFor(target.email));
+    // One's own address typed in counts as oneself, also before the address is linked to the person.
+    const ownEmail = 'email' in target ? (await this.options.people.get(tenantId, actor.userId))?.email : undefined;
+    const isOwnEmail = ownEmail !== undefined && 'email' in target && ownEmail.toLowerCase() === target.email.trim().toLowerCase();
+    const userId = isOwnEmail ? actor.userId : (person?.userId ?? ('userId' in target ? target.userId : pendingIdFor(target.email)));
     const decide = change === 'grant' ? grantRole : revokeRole;
     // Someone named by e-mail who never signed in cannot act yet, so they do not count as the school's last beheerder.
     const counted = change === 'revoke' ? current.filter((member) => !member.userId.startsWith('mail:') || member.userId === userId) : current;
     const result = decide(counted, { schoolId, actorId: actor.userId, userId, role });
-    if (!result.ok) return { ok: false, reason: result.reason };
+    if (!result.ok) return { ok: false, reason: result.reason, conflictsWith: result.conflictsWith };
 
     const changed = result.members.find((member) => member.userId === userId);
     const previous = current.find((member) => member.userId === userId);
@@ -190,7 +193,7 @@ export class SchoolDirectory {
     const pending = schoolMembers.find((member) => member.userId === pendingIdFor(email));
     if (!pending) return schoolMembers;
     const own = schoolMembers.find((member) => member.userId === seen.userId);
-    const roles = [...new Set([...(own?.roles ?? []), ...pending.roles])];
+    const roles = mergePendingRoles(own?.roles ?? [], pending.roles);
     await this.storeRoles(seen.tenantId, { ...pending, userId: seen.userId, roles, name: seen.name, email });
     await this.options.members.put(seen.tenantId, { ...pending, roles: [] });
     return this.membersOf(seen.tenantId, pending.schoolId);

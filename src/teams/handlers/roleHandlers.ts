@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { cardVerbs } from '../../cards/cardVerbs';
 import type { AdaptiveCardJson } from '../../cards/renderCard';
 import { grantableRoles, rolesCard, type RolesCardInput } from '../../cards/roleCards';
-import { hasRole, type Role } from '../../domain/schools/roles';
+import { hasRole, type Role, type RoleChangeRefusal } from '../../domain/schools/roles';
 import type { Actor, RoleTarget } from '../../features/schools/SchoolDirectory';
 import { fillIn } from '../../texts/nlTrajectories';
 import type { BotDependencies } from '../botDependencies';
@@ -34,6 +34,13 @@ export async function rolesCardFor(context: TurnContext, actor: Actor, deps: Bot
     },
     texts,
   );
+}
+
+/** Why a role change was refused, naming the clashing roles where that is the reason. */
+function refusalText(outcome: { reason: RoleChangeRefusal; conflictsWith?: Role }, role: Role, deps: BotDependencies): string {
+  const { texts } = deps;
+  const held = outcome.conflictsWith ? texts.roles.role[outcome.conflictsWith] : '';
+  return fillIn(texts.roles.refusal[outcome.reason], { held, role: texts.roles.role[role] });
 }
 
 /** Only a beheerder sees the roles; everyone else gets the polite refusal. */
@@ -77,7 +84,7 @@ export function registerRoleHandlers(app: Application<SvibTurnState>, deps: BotD
     // A typed address wins over the picker: it is what the beheerder typed last.
     const target: RoleTarget = email?.success ? { email: email.data } : { userId: values.userId };
     const outcome = await directory.changeRole(actor, target, role!, 'grant');
-    if (!outcome.ok) return rolesCardFor(context, actor, deps, { values, notice: { text: texts.roles.refusal[outcome.reason], tone: 'attention' } });
+    if (!outcome.ok) return rolesCardFor(context, actor, deps, { values, notice: { text: refusalText(outcome, role!, deps), tone: 'attention' } });
     const changed = outcome.members.find((member) => ('email' in target ? member.email === target.email : member.userId === target.userId));
     const name = changed?.name ?? changed?.email ?? '';
     return rolesCardFor(context, actor, deps, { notice: { text: fillIn(texts.settings.granted, { name, role: texts.roles.role[role!] }), tone: 'good' } });
@@ -94,7 +101,7 @@ export function registerRoleHandlers(app: Application<SvibTurnState>, deps: BotD
     const outcome = await directory.changeRole(actor, { userId }, role, 'revoke');
     const notice = outcome.ok
       ? { text: fillIn(texts.settings.revoked, { name: member.name ?? member.email ?? '', role: texts.roles.role[role] }), tone: 'good' as const }
-      : { text: texts.roles.refusal[outcome.reason], tone: 'attention' as const };
+      : { text: refusalText(outcome, role, deps), tone: 'attention' as const };
     return rolesCardFor(context, actor, deps, { notice });
   });
 }

@@ -1,12 +1,15 @@
 import { nlRoles } from '../../../src/texts/nlRoles';
 import {
   allRoles,
+  conflictOf,
   grantRole,
+  mergePendingRoles,
   hasRole,
   isInitialBeheerder,
   revokeRole,
   roleChangeRefusals,
   rolesOf,
+  type Role,
   type SchoolMember,
 } from '../../../src/domain/schools/roles';
 
@@ -77,12 +80,13 @@ describe('revokeRole', () => {
   });
 
   it('never lets the last beheerder give the role away', () => {
-    expect(revokeRole(school, { schoolId, actorId: 'bea', userId: 'bea', role: 'beheerder' })).toEqual({ ok: false, reason: 'last-beheerder', members: school });
+    expect(revokeRole(school, { schoolId, actorId: 'bea', userId: 'bea', role: 'beheerder' })).toEqual({ ok: false, reason: 'own-roles', members: school });
   });
 
-  it('lets a beheerder step down, or remove another beheerder, while another remains', () => {
+  it('lets a beheerder step down only through another beheerder', () => {
     const two = [bea, member('bram', 'beheerder', 'svibber')];
-    expect(revokeRole(two, { schoolId, actorId: 'bea', userId: 'bea', role: 'beheerder' })).toEqual({ ok: true, members: [two[1]] });
+    expect(revokeRole(two, { schoolId, actorId: 'bea', userId: 'bea', role: 'beheerder' })).toEqual({ ok: false, reason: 'own-roles', members: two });
+    expect(revokeRole(two, { schoolId, actorId: 'bram', userId: 'bea', role: 'beheerder' })).toEqual({ ok: true, members: [two[1]] });
     expect(revokeRole(two, { schoolId, actorId: 'bea', userId: 'bram', role: 'beheerder' })).toEqual({
       ok: true,
       members: [bea, { schoolId, userId: 'bram', roles: ['svibber'] }],
@@ -99,6 +103,76 @@ describe('revokeRole', () => {
     expect(result).toEqual({ ok: false, reason, members: school });
     expect(result.members).toBe(school);
   });
+});
+
+/** Every subset of the roles that can be granted, as a person may hold them. */
+const grantable: Role[] = ['svibber', 'ib', 'directie', 'beheerder'];
+const everyCombination: Role[][] = Array.from({ length: 1 << grantable.length }, (_, bits) => grantable.filter((_role, i) => bits & (1 << i)));
+const clash = (held: readonly Role[], role: Role): Role | undefined => {
+  if (role === 'directie') return held.find((r) => r === 'svibber' || r === 'ib');
+  if ((role === 'svibber' || role === 'ib') && held.includes('directie')) return 'directie';
+  return undefined;
+};
+const holdsConflict = (roles: readonly Role[]) => roles.includes('directie') && (roles.includes('svibber') || roles.includes('ib'));
+const label = (roles: readonly Role[]) => (roles.length ? roles.join('+') : 'leerkracht only');
+
+describe('every role combination: nobody changes their own roles, leadership never guides or receives shares', () => {
+  const cases = everyCombination.flatMap((held) => allRoles.map((role) => [label(held), role, held] as const));
+
+  it.each(cases)('a beheerder granting to someone holding %s the role %s', (_label, role, held) => {
+    const members = [member('boss', 'beheerder'), member('target', ...held)];
+    const result = grantRole(members, { schoolId, actorId: 'boss', userId: 'target', role });
+    const expectedClash = clash(held, role);
+    if (role === 'leerkracht') expect(result).toMatchObject({ ok: false, reason: 'implicit-role' });
+    else if (held.includes(role)) expect(result).toMatchObject({ ok: false, reason: 'already-has-role' });
+    else if (expectedClash) expect(result).toEqual({ ok: false, reason: 'conflicting-roles', conflictsWith: expectedClash, members });
+    else {
+      expect(result.ok).toBe(true);
+      const after = rolesOf(result.members, 'target');
+      expect(after).toEqual(rolesOf([member('target', ...held, role)], 'target'));
+      expect(holdsConflict(after) && !holdsConflict(held)).toBe(false);
+    }
+    if (!result.ok) expect(result.members).toBe(members);
+  });
+
+  it.each(cases)('a beheerder holding %s granting themselves %s is refused', (_label, role, held) => {
+    const self = member('self', ...new Set<Role>([...held, 'beheerder']));
+    const members = [self, member('other', 'beheerder')];
+    expect(grantRole(members, { schoolId, actorId: 'self', userId: 'self', role })).toEqual({ ok: false, reason: 'own-roles', members });
+    expect(revokeRole(members, { schoolId, actorId: 'self', userId: 'self', role })).toEqual({ ok: false, reason: 'own-roles', members });
+  });
+
+  it.each(cases)('someone holding %s without beheerder cannot grant %s to anyone', (_label, role, held) => {
+    const actorRoles = held.filter((r) => r !== 'beheerder');
+    const members = [member('actor', ...actorRoles), member('target', 'svibber')];
+    for (const userId of ['actor', 'target']) {
+      expect(grantRole(members, { schoolId, actorId: 'actor', userId, role })).toMatchObject({ ok: false, reason: 'not-beheerder' });
+      expect(revokeRole(members, { schoolId, actorId: 'actor', userId, role })).toMatchObject({ ok: false, reason: 'not-beheerder' });
+    }
+  });
+
+  it.each(cases)('a beheerder revoking from someone holding %s the role %s keeps at least one beheerder', (_label, role, held) => {
+    const members = [member('boss', 'beheerder'), member('target', ...held)];
+    const result = revokeRole(members, { schoolId, actorId: 'boss', userId: 'target', role });
+    if (role === 'leerkracht') expect(result).toMatchObject({ ok: false, reason: 'implicit-role' });
+    else if (!held.includes(role)) expect(result).toMatchObject({ ok: false, reason: 'does-not-have-role' });
+    else expect(rolesOf(result.members, 'target')).toEqual(rolesOf([member('target', ...held.filter((r) => r !== role))], 'target'));
+    expect(result.members.some((m) => m.roles.includes('beheerder'))).toBe(true);
+  });
+
+  it.each(everyCombination.map((held) => [label(held), held] as const))('names the clash of each role with %s', (_label, held) => {
+    for (const role of allRoles) expect(conflictOf(held, role)).toBe(clash(held, role));
+  });
+
+  it.each(everyCombination.flatMap((held) => everyCombination.map((pending) => [label(held), label(pending), held, pending] as const)))(
+    'claims roles given by e-mail (%s held, %s pending) without ever creating a clash',
+    (_held, _pending, held, pending) => {
+      const merged = mergePendingRoles(held, pending);
+      expect(merged).toEqual(expect.arrayContaining(held));
+      if (!holdsConflict(held)) expect(holdsConflict(merged)).toBe(false);
+      for (const role of pending) if (!merged.includes(role)) expect(clash(merged, role)).toBeDefined();
+    },
+  );
 });
 
 describe('isInitialBeheerder', () => {
