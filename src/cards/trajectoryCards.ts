@@ -331,6 +331,8 @@ export interface ProposalFormInput {
   values?: Record<string, unknown>;
   errors?: { teacher?: string; goal?: string; helpQuestionKind?: string; focus?: string };
   notice?: string;
+  /** For directie: how its proposals went, as figures (never who). */
+  figures?: { proposed: number; accepted: number };
 }
 
 /** For directie and SVIB'ers: propose a trajectory to a colleague as a scholingsopdracht. */
@@ -342,6 +344,7 @@ export function proposalFormCard(input: ProposalFormInput, texts: Texts = textsF
     {
       formId: input.formId,
       notice: input.notice ?? '',
+      figures: input.figures && input.figures.proposed > 0 ? fillIn(texts.proposal.figures, input.figures) : '',
       people: input.people.map((person) => ({ title: person.name, value: person.userId })),
       // Directie writes about a colleague's hulpvraag: the labels speak of the teacher, not to them.
       labels: { ...texts.trajectories.intakeForm.fieldLabel, helpQuestionKind: texts.proposal.helpQuestionKindLabel, focus: texts.proposal.focusLabel },

@@ -153,6 +153,9 @@ export const nl = {
     focusLabel: 'Waar wordt naar gekeken?',
     send: 'Voorstel versturen',
     sent: 'Je voorstel is verstuurd naar {teacher}. Je hoort het als die beslist.',
+    sentToDirectie:
+      'Je voorstel is verstuurd naar {teacher}. Of iemand meedoet hoor je niet per persoon: bij Traject voorstellen zie je hoeveel van je voorstellen zijn aangenomen.',
+    figures: 'Je voorstellen tot nu toe: {accepted} van de {proposed} aangenomen. Wie meedoet blijft tussen de leerkracht en de SVIB\'er.',
     alreadySent: 'Dit voorstel had je al verstuurd; er is niets dubbel verstuurd.',
     notMet: 'Deze collega heeft de SVIB-bot nog niet gebruikt. Vraag hem of haar de bot eerst te openen in Teams.',
     cardTitle: 'Voorstel: een SVIB-traject',

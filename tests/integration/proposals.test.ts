@@ -79,12 +79,13 @@ describe('a trajectory proposed as scholingsopdracht starts only when the teache
 
     expect(shown(accepted)).toContain('Je aanvraag is verstuurd');
     expect((await trajectoriesOf(sanne))[0].phase.kind).toBe('aangevraagd');
-    expect(school.connector.to(personalChatOf(peter)).map((sent) => sent.activity.text)).toContain('Sanne de Vries doet mee met het voorgestelde traject.');
+    // Directie hears nothing per teacher, not even without a name: the moment alone would tell whose answer it was.
+    expect(school.connector.to(personalChatOf(peter))).toEqual([]);
     expect(JSON.stringify(school.connector.to(personalChatOf(marieke))[0].activity)).toContain('Nieuwe aanvraag');
     expect(JSON.stringify(school.connector.to(personalChatOf(sanne)).find((sent) => sent.updatedActivityId)?.activity)).toContain('Je doet mee.');
   });
 
-  it('lets the teacher decline, and tells the proposer', async () => {
+  it('lets the teacher decline, and tells a directie proposer nothing about her', async () => {
     await propose(lotte, 'proposal-lotte');
     const [proposed] = await trajectoriesOf(lotte);
     school.connector.clear();
@@ -92,8 +93,32 @@ describe('a trajectory proposed as scholingsopdracht starts only when the teache
     const answer = await act(lotte, 'proposal.decline', { trajectoryId: proposed.id, reason: 'Dit jaar liever niet.' });
 
     expect(shown(answer)).toContain('Je doet niet mee met dit voorstel.');
-    expect(school.connector.to(personalChatOf(peter)).map((sent) => sent.activity.text)).toContain('Lotte Smit doet niet mee met het voorgestelde traject.');
+    expect(school.connector.to(personalChatOf(peter))).toEqual([]);
     expect((await trajectoriesOf(lotte))[0].phase).toMatchObject({ kind: 'geannuleerd', by: 'teacher' });
     expect(school.connector.to(personalChatOf(marieke))).toHaveLength(0);
+  });
+
+  it('shows directie how its proposals went as figures only, never who', async () => {
+    await post(school.app.baseUrl, message({ serviceUrl: school.serviceUrl, from: peter }, 'voorstellen'));
+    const form = JSON.stringify(school.connector.to(personalChatOf(peter))[0].activity.attachments![0].content);
+
+    expect(form).toContain('Je voorstellen tot nu toe: 1 van de 2 aangenomen.');
+    expect(form).not.toContain('meedoet met het voorgestelde');
+    expect(form).not.toContain('doet mee');
+  });
+
+  it('tells directie when sending that it will not hear per person', async () => {
+    const answer = await propose(joost, 'proposal-joost');
+    expect(shown(answer)).toContain('Of iemand meedoet hoor je niet per persoon');
+  });
+
+  it('does tell an SVIB’er who proposed, by name, whether the teacher takes part', async () => {
+    await act(marieke, 'proposal.submit', { formId: 'proposal-by-marieke', teacherUserId: sanne.aadObjectId, ...proposal });
+    const proposed = (await trajectoriesOf(sanne)).find((trajectory) => trajectory.phase.kind === 'voorgesteld')!;
+    school.connector.clear();
+
+    await act(sanne, 'proposal.decline', { trajectoryId: proposed.id });
+
+    expect(school.connector.to(personalChatOf(marieke)).map((sent) => sent.activity.text)).toContain('Sanne de Vries doet niet mee met het voorgestelde traject.');
   });
 });

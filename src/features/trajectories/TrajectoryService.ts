@@ -8,6 +8,8 @@ import { isSvibber } from '../../domain/trajectories/parties';
 import { applyCommand } from '../../domain/trajectories/transitions';
 import type { RefusalReason, TimelineEvent, Trajectory, TrajectoryCommand } from '../../domain/trajectories/trajectory';
 import { visibilityFor } from '../../domain/trajectories/visibility';
+import { proposalFiguresOf, type ProposalFigures } from '../../domain/trajectories/proposalFigures';
+import { hasRole } from '../../domain/schools/roles';
 import { TrajectoryChangedError, type TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
 import { fillIn, timelineText } from '../../texts/nlTrajectories';
 import type { Texts } from '../../texts';
@@ -106,6 +108,25 @@ export class TrajectoryService {
       purpose: PROPOSAL,
     });
     return { kind: 'created', trajectory: created.trajectory };
+  }
+
+  /** How this proposer's proposals went, as figures only. */
+  async proposalFigures(actor: Actor): Promise<ProposalFigures> {
+    return proposalFiguresOf(await this.options.trajectories.listAtSchool(actor.tenantId, actor.schoolId), actor.userId);
+  }
+
+  /**
+   * Whether a proposer hears by name that a teacher took part or not. Directie never does: it sees
+   * figures only (on its proposal form), and even a message without a name would tell, by its
+   * moment, whose answer just came in. An SVIB'er who proposed does hear it: an accepted proposal
+   * becomes a request that every SVIB'er of the school sees by name anyway, a refusal tells the
+   * coach not to wait for it, and an SVIB'er is bound to confidentiality and apart from assessment.
+   */
+  private async proposerHearsByName(tenantId: string, trajectory: Trajectory): Promise<boolean> {
+    const proposer = trajectory.proposal?.by;
+    if (!proposer) return false;
+    const { roles } = await this.options.directory.subjectFor(tenantId, trajectory.schoolId, proposer.userId);
+    return !hasRole(roles, 'directie');
   }
 
   /** The teacher takes part: their own intake answers turn the proposal into a request. */
@@ -215,11 +236,15 @@ export class TrajectoryService {
         return;
       case 'proposalAccepted':
         await this.options.notifier.updateTracked({ subject: after.id, purpose: PROPOSAL }, () => proposalCard(after, 'accepted', texts));
-        if (after.proposal) await notifier.sendText(actor.tenantId, after.proposal.by.userId, fillIn(texts.proposal.acceptedNotice, { teacher: after.teacher.name }));
+        if (after.proposal && (await this.proposerHearsByName(actor.tenantId, after))) {
+          await notifier.sendText(actor.tenantId, after.proposal.by.userId, fillIn(texts.proposal.acceptedNotice, { teacher: after.teacher.name }));
+        }
         await this.announceToSvibbers(actor.tenantId, after);
         return;
       case 'proposalDeclined':
-        if (after.proposal) await notifier.sendText(actor.tenantId, after.proposal.by.userId, fillIn(texts.proposal.declinedNotice, { teacher: after.teacher.name }));
+        if (after.proposal && (await this.proposerHearsByName(actor.tenantId, after))) {
+          await notifier.sendText(actor.tenantId, after.proposal.by.userId, fillIn(texts.proposal.declinedNotice, { teacher: after.teacher.name }));
+        }
         return;
       case 'withdrawn':
         if (before.svibber) {

@@ -101,6 +101,11 @@ export class TrajectoryRepository {
     return this.query(odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and svibberId eq ${svibberId}`);
   }
 
+  /** Every trajectory of one school (one partition); callers filter on what has no indexed column. */
+  async listAtSchool(tenantId: string, schoolId: string): Promise<Trajectory[]> {
+    return this.query(odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)}`);
+  }
+
   async listInPhase(tenantId: string, schoolId: string, phase: PhaseKind): Promise<Trajectory[]> {
     return this.query(odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and phase eq ${phase}`);
   }

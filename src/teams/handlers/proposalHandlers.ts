@@ -36,10 +36,15 @@ function problemTexts(errors: Partial<Record<ProposalField, ProposalProblem>>, t
   return Object.fromEntries(Object.entries(errors).map(([field, problem]) => [field, words[problem]]));
 }
 
+/** Directie sees how its proposals went as figures only (see TrajectoryService.proposerHearsByName). */
+async function figuresFor(actor: Actor, deps: BotDependencies) {
+  return hasRole(actor.roles, 'directie') ? deps.trajectories.proposalFigures(actor) : undefined;
+}
+
 export async function sendProposalForm(context: TurnContext, deps: BotDependencies): Promise<void> {
   const actor = await actorOf(context, deps.directory);
   if (!mayPropose(actor)) return sendText(context, deps.texts.proposal.notForYou);
-  await sendCard(context, proposalFormCard({ formId: randomUUID(), people: await colleaguesOf(context, actor, deps) }, deps.texts));
+  await sendCard(context, proposalFormCard({ formId: randomUUID(), people: await colleaguesOf(context, actor, deps), figures: await figuresFor(actor, deps) }, deps.texts));
 }
 
 /** The proposer's form, and the teacher's free choice to take part or not. */
@@ -72,7 +77,10 @@ export function registerProposalHandlers(app: Application<SvibTurnState>, deps: 
           'notice',
           {
             title: texts.proposal.formTitle,
-            text: outcome.kind === 'created' ? fillIn(texts.proposal.sent, { teacher: outcome.trajectory.teacher.name }) : texts.proposal.alreadySent,
+            text:
+              outcome.kind === 'created'
+                ? fillIn(hasRole(actor.roles, 'directie') ? texts.proposal.sentToDirectie : texts.proposal.sent, { teacher: outcome.trajectory.teacher.name })
+                : texts.proposal.alreadySent,
             url: '',
           },
           texts,
