@@ -124,6 +124,20 @@ describe('malformed activities are answered 4xx with a generic body (real storag
     expect(await response.json()).toEqual({ message: 'Dit bericht kan ik niet verwerken.' });
   });
 
+  it('answers a body over 1 MB with 413 and bad JSON to the recording API with 400, both with a generic body', async () => {
+    const large = await fetch(`${app.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...message({ serviceUrl }, 'x'.repeat(1_500_000)) }),
+    });
+    expect(large.status).toBe(413);
+    expect(await large.json()).toEqual({ message: 'Dit bericht kan ik niet verwerken.' });
+
+    const badJson = await fetch(`${app.baseUrl}/api/recordings/view`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"recordingId": ' });
+    expect(badJson.status).toBe(400);
+    expect(await badJson.text()).not.toMatch(INTERNAL_TEXT);
+  });
+
   it('never answers 5xx or shows internal text, over a fixed-seed fuzz of 150 activities', async () => {
     const failures: string[] = [];
     for (const fuzzCase of cases(serviceUrl, 150, 20261129)) {
