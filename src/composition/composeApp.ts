@@ -10,6 +10,7 @@ import { createTeamsAdapter } from '../teams/createTeamsAdapter';
 import { BlobTurnStateStorage } from '../teams/BlobTurnStateStorage';
 import { createBotApplication } from '../teams/createBotApplication';
 import { createMessagesEndpoint } from '../teams/messagesEndpoint';
+import { isLoopbackUrl } from '../teams/inboundActivity';
 import { createHttpServer } from '../http/createHttpServer';
 import { SchoolRepository } from '../storage/schools/SchoolRepository';
 import { SchoolMemberRepository } from '../storage/schools/SchoolMemberRepository';
@@ -113,8 +114,10 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   const adapter = createTeamsAdapter(config.botAuth);
   const botAppId = config.botAuth.mode === 'authenticated' ? config.botAuth.appId : '';
   const sentCards = new SentCardRepository(storage.table(storage.names.sentCardsTable));
-  const chatOpener = new PersonalChatOpener(adapter, botAppId, installations, logger, now);
-  const notifier = new ProactiveNotifier(adapter, botAppId, installations, sentCards, logger, chatOpener);
+  // Local mode talks to the loopback only, also through references stored before that rule existed.
+  const serviceUrlAllowed = config.botAuth.mode === 'local' ? isLoopbackUrl : undefined;
+  const chatOpener = new PersonalChatOpener(adapter, botAppId, installations, logger, now, serviceUrlAllowed);
+  const notifier = new ProactiveNotifier(adapter, botAppId, installations, sentCards, logger, chatOpener, serviceUrlAllowed);
   const trajectoryService = new TrajectoryService({ trajectories, directory, notifier, texts, now });
   const appointments = new AppointmentRepository(storage.table(storage.names.appointmentsTable));
   const recordingBlobs = new RecordingBlobs(storage.blobService, storage.container(storage.names.recordingsContainer), config.botAuth.mode === 'authenticated');

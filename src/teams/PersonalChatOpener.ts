@@ -17,6 +17,8 @@ export class PersonalChatOpener {
     private readonly installations: InstallationRepository,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
+    /** Local mode: only team references on the loopback are used. */
+    private readonly serviceUrlAllowed: (serviceUrl: string) => boolean = () => true,
   ) {}
 
   async open(tenantId: string, userId: string): Promise<ConversationReference | undefined> {
@@ -24,6 +26,7 @@ export class PersonalChatOpener {
     const teams = (await this.installations.listActive(personalKey.partitionKey)).filter((installation) => installation.key.scope === 'channel');
     for (const team of teams) {
       const teamReference = JSON.parse(team.reference) as ConversationReference;
+      if (!this.serviceUrlAllowed(teamReference.serviceUrl ?? '')) continue;
       try {
         const reference = await this.openThrough(teamReference, tenantId, userId);
         if (!reference) continue;

@@ -18,6 +18,8 @@ export class ProactiveNotifier implements Notifier {
     private readonly logger: Logger,
     /** Opens a chat with someone who never opened the bot, through the school's team. */
     private readonly chatOpener?: Pick<PersonalChatOpener, 'open'>,
+    /** Local mode: only references on the loopback are used (one stored before that rule existed is skipped). */
+    private readonly serviceUrlAllowed: (serviceUrl: string) => boolean = () => true,
   ) {}
 
   async sendCard(tenantId: string, userId: string, card: AdaptiveCardJson, tracking?: CardTracking): Promise<boolean> {
@@ -30,7 +32,7 @@ export class ProactiveNotifier implements Notifier {
     return true;
   }
 
-  /** Whether this person has an active personal chat with the bot to send things to. */
+  /** Whether this person can be sent things in a personal chat (opening one through the school's team when possible). */
   async reaches(tenantId: string, userId: string): Promise<boolean> {
     return (await this.personalChatOf(tenantId, userId)) !== undefined;
   }
@@ -47,6 +49,7 @@ export class ProactiveNotifier implements Notifier {
     await Promise.all(
       cards.map(async (sent) => {
         const reference = JSON.parse(sent.conversationReference) as ConversationReference;
+        if (!this.serviceUrlAllowed(reference.serviceUrl ?? '')) return;
         const update = { ...MessageFactory.attachment(CardFactory.adaptiveCard(cardFor(sent.userId))), id: sent.activityId };
         try {
           await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
@@ -73,7 +76,12 @@ export class ProactiveNotifier implements Notifier {
     const installation = await this.installations.get(key);
     if (!installation) return this.chatOpener?.open(tenantId, userId);
     if (!installation.active) return undefined;
-    return JSON.parse(installation.reference) as ConversationReference;
+    const reference = JSON.parse(installation.reference) as ConversationReference;
+    if (!this.serviceUrlAllowed(reference.serviceUrl ?? '')) {
+      this.logger.warn({ purpose: 'personal chat' }, 'stored conversation reference not on the loopback: not used in local mode');
+      return undefined;
+    }
+    return reference;
   }
 
   private async send(reference: ConversationReference, activity: ReturnType<typeof MessageFactory.text>): Promise<string | undefined> {

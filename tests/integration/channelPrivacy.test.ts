@@ -6,6 +6,8 @@ import { actorOf, guidedTrajectory, uploadRecording } from '../support/recording
 import { useSchool } from '../support/school';
 import { cardAction, fatima, joost, marieke, message, peter, personalChatOf, post, sanne, taskFetch, TENANT_ID, type Person } from '../support/teamsActivities';
 
+jest.setTimeout(60_000);
+
 const texts = textsFor('nl');
 const POINTERS = [texts.channels.sentToPersonalChat, texts.channels.onlyInPersonalChat, texts.channels.noPersonalChat];
 const CHANNEL = '19:general@thread.tacv2';

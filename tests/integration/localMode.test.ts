@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { RecordingConnector } from '../support/recordingConnector';
-import { botAdded, cardAction, message, post } from '../support/teamsActivities';
+import { installationKeyOf, recordInstall } from '../../src/domain/installations/installation';
+import { botAdded, cardAction, joost, message, post, TENANT_ID } from '../support/teamsActivities';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 /** A would-be victim of request forgery: it counts every request that reaches it, on every interface. */
@@ -84,6 +85,18 @@ describe('local mode talks to this machine only (real storage on Azurite)', () =
     }
     expect(victim.requests).toEqual([]);
     expect(connector.sent).toEqual([]);
+  });
+
+  it('never uses a stored reference off the loopback (one saved before this rule) for a proactive message', async () => {
+    const key = installationKeyOf({ tenantId: TENANT_ID, conversationType: 'personal', conversationId: '', userAadObjectId: joost.aadObjectId });
+    const reference = { serviceUrl: `http://0.0.0.0:${victim.port}/`, conversation: { id: 'a:personal-joost' }, user: { id: joost.id }, bot: { id: '28:svib-bot' }, channelId: 'msteams' };
+    await app.composed.repositories.installations.save(recordInstall(undefined, key, JSON.stringify(reference), new Date()));
+
+    // Asked in a channel, the list would go to Joost's personal chat, through that reference.
+    await post(app.baseUrl, message({ serviceUrl, from: joost, scope: 'channel' }, 'mijn trajecten'));
+
+    expect(victim.requests).toEqual([]);
+    expect(connector.sent.map((sent) => sent.activity.text)).toEqual(['Dit laat ik hier niet zien, en je hebt nog geen persoonlijke chat met mij. Open de SVIB-bot in Teams als app (persoonlijke chat) en vraag het daar opnieuw.']);
   });
 
   it('answers a failing reply with a generic 500 body, the cause only in the log', async () => {
