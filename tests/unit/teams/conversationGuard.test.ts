@@ -1,0 +1,58 @@
+import { cardVerbs } from '../../../src/cards/cardVerbs';
+import { textCommandPhrases } from '../../../src/domain/conversation/textCommand';
+import { guardedRequestOf, isPersonalChat, verbsOutsidePersonalChat } from '../../../src/teams/conversationGuard';
+
+const channel = { conversation: { id: '19:c', conversationType: 'channel' }, channelData: { team: { id: 't' } } };
+const groupChat = { conversation: { id: '19:g', conversationType: 'groupChat', isGroup: true } };
+const personal = { conversation: { id: 'a:p', conversationType: 'personal' } };
+const click = (verb: unknown) => ({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb } } });
+
+describe('which conversation is a personal chat', () => {
+  it.each([
+    [personal, true],
+    [channel, false],
+    [groupChat, false],
+    [{ conversation: { id: 'x' } }, true],
+    [{ conversation: { id: 'x', isGroup: true } }, false],
+    [{ conversation: { id: 'x' }, channelData: { team: { id: 't' } } }, false],
+    [{ conversation: { id: 'x' }, channelData: { channel: { id: 'c' } } }, false],
+    [{ conversation: { id: 'x', conversationType: 'meeting' } }, false],
+  ])('%o is personal: %s', (activity, expected) => {
+    expect(isPersonalChat(activity as never)).toBe(expected);
+  });
+});
+
+describe('the guard outside a personal chat', () => {
+  it.each(Object.values(cardVerbs))('guards nothing of %s in a personal chat', (verb) => {
+    expect(guardedRequestOf({ ...personal, ...click(verb) } as never)).toBeUndefined();
+  });
+
+  it.each(Object.values(cardVerbs))('decides the verb %s from the table, pointer-only when not named', (verb) => {
+    for (const where of [channel, groupChat]) {
+      expect(guardedRequestOf({ ...where, ...click(verb) } as never)).toEqual({ kind: 'cardAction', treatment: verbsOutsidePersonalChat[verb] ?? 'pointerOnly' });
+    }
+  });
+
+  it.each([['a.verb.nobody.knows'], [undefined], [42], ['toString'], ['__proto__'], ['constructor']])('answers an unknown or odd verb %p with a pointer only', (verb) => {
+    expect(guardedRequestOf({ ...channel, ...click(verb) } as never)).toEqual({ kind: 'cardAction', treatment: 'pointerOnly' });
+  });
+
+  it('never opens a dialog there, and answers other invokes with a pointer', () => {
+    expect(guardedRequestOf({ ...channel, type: 'invoke', name: 'task/fetch', value: { data: { verb: cardVerbs.aboutSvib } } } as never)).toEqual({ kind: 'taskModule', treatment: 'pointerOnly' });
+    expect(guardedRequestOf({ ...groupChat, type: 'invoke', name: 'composeExtension/query' } as never)).toEqual({ kind: 'otherInvoke', treatment: 'pointerOnly' });
+  });
+
+  it('shows only the channel card for hulp and unknown text, and lets the install bookkeeping run', () => {
+    expect(guardedRequestOf({ ...channel, type: 'message', text: 'hulp' } as never)).toEqual({ kind: 'message', treatment: 'channelHelp' });
+    expect(guardedRequestOf({ ...channel, type: 'message', text: 'weerbericht?' } as never)).toEqual({ kind: 'message', treatment: 'channelHelp' });
+    expect(guardedRequestOf({ ...channel, type: 'conversationUpdate' } as never)).toEqual({ kind: 'other', treatment: 'answerHere' });
+    expect(guardedRequestOf({ ...channel, type: 'installationUpdate' } as never)).toEqual({ kind: 'other', treatment: 'answerHere' });
+    expect(guardedRequestOf({ ...channel, type: 'messageReaction' } as never)).toEqual({ kind: 'other', treatment: 'pointerOnly' });
+  });
+
+  it.each(textCommandPhrases.flatMap(([command, words]) => words.map((word) => [command, word] as const)))('never answers the command %s ("%s") there with its personal answer', (command, word) => {
+    const treatment = guardedRequestOf({ ...channel, type: 'message', text: word } as never)?.treatment;
+    if (command === 'aboutSvib') expect(treatment).toBe('answerHere');
+    else expect(['channelHelp', 'sendToPersonalChat', 'pointerOnly']).toContain(treatment);
+  });
+});
