@@ -4,7 +4,7 @@ import { commandsOutsidePersonalChat, verbsOutsidePersonalChat } from '../../src
 import { textsFor } from '../../src/texts';
 import { actorOf, guidedTrajectory, uploadRecording } from '../support/recordings';
 import { useSchool } from '../support/school';
-import { cardAction, fatima, joost, marieke, message, peter, personalChatOf, post, sanne, taskFetch, TENANT_ID, type Person } from '../support/teamsActivities';
+import { BOT, cardAction, fatima, joost, marieke, message, peter, personalChatOf, post, sanne, taskFetch, TENANT_ID, type Person } from '../support/teamsActivities';
 
 jest.setTimeout(60_000);
 
@@ -117,6 +117,17 @@ describe('nothing personal in a channel or group chat (real storage on Azurite)'
       expect(shown).not.toContain(texts.welcome.ownership);
       expect(shown).not.toContain(cardVerbs.myTrajectories);
       expect(shown).not.toContain(cardVerbs.requestStart);
+    });
+
+    it('treats a message that mentions the bot, as Teams sends it in a channel, the same way', async () => {
+      const mentioned = {
+        ...message(context(sanne), '<at>SVIB-bot</at> mijn trajecten'),
+        entities: [{ type: 'mention', text: '<at>SVIB-bot</at>', mentioned: { id: BOT.id, name: BOT.name } }],
+      };
+      await post(school.app.baseUrl, mentioned);
+
+      expect(seenIn(conversationId).map((sent) => sent.activity.text)).toEqual([texts.channels.sentToPersonalChat]);
+      expect(JSON.stringify(connector.to(personalChatOf(sanne)))).toContain('Mijn trajecten');
     });
 
     it('sends the beheerder’s roles card to the personal chat', async () => {
