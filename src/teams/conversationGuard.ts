@@ -1,10 +1,10 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs, type CardVerb } from '../cards/cardVerbs';
-import { renderCard, type AdaptiveCardJson } from '../cards/renderCard';
+import { renderCard } from '../cards/renderCard';
 import { parseTextCommand, type TextCommand } from '../domain/conversation/textCommand';
 import type { BotDependencies } from './botDependencies';
-import { conversationFactsOf } from './conversationFacts';
+import { divertToPersonalChat, finishDiversion, pointerBody, type RequestKind } from './personalChatDiversion';
 import { sendCard, sendText } from './replies';
 import type { SvibTurnState } from './svibTurnState';
 
@@ -56,8 +56,6 @@ export const commandsOutsidePersonalChat: Partial<Record<TextCommand, OutsidePer
 /** Activities that ask nothing of anyone: the install bookkeeping runs in every conversation. */
 const BOOKKEEPING_TYPES = new Set<string>([ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
 
-type RequestKind = 'message' | 'cardAction' | 'taskModule' | 'otherInvoke' | 'other';
-
 interface GuardedRequest {
   kind: RequestKind;
   treatment: OutsidePersonalChat;
@@ -96,77 +94,11 @@ export function guardedRequestOf(activity: Partial<Activity>): GuardedRequest | 
   }
 }
 
-function pointerBody(kind: RequestKind, text: string): unknown {
-  if (kind === 'taskModule') return { task: { type: 'message', value: text } };
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
-}
-
 /** Answers in the conversation itself: a message for a typed request, the invoke's own answer for a click. */
 async function answerHere(context: TurnContext, kind: RequestKind, text: string): Promise<void> {
   if (kind === 'message') return sendText(context, text);
   if (kind === 'other') return;
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: pointerBody(kind, text) } });
-}
-
-interface Recipient {
-  tenantId: string;
-  userId: string;
-}
-
-const DIVERSION = Symbol('svib.diversionToPersonalChat');
-
-interface Diversion {
-  recipient: Recipient;
-  kind: RequestKind;
-  forwarded: number;
-  done: boolean;
-}
-
-function recipientOf(context: TurnContext): Recipient | undefined {
-  const userId = context.activity.from?.aadObjectId;
-  if (!userId) return undefined;
-  return { tenantId: conversationFactsOf(context).tenantId || 'no-tenant', userId };
-}
-
-type InvokeBody = { type?: string; value?: unknown } | undefined;
-
-/**
- * Lets the normal handler run, but everything it would send into this conversation goes to the
- * asker's personal chat instead; the clicked card gets a pointer as its answer.
- */
-function divertToPersonalChat(context: TurnContext, diversion: Diversion, deps: BotDependencies): void {
-  const { recipient } = diversion;
-  const forwardCard = async (card: AdaptiveCardJson) => {
-    if (await deps.notifier.sendCard(recipient.tenantId, recipient.userId, card)) diversion.forwarded += 1;
-  };
-  const forwardText = async (text: string) => {
-    if (await deps.notifier.sendText(recipient.tenantId, recipient.userId, text)) diversion.forwarded += 1;
-  };
-  context.turnState.set(DIVERSION, diversion);
-  context.onSendActivities(async (_context, activities, next) => {
-    if (diversion.done) return next();
-    const kept: Partial<Activity>[] = [];
-    for (const activity of activities) {
-      if (activity.type === ActivityTypes.Message) {
-        for (const attachment of activity.attachments ?? []) {
-          if (attachment.contentType === 'application/vnd.microsoft.card.adaptive') await forwardCard(attachment.content as AdaptiveCardJson);
-        }
-        if (activity.text) await forwardText(activity.text);
-      } else if (activity.type === ActivityTypes.InvokeResponse) {
-        const answer = activity.value as { body?: InvokeBody } | undefined;
-        const body = answer?.body;
-        if (body?.type === 'application/vnd.microsoft.card.adaptive') await forwardCard(body.value as AdaptiveCardJson);
-        // A short answer (e.g. "not found") is passed on only when nothing else told the person anything.
-        else if (typeof body?.value === 'string' && diversion.forwarded === 0) await forwardText(body.value);
-        const text = diversion.forwarded > 0 ? deps.texts.channels.sentToPersonalChat : deps.texts.channels.onlyInPersonalChat;
-        kept.push({ ...activity, value: { status: 200, body: pointerBody(diversion.kind, text) } });
-      } else if (activity.type === ActivityTypes.Typing || activity.type === ActivityTypes.Trace) {
-        kept.push(activity);
-      }
-    }
-    activities.splice(0, activities.length, ...kept);
-    return kept.length > 0 ? next() : [];
-  });
 }
 
 /**
@@ -184,11 +116,7 @@ export function registerConversationGuard(app: Application<SvibTurnState>, deps:
       return false;
     }
     if (request.treatment === 'sendToPersonalChat') {
-      const recipient = recipientOf(context);
-      if (recipient && (await deps.notifier.reaches(recipient.tenantId, recipient.userId))) {
-        divertToPersonalChat(context, { recipient, kind: request.kind, forwarded: 0, done: false }, deps);
-        return true;
-      }
+      if (await divertToPersonalChat(context, request.kind, deps)) return true;
       await answerHere(context, request.kind, texts.channels.noPersonalChat);
       return false;
     }
@@ -196,12 +124,7 @@ export function registerConversationGuard(app: Application<SvibTurnState>, deps:
     return false;
   });
   app.turn('afterTurn', async (context) => {
-    const diversion = context.turnState.get(DIVERSION) as Diversion | undefined;
-    if (!diversion) return true;
-    diversion.done = true;
-    if (diversion.kind === 'message') {
-      await sendText(context, diversion.forwarded > 0 ? texts.channels.sentToPersonalChat : texts.channels.onlyInPersonalChat);
-    }
+    await finishDiversion(context, texts);
     return true;
   });
 }
