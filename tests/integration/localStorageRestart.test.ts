@@ -21,6 +21,7 @@ describe('npm start’s Azurite keeps data in a folder', () => {
     }
   }
 
+  // Two Azurite starts in one test: more than the default 5 s on a busy machine.
   it('still has a conversation reference after Azurite and the bot are restarted', async () => {
     const key = { scope: 'personal' as const, partitionKey: 'tenant', rowKey: 'user_sanne' };
     await withLocalStack((app) => app.repositories.installations.save(recordInstall(undefined, key, '{"ref":"kept"}', new Date('2026-11-25T10:00:00Z'))));
@@ -28,5 +29,5 @@ describe('npm start’s Azurite keeps data in a folder', () => {
     const afterRestart = await withLocalStack((app) => app.repositories.installations.get(key));
 
     expect(afterRestart).toMatchObject({ active: true, reference: '{"ref":"kept"}' });
-  });
+  }, 60_000);
 });
