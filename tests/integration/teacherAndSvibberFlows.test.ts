@@ -165,8 +165,9 @@ describe('the flows of a teacher and her SVIB\'er (real storage on Azurite)', ()
     // What one person may do is not listed in a chat others read.
     await post(school.app.baseUrl, message({ serviceUrl: school.serviceUrl, from: marieke, scope: 'groupChat', conversationId: '19:bouw@thread.v2' }, 'hulp'));
     const answer = JSON.stringify(connector.to('19:bouw@thread.v2').at(-1)?.activity);
-    expect(answer).toContain('Welkom bij SVIB');
+    expect(answer).toContain('SVIB-bot in dit gesprek');
     expect(answer).not.toContain('Mijn begeleidingen');
+    expect(answer).not.toContain('Mijn trajecten');
   });
 
   it('tells the teacher plainly when a colleague could not be reached', async () => {

@@ -19,7 +19,8 @@ export function registerMessageHandlers(app: Application<SvibTurnState>, deps: B
     const isPersonal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
     switch (parseTextCommand(context.activity.text)) {
       case 'help':
-        // What one person can do is for their own chat; a group chat or channel keeps the general welcome.
+        // What one person can do is for their own chat. (In a group chat or channel the conversation
+        // guard answers hulp with its own card before this handler runs.)
         return actor && isPersonal ? sendHelp(context, state, actor.roles, texts) : sendWelcome(context, state, texts);
       case 'aboutSvib':
         return sendAbout(context, texts);
