@@ -1,4 +1,5 @@
 import { nlChannels } from './nlChannels';
+import { nlKijkwijzer } from './nlKijkwijzer';
 import { nlPages } from './nlPages';
 import { nlRoles } from './nlRoles';
 import { nlTrajectories } from './nlTrajectories';
@@ -369,6 +370,7 @@ export const nl = {
   roles: nlRoles,
   pages: nlPages,
   channels: nlChannels,
+  kijkwijzer: nlKijkwijzer,
   team: {
     unnamedSchool: 'Onze school',
     installed:
