@@ -23,6 +23,9 @@ export function storageNames(prefix: string) {
     clipsTable: `${prefix}Clips`,
     auditTable: `${prefix}Audit`,
     usedLinksTable: `${prefix}UsedLinks`,
+    kijkwijzerListsTable: `${prefix}KijkwijzerLists`,
+    kijkwijzerRoundsTable: `${prefix}KijkwijzerRounds`,
+    kijkwijzerAnswersTable: `${prefix}KijkwijzerAnswers`,
     turnStateContainer: `${prefix}-turnstate`,
   };
 }
@@ -93,6 +96,9 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     names.clipsTable,
     names.auditTable,
     names.usedLinksTable,
+    names.kijkwijzerListsTable,
+    names.kijkwijzerRoundsTable,
+    names.kijkwijzerAnswersTable,
   ];
   for (const table of tables) {
     try {
