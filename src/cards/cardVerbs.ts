@@ -41,6 +41,17 @@ export const cardVerbs = {
   settingsRoles: 'settings.roles',
   settingsRecordings: 'settings.recordings',
   settingsRecordingsSave: 'settings.recordings.save',
+  kijkwijzerMine: 'kijkwijzer.mine',
+  kijkwijzerOpen: 'kijkwijzer.open',
+  kijkwijzerSave: 'kijkwijzer.save',
+  kijkwijzerManage: 'kijkwijzer.manage',
+  kijkwijzerAdd: 'kijkwijzer.statement.add',
+  kijkwijzerReword: 'kijkwijzer.statement.reword',
+  kijkwijzerMove: 'kijkwijzer.statement.move',
+  kijkwijzerRetire: 'kijkwijzer.statement.retire',
+  kijkwijzerStartForm: 'kijkwijzer.round.form',
+  kijkwijzerStart: 'kijkwijzer.round.start',
+  kijkwijzerResult: 'kijkwijzer.round.result',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

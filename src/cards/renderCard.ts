@@ -21,6 +21,11 @@ import appointmentTemplate from '../../cards/scheduling/appointment.json';
 import accessTemplate from '../../cards/recordings/access.json';
 import auditLogTemplate from '../../cards/recordings/auditLog.json';
 import sharedWithMeTemplate from '../../cards/recordings/sharedWithMe.json';
+import kijkwijzerPageTemplate from '../../cards/kijkwijzer/page.json';
+import kijkwijzerMineTemplate from '../../cards/kijkwijzer/mine.json';
+import kijkwijzerManageTemplate from '../../cards/kijkwijzer/manage.json';
+import kijkwijzerStartRoundTemplate from '../../cards/kijkwijzer/startRound.json';
+import kijkwijzerResultTemplate from '../../cards/kijkwijzer/result.json';
 
 /** A rendered Adaptive Card (schema 1.5), ready to send. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
@@ -46,6 +51,11 @@ const templates = {
   access: accessTemplate,
   auditLog: auditLogTemplate,
   sharedWithMe: sharedWithMeTemplate,
+  kijkwijzerPage: kijkwijzerPageTemplate,
+  kijkwijzerMine: kijkwijzerMineTemplate,
+  kijkwijzerManage: kijkwijzerManageTemplate,
+  kijkwijzerStartRound: kijkwijzerStartRoundTemplate,
+  kijkwijzerResult: kijkwijzerResultTemplate,
 } as const;
 
 export type CardName = keyof typeof templates;

@@ -48,6 +48,14 @@ import { registerUploadResumeApi } from '../http/uploadResumeApi';
 import { UsedLinkRepository } from '../storage/links/UsedLinkRepository';
 import { fillIn } from '../texts/nlTrajectories';
 import type { RequestReminderJobOptions } from '../jobs/requestReminderJob';
+import { KijkwijzerListRepository } from '../storage/kijkwijzer/KijkwijzerListRepository';
+import { KijkwijzerRoundRepository } from '../storage/kijkwijzer/KijkwijzerRoundRepository';
+import { KijkwijzerAnswerRepository } from '../storage/kijkwijzer/KijkwijzerAnswerRepository';
+import { KijkwijzerService } from '../features/kijkwijzer/KijkwijzerService';
+import { KijkwijzerDownloads } from '../features/kijkwijzer/KijkwijzerDownloads';
+import { createKijkwijzerMessages } from '../features/kijkwijzer/kijkwijzerMessages';
+import { registerKijkwijzerRoute } from '../http/kijkwijzerRoute';
+import type { KijkwijzerJobOptions } from '../jobs/kijkwijzerJobs';
 
 export interface ComposeOverrides {
   logger?: Logger;
@@ -78,6 +86,9 @@ export interface ComposedApp {
   recordingBlobs: RecordingBlobs;
   /** Cuts shared fragments into clips; tests await `idle()` after a kick. */
   clipJob: ClipJob;
+  /** The school kijkwijzer; also the `KijkwijzerFigures` port other features read figures through. */
+  kijkwijzer: KijkwijzerService;
+  kijkwijzerJobOptions: KijkwijzerJobOptions;
   server: Server;
   /**
    * Listens on the configured port (0 picks a free one), logs whether inbound calls are
@@ -195,6 +206,31 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     lease,
     logger,
   );
+  const kijkwijzerRounds = new KijkwijzerRoundRepository(storage.table(storage.names.kijkwijzerRoundsTable));
+  // The service tells the commissie with download links, and the links read the service: wired late.
+  const kijkwijzerDownloads = new KijkwijzerDownloads({
+    secret: config.linkSigningSecret,
+    baseUrl: config.publicBaseUrl,
+    result: (actor, roundId) => kijkwijzer.result(actor, roundId),
+    rolesOf: async (tenantId, schoolId, userId) => (await directory.subjectFor(tenantId, schoolId, userId)).roles,
+    texts,
+    now,
+  });
+  const kijkwijzer: KijkwijzerService = new KijkwijzerService({
+    lists: new KijkwijzerListRepository(storage.table(storage.names.kijkwijzerListsTable)),
+    rounds: kijkwijzerRounds,
+    answers: new KijkwijzerAnswerRepository(storage.table(storage.names.kijkwijzerAnswersTable)),
+    defaultStatements: texts.kijkwijzer.defaultStatements,
+    messages: createKijkwijzerMessages({
+      notifier,
+      downloads: kijkwijzerDownloads,
+      resultFor: (tenantId, schoolId, roundId) => kijkwijzer.result({ tenantId, schoolId, roles: ['beheerder'] }, roundId),
+      texts,
+    }),
+    beheerdersOf: async (tenantId, schoolId) => (await directory.holdersOf(tenantId, schoolId, 'beheerder')).map((member) => member.userId),
+    now,
+  });
+  const kijkwijzerJobOptions: KijkwijzerJobOptions = { service: kijkwijzer, reminderSchoolDays: config.kijkwijzerReminderSchoolDays, logger };
   const app = createBotApplication(
     {
       adapter,
@@ -215,6 +251,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       },
       grantNotices,
       recordingNotices,
+      kijkwijzer,
+      kijkwijzerDownloads,
       clips: { sharingAvailable: () => clipper.available(), kick: (recording) => void clipJob.kick(recording) },
       texts,
       logger,
@@ -259,6 +297,14 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     blocksOf: (blobName) => recordingBlobs.uncommittedBlocks(blobName),
     refused: texts.recordings.refused,
   });
+  registerKijkwijzerRoute(server, {
+    secret: config.linkSigningSecret,
+    loadForUser: (kind, subjectId, userId) => kijkwijzerDownloads.loadForUser(kind, subjectId, userId),
+    now,
+    refused: texts.kijkwijzer.linkRefused,
+    failed: texts.errors.somethingWentWrong,
+    logger,
+  });
   registerCalendarRoute(server, {
     secret: config.linkSigningSecret,
     loadForUser: (subjectId, userId) => calendarLinks.loadForUser(subjectId, userId),
@@ -289,6 +335,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     recordings,
     recordingBlobs,
     clipJob,
+    kijkwijzer,
+    kijkwijzerJobOptions,
     logger,
     storage,
     repositories: { installations, processedActivities, trajectories, members, people, appointments },
@@ -300,6 +348,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
         jobs = scheduleJobs({
           requests: jobOptions,
           appointments: appointmentJobOptions,
+          kijkwijzer: kijkwijzerJobOptions,
           deleteExpiredRecordings: (at) => recordings.deleteExpired(at),
           warnBeforeDeletion: (at) => warnBeforeDeletion(retentionWarningOptions, at),
           cutClips: () => clipJob.kick(),

@@ -48,6 +48,7 @@ const environmentSchema = z.object({
     .transform((value) => value.split(/[,;\s]+/).map((entry) => entry.trim()).filter(Boolean)),
   DEFAULT_SCHOOL_NAME: z.string().trim().min(1).max(80).default('Onze school'),
   REQUEST_REMINDER_SCHOOL_DAYS: z.coerce.number().int().min(1).max(20).default(2),
+  KIJKWIJZER_REMINDER_SCHOOL_DAYS: z.coerce.number().int().min(1).max(20).default(2),
   PUBLIC_BASE_URL: optionalText.pipe(z.string().url('must be a URL like https://svib.example.nl').optional()),
   LINK_SIGNING_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SCHOOL_DAY_START: z.string().regex(clock, 'must be a time like 08:30').default('08:00'),
@@ -92,6 +93,8 @@ export interface Config {
   defaultSchoolName: string;
   /** After this many school days without a taker, the SVIB'ers are reminded of a request once. */
   requestReminderSchoolDays: number;
+  /** Unfinished participants are reminded once this many school days before a round closes. */
+  kijkwijzerReminderSchoolDays: number;
   /** Where people's browsers reach the bot's own pages (calendar links). */
   publicBaseUrl: string;
   /** Signs short-lived links; in local mode a random one per process is fine. */
@@ -191,6 +194,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, options: LoadOptions = {})
     initialBeheerders: env.INITIAL_BEHEERDERS,
     defaultSchoolName: env.DEFAULT_SCHOOL_NAME,
     requestReminderSchoolDays: env.REQUEST_REMINDER_SCHOOL_DAYS,
+    kijkwijzerReminderSchoolDays: env.KIJKWIJZER_REMINDER_SCHOOL_DAYS,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     linkSigningSecret: linkSecretFrom(env, botAuth),
     schoolHours: { start: env.SCHOOL_DAY_START, end: env.SCHOOL_DAY_END },

@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger';
 import type { JobLease } from '../storage/jobs/JobLease';
 import { promptDoneAppointments, sendDueReminders, type AppointmentJobOptions } from './appointmentJobs';
 import { remindUntakenRequests, type RequestReminderJobOptions } from './requestReminderJob';
+import { closeKijkwijzerRounds, remindKijkwijzerParticipants, type KijkwijzerJobOptions } from './kijkwijzerJobs';
 
 export interface ScheduledJobs {
   stop(): void;
@@ -16,6 +17,7 @@ export interface JobsOptions {
   cutClips: () => Promise<void>;
   requests: RequestReminderJobOptions;
   appointments: AppointmentJobOptions;
+  kijkwijzer: KijkwijzerJobOptions;
   lease: JobLease;
   logger: Logger;
   now: () => Date;
@@ -43,6 +45,9 @@ export function scheduleJobs(options: JobsOptions): ScheduledJobs {
     // Nightly, Dutch time: recordings of trajectories closed longer ago than the school's retention period.
     new Cron('30 2 * * *', { timezone: 'Europe/Amsterdam', protect: true }, run('recording-retention', () => options.deleteExpiredRecordings(options.now()))),
     new Cron('0 9 * * 1-5', { timezone: 'Europe/Amsterdam', protect: true }, run('recording-retention-warning', () => options.warnBeforeDeletion(options.now()))),
+    // A round closes within minutes of its moment; reminders go out during school hours only.
+    new Cron('*/10 * * * *', { protect: true }, run('kijkwijzer-close', () => closeKijkwijzerRounds(options.kijkwijzer, options.now()))),
+    new Cron('0 8-16 * * 1-5', { timezone: 'Europe/Amsterdam', protect: true }, run('kijkwijzer-reminders', () => remindKijkwijzerParticipants(options.kijkwijzer, options.now()))),
     // Kicked right after a grant too; this catches what a restart or another instance left waiting.
     new Cron('* * * * *', { protect: true }, () => options.cutClips()),
   ];

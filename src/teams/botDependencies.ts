@@ -10,6 +10,8 @@ import type { Actor } from '../features/schools/SchoolDirectory';
 import type { Recording } from '../domain/recordings/recording';
 import type { GrantNotices } from '../features/recordings/grantNotices';
 import type { RecordingNotices } from '../features/recordings/recordingNotices';
+import type { KijkwijzerService } from '../features/kijkwijzer/KijkwijzerService';
+import type { KijkwijzerDownloads } from '../features/kijkwijzer/KijkwijzerDownloads';
 
 /** What the Teams handlers need from the rest of the app; composed in one place. */
 export interface BotDependencies {
@@ -32,6 +34,9 @@ export interface BotDependencies {
   recordingNotices: RecordingNotices;
   /** Fragment clips: whether they can be cut here, and a nudge to cut the waiting ones now. */
   clips: { sharingAvailable(): Promise<boolean>; kick(recording: { tenantId: string; schoolId: string; recordingId: string }): void };
+  kijkwijzer: KijkwijzerService;
+  /** Signed, person-bound download links of a closed round (CSV, draft note). */
+  kijkwijzerDownloads: KijkwijzerDownloads;
   texts: Texts;
   logger: Logger;
   now: () => Date;

@@ -12,6 +12,7 @@ import { registerProposalHandlers } from './handlers/proposalHandlers';
 import { registerSchedulingHandlers } from './handlers/schedulingHandlers';
 import { registerRecordingHandlers } from './handlers/recordingHandlers';
 import { registerConversationGuard } from './conversationGuard';
+import { registerKijkwijzerHandlers } from './handlers/kijkwijzerHandlers';
 
 export interface BotApplicationOptions {
   adapter: TeamsAdapter;
@@ -39,6 +40,7 @@ export function createBotApplication(options: BotApplicationOptions, deps: BotDe
   registerProposalHandlers(app, deps);
   registerSchedulingHandlers(app, deps);
   registerRecordingHandlers(app, deps);
+  registerKijkwijzerHandlers(app, deps);
   registerUnknownCardActionHandler(app, deps);
   registerMessageHandlers(app, deps);
   return app;

@@ -78,7 +78,7 @@ export const nlKijkwijzer = {
   closesOnLabel: 'Sluitingsdatum (tot en met)',
   participantsLabel: 'Wie doet mee?',
   start: 'Start de meting',
-  started: '{round} is gestart: {sent} van {invited} collega’s hebben de kijkwijzer gekregen.',
+  started: 'De {round} is gestart: {sent} van {invited} collega’s hebben de kijkwijzer gekregen.',
   showResult: 'Uitkomst {round}',
   manage: 'Kijkwijzer beheren',
   notBeheerder: 'De kijkwijzer beheren kan alleen de SVIB-commissie (beheerders).',
@@ -106,7 +106,7 @@ export const nlKijkwijzer = {
   mineLine: '{round}: {answered} van {total} ingevuld, {status}',
   open: 'Invullen: {round}',
   reminder: 'Herinnering: de kijkwijzer SVIB ({round}) sluit op {date}. Je hebt {answered} van de {total} stellingen ingevuld.',
-  closedNotice: '{round} is gesloten. {completed} van de {invited} collega’s vulden de kijkwijzer helemaal in.',
+  closedNotice: 'De {round} is gesloten. {completed} van de {invited} collega’s vulden de kijkwijzer helemaal in.',
   // Processing for the commissie.
   resultTitle: 'Uitkomst kijkwijzer SVIB · {round}',
   responseRate: 'Respons: {completed} van {invited} helemaal ingevuld ({rate}%).',

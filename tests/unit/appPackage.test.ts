@@ -163,7 +163,7 @@ describe('Teams app package', () => {
       expect(parseTextCommand(command.title)).not.toBe('unknown');
     }
     const personal = lists.find((list) => list.scopes.includes('personal'));
-    expect(personal?.commands.map((command) => parseTextCommand(command.title))).toEqual(['help', 'requestSupport', 'myTrajectories', 'aboutSvib', 'myGuidance', 'propose', 'auditLog', 'sharedWithMe', 'settings']);
+    expect(personal?.commands.map((command) => parseTextCommand(command.title))).toEqual(['help', 'requestSupport', 'myTrajectories', 'aboutSvib', 'myGuidance', 'propose', 'auditLog', 'sharedWithMe', 'myKijkwijzers', 'settings']);
   });
 
   it('has a 192x192 colour icon and a 32x32 white-on-transparent outline icon', () => {

@@ -1,5 +1,5 @@
 /** What a typed message asks for; anything else gets a friendly pointer to the buttons. */
-export type TextCommand = 'help' | 'requestSupport' | 'myTrajectories' | 'myGuidance' | 'propose' | 'settings' | 'auditLog' | 'sharedWithMe' | 'aboutSvib' | 'unknown';
+export type TextCommand = 'help' | 'requestSupport' | 'myTrajectories' | 'myGuidance' | 'propose' | 'settings' | 'auditLog' | 'sharedWithMe' | 'myKijkwijzers' | 'manageKijkwijzer' | 'aboutSvib' | 'unknown';
 
 /** Whole messages that mean one command, as typed from the command list or the help card; tests walk this table too. */
 export const textCommandPhrases: ReadonlyArray<readonly [TextCommand, readonly string[]]> = [
@@ -10,6 +10,8 @@ export const textCommandPhrases: ReadonlyArray<readonly [TextCommand, readonly s
   ['propose', ['voorstellen', 'traject voorstellen', 'scholingsopdracht']],
   ['auditLog', ['wie heeft mijn opnames bekeken', 'logboek', 'wie heeft mijn opnames gezien']],
   ['sharedWithMe', ['gedeeld met mij', 'gedeeld', 'gedeelde opnames', 'opnames van collegas', 'opnames van collega s', 'met mij gedeeld']],
+  ['myKijkwijzers', ['mijn kijkwijzers', 'kijkwijzers', 'kijkwijzer', 'mijn kijkwijzer', 'kijkwijzer invullen']],
+  ['manageKijkwijzer', ['kijkwijzer beheren', 'meting starten', 'stellingen', 'kijkwijzer stellingen']],
   ['settings', ['instellingen', 'rollen', 'instellingen rollen']],
   ['aboutSvib', ['wat is svib', 'svib', 'uitleg', 'info', 'informatie']],
 ];

@@ -23,6 +23,8 @@ export interface Round {
   status: 'open' | 'closed';
   closedAt?: Date;
   remindedAt?: Date;
+  /** Participants the bot could not reach when the round started (no personal chat with it yet). */
+  unreachableIds?: string[];
 }
 
 export type RoundStartProblem = 'closing-date-invalid' | 'closing-date-past' | 'no-participants' | 'round-open' | 'no-statements';

@@ -9,6 +9,7 @@ import { sendProposalForm } from './proposalHandlers';
 import { actorOf } from '../actorOf';
 import { sendIntakeForm, sendMyGuidance, sendMyTrajectories } from './trajectoryHandlers';
 import { sendAbout, sendHelp, sendPointerToMenu, sendWelcome } from './menuReplies';
+import { sendManageKijkwijzer, sendMyKijkwijzers } from './kijkwijzerHandlers';
 
 /** Typed messages: a few words are understood, everything else is pointed to the buttons. */
 export function registerMessageHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
@@ -36,6 +37,10 @@ export function registerMessageHandlers(app: Application<SvibTurnState>, deps: B
         return sendAuditLog(context, deps);
       case 'sharedWithMe':
         return sendSharedWithMe(context, deps);
+      case 'myKijkwijzers':
+        return sendMyKijkwijzers(context, deps);
+      case 'manageKijkwijzer':
+        return sendManageKijkwijzer(context, deps);
       case 'settings':
         return sendRolesCard(context, deps);
       case 'unknown':

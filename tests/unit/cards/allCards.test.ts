@@ -19,6 +19,10 @@ import { recordingSettingsCard } from '../../../src/cards/settingsCards';
 import type { Grant, Recording } from '../../../src/domain/recordings/recording';
 import { renderCard } from '../../../src/cards/renderCard';
 import { helpCard } from '../../../src/cards/helpCard';
+import { kijkwijzerPageCard, kijkwijzerResultCard, manageKijkwijzerCard, myKijkwijzersCard, startRoundCard } from '../../../src/cards/kijkwijzerCards';
+import { defaultStatementList } from '../../../src/domain/kijkwijzer/statementList';
+import type { PageView } from '../../../src/features/kijkwijzer/KijkwijzerService';
+import { roundWith } from '../kijkwijzer/fixtures';
 import { assignedSvibber, owningTeacher, otherSvibber, trajectoryIn } from '../trajectories/trajectoryFixtures';
 
 const appointment: Appointment = {
@@ -57,6 +61,30 @@ const views: AppointmentView[] = [
   { kind: 'superseded' },
   { kind: 'withdrawn' },
 ];
+
+const kwRound = roundWith([{ id: 'k1', text: 'Een' }, { id: 'k2', text: 'Twee' }], ['a', 'b'], { status: 'open', closedAt: undefined });
+const pageView: PageView = {
+  round: kwRound,
+  page: 0,
+  pages: 2,
+  statements: [{ id: 'k1', text: 'Een', number: 1 }],
+  sheet: { k1: { statementId: 'k1', rating: 'plus', mark: 'werkpunt', note: 'mijn notitie' } },
+  progress: { answered: 1, total: 2, complete: false },
+  open: true,
+};
+const kwFigures = (sequence: number) => ({
+  roundId: `r${sequence}`,
+  sequence,
+  startedAt: new Date(),
+  closesAt: new Date(),
+  closedAt: new Date(),
+  invited: 4,
+  completed: 3,
+  statements: [
+    { statementId: 'k1', text: 'Een', counts: { plus: 2, partly: 1, minus: 1 }, winstpunt: 1, werkpunt: 2, actiepunt: 0 },
+    { statementId: 'k2', text: 'Twee', counts: { plus: 1, partly: 0, minus: 0 }, winstpunt: 0, werkpunt: 0, actiepunt: 0 },
+  ],
+});
 
 /** Every card the bot can send, in every state, so a broken template shows up here first. */
 const cards: [string, AdaptiveCardJson][] = [
@@ -102,6 +130,15 @@ const cards: [string, AdaptiveCardJson][] = [
   ['detail with a confirmed appointment and watch buttons', trajectoryDetailCard(trajectoryIn('opname 1'), assignedSvibber, { planned: appointment, watchButtons: [{ title: 'Bekijk opname 1', recordingId: 'r' }] })],
   ['detail with a proposal', trajectoryDetailCard(trajectoryIn('toegewezen'), assignedSvibber, { planned: { ...appointment, status: 'proposed', chosen: undefined } })],
   ['detail with recordings', trajectoryDetailCard(trajectoryIn('opname 1'), owningTeacher, { recordingLinks: [{ title: 'Bekijk opname 1', url: 'https://bot.example/w' }], recordingAccess: [{ title: 'Toegang opname 1', recordingId: 'r' }] })],
+  ['kijkwijzer page', kijkwijzerPageCard(pageView, { notice: { text: 'x', tone: 'good' } })],
+  ['kijkwijzer last page with problems', kijkwijzerPageCard({ ...pageView, page: 1 }, { problems: { k1: 'mark-without-rating' }, typed: { rating_k1: '', mark_k1: 'werkpunt' } })],
+  ['kijkwijzer page of a closed round', kijkwijzerPageCard({ ...pageView, open: false })],
+  ['my kijkwijzers', myKijkwijzersCard([{ round: kwRound, progress: { answered: 1, total: 2, complete: false }, open: true }], true)],
+  ['my kijkwijzers, empty', myKijkwijzersCard([], false)],
+  ['kijkwijzer manage', manageKijkwijzerCard({ schoolName: 'S', list: defaultStatementList(['Een', 'Twee']), rounds: [{ round: kwRound, invited: 2, completed: 1, unreachable: [{ userId: 'b', name: 'B' }] }, { round: { ...kwRound, status: 'closed', closedAt: new Date() }, invited: 2, completed: 2, unreachable: [] }], problem: { statementId: 'k1', problem: 'empty' } })],
+  ['kijkwijzer manage, no rounds', manageKijkwijzerCard({ schoolName: '', list: defaultStatementList(['Een']), rounds: [], problem: { problem: 'too-long' }, newText: 'x' })],
+  ['kijkwijzer start round', startRoundCard({ sequence: 2, people: [{ userId: 'a', name: 'A' }], problems: ['no-participants'] })],
+  ['kijkwijzer result', kijkwijzerResultCard({ round: kwRound, comparison: { current: kwFigures(2), nulmeting: kwFigures(1), previous: kwFigures(1) }, notes: { k1: 1 }, csvUrl: 'https://bot.example/c', noteUrl: 'https://bot.example/n' })],
 ];
 
 function actionsOf(node: unknown): { type: string; verb?: string; title?: string; data?: { verb?: string; msteams?: { type?: string } } }[] {
@@ -129,5 +166,28 @@ describe.each(cards)('the %s card', (_name, card) => {
         expect(known).toContain(action.data?.verb);
       }
     }
+  });
+});
+
+describe('kijkwijzer cards', () => {
+  it('a full page of the longest statements, every note typed to the limit, stays under 80 KB', () => {
+    const statements = Array.from({ length: 8 }, (_, i) => ({ id: `k${i + 1}`, text: 'é'.repeat(300), number: i + 1 }));
+    const sheet = Object.fromEntries(statements.map((s) => [s.id, { statementId: s.id, rating: 'plus' as const, mark: 'werkpunt' as const, note: '“'.repeat(280) }]));
+    const card = kijkwijzerPageCard({ ...pageView, statements, sheet });
+    expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThan(80_000);
+  });
+
+  it('the result card hides a statement with fewer than three answers and shows the others', () => {
+    const text = JSON.stringify(kijkwijzerResultCard({ round: kwRound, comparison: { current: kwFigures(1) }, notes: { k2: 1 }, csvUrl: 'https://c', noteUrl: 'https://n' }));
+    expect(text).toContain('+ 2 (50%) · ± 1 (25%) · − 1 (25%)');
+    expect(text).toContain('te weinig antwoorden');
+    expect(text).not.toContain('+ 1 (100%)');
+  });
+
+  it('a page shows the person’s own answers back', () => {
+    const card = kijkwijzerPageCard(pageView);
+    const inputs = JSON.stringify(card);
+    expect(inputs).toContain('"id":"rating_k1","label":"Hoe staat het ervoor?","style":"compact","value":"plus"');
+    expect(inputs).toContain('mijn notitie');
   });
 });

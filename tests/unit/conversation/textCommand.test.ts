@@ -14,6 +14,9 @@ describe('parseTextCommand', () => {
     ['Gedeeld met mij', 'sharedWithMe'],
     ['opnames van collega’s', 'sharedWithMe'],
     ['Wie heeft mijn opnames bekeken?', 'auditLog'],
+    ['Mijn kijkwijzers', 'myKijkwijzers'],
+    ['kijkwijzer', 'myKijkwijzers'],
+    ['Kijkwijzer beheren', 'manageKijkwijzer'],
     ['Kun je het weer voorspellen?', 'unknown'],
     ['hulp bij rekenen in groep 5', 'unknown'],
     // Simple variants, understood by keywords (issue 14): one row per phrasing a user tried.
