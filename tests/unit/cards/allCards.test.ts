@@ -187,7 +187,7 @@ describe('kijkwijzer cards', () => {
   it('a page shows the person’s own answers back', () => {
     const card = kijkwijzerPageCard(pageView);
     const inputs = JSON.stringify(card);
-    expect(inputs).toContain('"id":"rating_k1","label":"Hoe staat het ervoor?","style":"compact","value":"plus"');
+    expect(inputs).toContain('"id":"rating_k1","label":"Hoe staat het ervoor?","style":"expanded","value":"plus"');
     expect(inputs).toContain('mijn notitie');
   });
 });
