@@ -52,6 +52,9 @@ export const cardVerbs = {
   kijkwijzerStartForm: 'kijkwijzer.round.form',
   kijkwijzerStart: 'kijkwijzer.round.start',
   kijkwijzerResult: 'kijkwijzer.round.result',
+  observationOpen: 'observation.open',
+  observationSave: 'observation.save',
+  observationOverview: 'observation.overview',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

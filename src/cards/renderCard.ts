@@ -26,6 +26,8 @@ import kijkwijzerMineTemplate from '../../cards/kijkwijzer/mine.json';
 import kijkwijzerManageTemplate from '../../cards/kijkwijzer/manage.json';
 import kijkwijzerStartRoundTemplate from '../../cards/kijkwijzer/startRound.json';
 import kijkwijzerResultTemplate from '../../cards/kijkwijzer/result.json';
+import observationTemplate from '../../cards/kijkwijzer/observation.json';
+import observationsTemplate from '../../cards/kijkwijzer/observations.json';
 
 /** A rendered Adaptive Card (schema 1.5), ready to send. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
@@ -56,6 +58,8 @@ const templates = {
   kijkwijzerManage: kijkwijzerManageTemplate,
   kijkwijzerStartRound: kijkwijzerStartRoundTemplate,
   kijkwijzerResult: kijkwijzerResultTemplate,
+  observation: observationTemplate,
+  observations: observationsTemplate,
 } as const;
 
 export type CardName = keyof typeof templates;

@@ -241,6 +241,8 @@ export interface DetailOptions {
   watchButtons?: { title: string; recordingId: string }[];
   /** The proposed or confirmed appointment of the next step: moved or cancelled, not planned again. */
   planned?: Appointment;
+  /** The teacher and her begeleider open the observation kijkwijzers of the recordings from here. */
+  observations?: boolean;
 }
 
 /** The step the begeleider marks done next, with its button title; none when nothing is theirs to do. */
@@ -318,6 +320,7 @@ export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, opti
       recordingLinks: options.recordingLinks ?? [],
       recordingDialogs: (options.recordingDialogs ?? []).map((dialog) => ({ recordingId: '', trajectoryId: '', cycle: '', ...dialog })),
       recordingAccess: teacherView ? (options.recordingAccess ?? []) : [],
+      showObservations: options.observations === true,
       handOverChoices,
       trajectoryId: trajectory.id,
     },

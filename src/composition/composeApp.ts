@@ -56,6 +56,8 @@ import { KijkwijzerDownloads } from '../features/kijkwijzer/KijkwijzerDownloads'
 import { createKijkwijzerMessages } from '../features/kijkwijzer/kijkwijzerMessages';
 import { registerKijkwijzerRoute } from '../http/kijkwijzerRoute';
 import type { KijkwijzerJobOptions } from '../jobs/kijkwijzerJobs';
+import { ObservationRepository } from '../storage/kijkwijzer/ObservationRepository';
+import { ObservationService } from '../features/kijkwijzer/ObservationService';
 
 export interface ComposeOverrides {
   logger?: Logger;
@@ -231,6 +233,12 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     now,
   });
   const kijkwijzerJobOptions: KijkwijzerJobOptions = { service: kijkwijzer, reminderSchoolDays: config.kijkwijzerReminderSchoolDays, logger };
+  const observations = new ObservationService({
+    observations: new ObservationRepository(storage.table(storage.names.observationsTable)),
+    recordings: recordingRepository,
+    trajectories,
+    now,
+  });
   const app = createBotApplication(
     {
       adapter,
@@ -253,6 +261,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       recordingNotices,
       kijkwijzer,
       kijkwijzerDownloads,
+      observations,
       clips: { sharingAvailable: () => clipper.available(), kick: (recording) => void clipJob.kick(recording) },
       texts,
       logger,

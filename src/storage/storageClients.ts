@@ -26,6 +26,7 @@ export function storageNames(prefix: string) {
     kijkwijzerListsTable: `${prefix}KijkwijzerLists`,
     kijkwijzerRoundsTable: `${prefix}KijkwijzerRounds`,
     kijkwijzerAnswersTable: `${prefix}KijkwijzerAnswers`,
+    observationsTable: `${prefix}Observations`,
     turnStateContainer: `${prefix}-turnstate`,
   };
 }
@@ -99,6 +100,7 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     names.kijkwijzerListsTable,
     names.kijkwijzerRoundsTable,
     names.kijkwijzerAnswersTable,
+    names.observationsTable,
   ];
   for (const table of tables) {
     try {

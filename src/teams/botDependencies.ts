@@ -12,6 +12,7 @@ import type { GrantNotices } from '../features/recordings/grantNotices';
 import type { RecordingNotices } from '../features/recordings/recordingNotices';
 import type { KijkwijzerService } from '../features/kijkwijzer/KijkwijzerService';
 import type { KijkwijzerDownloads } from '../features/kijkwijzer/KijkwijzerDownloads';
+import type { ObservationService } from '../features/kijkwijzer/ObservationService';
 
 /** What the Teams handlers need from the rest of the app; composed in one place. */
 export interface BotDependencies {
@@ -37,6 +38,8 @@ export interface BotDependencies {
   kijkwijzer: KijkwijzerService;
   /** Signed, person-bound download links of a closed round (CSV, draft note). */
   kijkwijzerDownloads: KijkwijzerDownloads;
+  /** The observation kijkwijzer per recording. */
+  observations: ObservationService;
   texts: Texts;
   logger: Logger;
   now: () => Date;

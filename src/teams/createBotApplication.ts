@@ -13,6 +13,7 @@ import { registerSchedulingHandlers } from './handlers/schedulingHandlers';
 import { registerRecordingHandlers } from './handlers/recordingHandlers';
 import { registerConversationGuard } from './conversationGuard';
 import { registerKijkwijzerHandlers } from './handlers/kijkwijzerHandlers';
+import { registerObservationHandlers } from './handlers/observationHandlers';
 
 export interface BotApplicationOptions {
   adapter: TeamsAdapter;
@@ -41,6 +42,7 @@ export function createBotApplication(options: BotApplicationOptions, deps: BotDe
   registerSchedulingHandlers(app, deps);
   registerRecordingHandlers(app, deps);
   registerKijkwijzerHandlers(app, deps);
+  registerObservationHandlers(app, deps);
   registerUnknownCardActionHandler(app, deps);
   registerMessageHandlers(app, deps);
   return app;

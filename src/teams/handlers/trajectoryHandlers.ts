@@ -66,7 +66,8 @@ async function detailOptions(actor: Actor, trajectory: Trajectory, deps: BotDepe
   if ((phase.kind === 'opname' || phase.kind === 'nagesprek') && (await recordings.mayUpload(actor, trajectory.id))) {
     dialogs.push({ title: fillIn(texts.recordings.add, { cycle: phase.cycle }), page: 'upload', trajectoryId: trajectory.id, cycle: phase.cycle });
   }
-  const options = { handOverChoices: await handOverChoices(actor, deps), recordingAccess, planned };
+  const party = actor.userId === trajectory.teacher.userId || actor.userId === trajectory.svibber?.userId;
+  const options = { handOverChoices: await handOverChoices(actor, deps), recordingAccess, planned, observations: party && watchable.length > 0 };
   // Inside Teams with SSO the pages open as dialogs; elsewhere as signed links bound to this viewer.
   if (deps.recordingDialogs) return { ...options, recordingDialogs: dialogs };
   // A watch link works once, so the button mints a fresh one on every click rather than carry one.

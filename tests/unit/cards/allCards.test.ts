@@ -23,6 +23,8 @@ import { kijkwijzerPageCard, kijkwijzerResultCard, manageKijkwijzerCard, myKijkw
 import { defaultStatementList } from '../../../src/domain/kijkwijzer/statementList';
 import type { PageView } from '../../../src/features/kijkwijzer/KijkwijzerService';
 import { roundWith } from '../kijkwijzer/fixtures';
+import { observationCard, observationsCard } from '../../../src/cards/observationCards';
+import type { Observation } from '../../../src/domain/kijkwijzer/observation';
 import { assignedSvibber, owningTeacher, otherSvibber, trajectoryIn } from '../trajectories/trajectoryFixtures';
 
 const appointment: Appointment = {
@@ -86,6 +88,9 @@ const kwFigures = (sequence: number) => ({
   ],
 });
 
+const observed: Observation = { tenantId: 't', schoolId: 's', trajectoryId: 'tr', recordingId: 'r', cycle: 1, author: 'begeleider', authorId: 'm', aspects: { beurtverdeling: { rating: 'plus', fragmentIds: ['f1'] } }, note: 'mooi', updatedAt: new Date() };
+const observationForm = { recording, role: 'leerkracht' as const, fragments: [fragment], own: { ...observed, author: 'leerkracht' as const }, other: observed, nagesprekDone: true };
+
 /** Every card the bot can send, in every state, so a broken template shows up here first. */
 const cards: [string, AdaptiveCardJson][] = [
   ['intake form', intakeFormCard({ formId: 'f', errors: { whatHappens: 'required', focus: 'unknown-choice' }, values: { focus: 'didactiek' } })],
@@ -138,6 +143,15 @@ const cards: [string, AdaptiveCardJson][] = [
   ['kijkwijzer manage', manageKijkwijzerCard({ schoolName: 'S', list: defaultStatementList(['Een', 'Twee']), rounds: [{ round: kwRound, invited: 2, completed: 1, unreachable: [{ userId: 'b', name: 'B' }] }, { round: { ...kwRound, status: 'closed', closedAt: new Date() }, invited: 2, completed: 2, unreachable: [] }], problem: { statementId: 'k1', problem: 'empty' } })],
   ['kijkwijzer manage, no rounds', manageKijkwijzerCard({ schoolName: '', list: defaultStatementList(['Een']), rounds: [], problem: { problem: 'too-long' }, newText: 'x' })],
   ['kijkwijzer start round', startRoundCard({ sequence: 2, people: [{ userId: 'a', name: 'A' }], problems: ['no-participants'] })],
+  ['observation with the other’s after the nagesprek', observationCard(observationForm)],
+  ['observation before the nagesprek, with problems', observationCard({ ...observationForm, role: 'begeleider', other: undefined, nagesprekDone: false }, { problems: { beurtverdeling: 'unknown-fragment', note: 'empty' }, typed: { obs_beurtverdeling: 'plus' } })],
+  ['observation without fragments', observationCard({ ...observationForm, fragments: [], own: undefined, other: undefined })],
+  [
+    'observations overview',
+    observationsCard({ trajectory: trajectoryIn('opname 1'), role: 'leerkracht', recordings: [{ recording, observations: [observed, { ...observed, author: 'leerkracht' }], nagesprekDone: true }], development: [{ aspect: 'beurtverdeling', cycles: [{ cycle: 1, leerkracht: 'minus', begeleider: 'plus' }, { cycle: 2 }] }] }),
+  ],
+  ['observations overview, empty', observationsCard({ trajectory: trajectoryIn('opname 1'), role: 'begeleider', recordings: [], development: [] })],
+  ['detail with observations', trajectoryDetailCard(trajectoryIn('opname 1'), owningTeacher, { observations: true })],
   ['kijkwijzer result', kijkwijzerResultCard({ round: kwRound, comparison: { current: kwFigures(2), nulmeting: kwFigures(1), previous: kwFigures(1) }, notes: { k1: 1 }, csvUrl: 'https://bot.example/c', noteUrl: 'https://bot.example/n' })],
 ];
 

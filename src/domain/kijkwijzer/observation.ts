@@ -1,0 +1,122 @@
+import { decideAccess } from '../recordings/accessPolicy';
+import type { AccessSubject, Grant, Recording, TrajectoryFacts } from '../recordings/recording';
+import { basiscommunicatieAspects, type BasiscommunicatieAspect } from '../trajectories/intake';
+import type { Trajectory } from '../trajectories/trajectory';
+import { ratings } from './answers';
+import type { Rating } from './roundFigures';
+
+/**
+ * The observation kijkwijzer of one recording: the three uitgangspunten with their aspects, each
+ * rated and optionally linked to fragments of that recording. The begeleider fills one (preparing
+ * the nagesprek), the teacher her own; after the nagesprek each sees the other's.
+ */
+export const uitgangspunten = ['basiscommunicatie', 'organisatie', 'didactiek'] as const;
+export type Uitgangspunt = (typeof uitgangspunten)[number];
+export type ObservationAspect = BasiscommunicatieAspect | 'organisatie' | 'didactiek';
+
+export const observationAspects: readonly { aspect: ObservationAspect; uitgangspunt: Uitgangspunt }[] = [
+  ...basiscommunicatieAspects.map((aspect) => ({ aspect, uitgangspunt: 'basiscommunicatie' as const })),
+  { aspect: 'organisatie', uitgangspunt: 'organisatie' },
+  { aspect: 'didactiek', uitgangspunt: 'didactiek' },
+];
+
+export type ObserverRole = 'begeleider' | 'leerkracht';
+
+export interface AspectObservation {
+  rating: Rating;
+  fragmentIds: string[];
+}
+
+export interface Observation {
+  tenantId: string;
+  schoolId: string;
+  trajectoryId: string;
+  recordingId: string;
+  cycle: number;
+  author: ObserverRole;
+  authorId: string;
+  aspects: Partial<Record<ObservationAspect, AspectObservation>>;
+  note?: string;
+  updatedAt: Date;
+}
+
+export const OBSERVATION_NOTE_MAX = 500;
+
+export const observationInputIds = {
+  rating: (aspect: ObservationAspect) => `obs_${aspect}`,
+  fragments: (aspect: ObservationAspect) => `frag_${aspect}`,
+  note: 'obs_note',
+};
+
+export type ObservationProblem = 'unknown-choice' | 'unknown-fragment' | 'fragment-without-rating' | 'note-too-long' | 'empty';
+
+export type ObservationInput =
+  | { ok: true; aspects: Partial<Record<ObservationAspect, AspectObservation>>; note?: string }
+  | { ok: false; problems: Partial<Record<ObservationAspect | 'note', ObservationProblem>> };
+
+/**
+ * Reads a submitted observation. Fragment ids must be among `fragmentIds` (the recording's
+ * fragments as stored), so a forged id links nothing.
+ */
+export function readObservation(data: Record<string, unknown>, fragmentIds: readonly string[]): ObservationInput {
+  const problems: Partial<Record<ObservationAspect | 'note', ObservationProblem>> = {};
+  const aspects: Partial<Record<ObservationAspect, AspectObservation>> = {};
+  for (const { aspect } of observationAspects) {
+    const raw = typeof data[observationInputIds.rating(aspect)] === 'string' ? String(data[observationInputIds.rating(aspect)]).trim() : '';
+    const rawFragments = typeof data[observationInputIds.fragments(aspect)] === 'string' ? String(data[observationInputIds.fragments(aspect)]) : '';
+    const linked = [...new Set(rawFragments.split(',').map((id) => id.trim()).filter(Boolean))];
+    const rating = ratings.find((candidate) => candidate === raw);
+    if (raw && !rating) problems[aspect] = 'unknown-choice';
+    else if (linked.some((id) => !fragmentIds.includes(id))) problems[aspect] = 'unknown-fragment';
+    else if (!rating && linked.length > 0) problems[aspect] = 'fragment-without-rating';
+    else if (rating) aspects[aspect] = { rating, fragmentIds: linked };
+  }
+  const note = typeof data[observationInputIds.note] === 'string' ? String(data[observationInputIds.note]).trim() : '';
+  if (note.length > OBSERVATION_NOTE_MAX) problems.note = 'note-too-long';
+  if (Object.keys(problems).length === 0 && Object.keys(aspects).length === 0 && !note) problems.note = 'empty';
+  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  return { ok: true, aspects, ...(note ? { note } : {}) };
+}
+
+/** Whether the nagesprek (or eindgesprek) of this cycle took place. */
+export function afterTalkDone(trajectory: Pick<Trajectory, 'timeline'>, cycle: number): boolean {
+  return trajectory.timeline.some((event) => (event.what === 'afterTalkCompleted' || event.what === 'finalTalkCompleted') && event.cycle === cycle);
+}
+
+/**
+ * Who may fill or read an observation follows the recording's access policy: its owner and the
+ * begeleider (never by role alone, so never directie). Grantees do not see observations: the
+ * grant offers no choice to include them yet, so the stricter reading holds.
+ */
+export function observerRoleOf(subject: AccessSubject, trajectory: TrajectoryFacts, recording: Recording, grants: readonly Grant[], now: Date): ObserverRole | undefined {
+  const decision = decideAccess(subject, 'listFragments', { trajectory, recording }, grants, now);
+  if (!decision.allow) return undefined;
+  if (decision.basis === 'owner') return 'leerkracht';
+  if (decision.basis === 'begeleider') return 'begeleider';
+  return undefined;
+}
+
+/** The observations of a recording one party may read: always their own; the other's after the nagesprek. */
+export function visibleObservations(role: ObserverRole, observations: readonly Observation[], nagesprekDone: boolean): Observation[] {
+  return observations.filter((observation) => observation.author === role || nagesprekDone);
+}
+
+export interface DevelopmentRow {
+  aspect: ObservationAspect;
+  /** Per cycle (1-based index - 1), the rating by author, where visible. */
+  cycles: { cycle: number; leerkracht?: Rating; begeleider?: Rating }[];
+}
+
+/** Per aspect, the ratings over the cycles of one trajectory (opname 1 → 2 → 3), from visible observations. */
+export function developmentOf(observations: readonly Observation[], cycles: number): DevelopmentRow[] {
+  return observationAspects
+    .map(({ aspect }) => ({
+      aspect,
+      cycles: Array.from({ length: cycles }, (_, index) => {
+        const cycle = index + 1;
+        const of = (author: ObserverRole) => observations.find((observation) => observation.cycle === cycle && observation.author === author)?.aspects[aspect]?.rating;
+        return { cycle, ...(of('leerkracht') ? { leerkracht: of('leerkracht') } : {}), ...(of('begeleider') ? { begeleider: of('begeleider') } : {}) };
+      }),
+    }))
+    .filter((row) => row.cycles.some((cell) => cell.leerkracht || cell.begeleider));
+}

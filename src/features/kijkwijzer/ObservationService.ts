@@ -1,0 +1,136 @@
+import {
+  afterTalkDone,
+  developmentOf,
+  observerRoleOf,
+  readObservation,
+  visibleObservations,
+  type DevelopmentRow,
+  type Observation,
+  type ObservationAspect,
+  type ObservationProblem,
+  type ObserverRole,
+} from '../../domain/kijkwijzer/observation';
+import type { AccessSubject, Fragment, Recording, TrajectoryFacts } from '../../domain/recordings/recording';
+import type { Trajectory } from '../../domain/trajectories/trajectory';
+import type { ObservationRepository } from '../../storage/kijkwijzer/ObservationRepository';
+import type { RecordingRepository } from '../../storage/recordings/RecordingRepository';
+import type { TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
+
+export interface ObservationForm {
+  recording: Recording;
+  role: ObserverRole;
+  fragments: Fragment[];
+  own?: Observation;
+  /** The other party's, only once the nagesprek of this cycle took place. */
+  other?: Observation;
+  nagesprekDone: boolean;
+}
+
+export type ObservationOutcome =
+  | { ok: true; form: ObservationForm }
+  | { ok: false; reason: 'refused' }
+  | { ok: false; reason: 'invalid'; form: ObservationForm; problems: Partial<Record<ObservationAspect | 'note', ObservationProblem>>; typed: Record<string, string> };
+
+export interface ObservationOverview {
+  trajectory: Trajectory;
+  role: ObserverRole;
+  /** Per recording (cycle order), the observations this person may read. */
+  recordings: { recording: Recording; observations: Observation[]; nagesprekDone: boolean }[];
+  development: DevelopmentRow[];
+}
+
+export interface ObservationServiceOptions {
+  observations: ObservationRepository;
+  recordings: RecordingRepository;
+  trajectories: TrajectoryRepository;
+  now: () => Date;
+}
+
+function factsOf(tenantId: string, trajectory: Trajectory): TrajectoryFacts {
+  return { tenantId, schoolId: trajectory.schoolId, trajectoryId: trajectory.id, teacherId: trajectory.teacher.userId, svibberId: trajectory.svibber?.userId };
+}
+
+/**
+ * The observation kijkwijzer per recording. Every read and write decides again, from storage,
+ * with the recordings' access policy: the teacher who owns it and her begeleider; nobody by role.
+ */
+export class ObservationService {
+  constructor(private readonly options: ObservationServiceOptions) {}
+
+  async form(subject: AccessSubject, recordingId: string): Promise<ObservationOutcome> {
+    const loaded = await this.load(subject, recordingId);
+    if (!loaded) return { ok: false, reason: 'refused' };
+    return { ok: true, form: await this.formOf(subject, loaded) };
+  }
+
+  async save(subject: AccessSubject, recordingId: string, data: Record<string, unknown>): Promise<ObservationOutcome> {
+    const loaded = await this.load(subject, recordingId);
+    if (!loaded) return { ok: false, reason: 'refused' };
+    const fragments = await this.options.recordings.listFragments(loaded.recording);
+    const read = readObservation(data, fragments.map((fragment) => fragment.id));
+    if (!read.ok) {
+      const typed = Object.fromEntries(Object.entries(data).filter(([key, value]) => typeof value === 'string' && /^(obs|frag)_[a-z-]+$/.test(key)).map(([key, value]) => [key, String(value).slice(0, 600)]));
+      return { ok: false, reason: 'invalid', form: await this.formOf(subject, loaded), problems: read.problems, typed };
+    }
+    const { recording } = loaded;
+    await this.options.observations.put({
+      tenantId: subject.tenantId,
+      schoolId: subject.schoolId,
+      trajectoryId: recording.trajectoryId,
+      recordingId: recording.id,
+      cycle: recording.cycle,
+      author: loaded.role,
+      authorId: subject.userId,
+      aspects: read.aspects,
+      ...(read.note ? { note: read.note } : {}),
+      updatedAt: this.options.now(),
+    });
+    return { ok: true, form: await this.formOf(subject, loaded) };
+  }
+
+  /** The trajectory's observations this person may read, and the development per aspect over the cycles. */
+  async overview(subject: AccessSubject, trajectoryId: string): Promise<ObservationOverview | undefined> {
+    const trajectory = (await this.options.trajectories.get(subject.tenantId, subject.schoolId, trajectoryId))?.trajectory;
+    if (!trajectory) return undefined;
+    const facts = factsOf(subject.tenantId, trajectory);
+    const all = await this.options.observations.listForTrajectory(subject.tenantId, subject.schoolId, trajectory.id);
+    const recordings: ObservationOverview['recordings'] = [];
+    let role: ObserverRole | undefined;
+    const stored = await this.options.recordings.listForTrajectory(subject.tenantId, subject.schoolId, trajectory.id);
+    for (const recording of stored.sort((a, b) => a.cycle - b.cycle)) {
+      const grants = await this.options.recordings.listGrants(subject.tenantId, subject.schoolId, recording.id);
+      const recordingRole = observerRoleOf(subject, facts, recording, grants, this.options.now());
+      if (!recordingRole) continue;
+      role = recordingRole;
+      const nagesprekDone = afterTalkDone(trajectory, recording.cycle);
+      recordings.push({ recording, nagesprekDone, observations: visibleObservations(recordingRole, all.filter((observation) => observation.recordingId === recording.id), nagesprekDone) });
+    }
+    if (!role) return undefined;
+    return { trajectory, role, recordings, development: developmentOf(recordings.flatMap((entry) => entry.observations), trajectory.cycles) };
+  }
+
+  private async load(subject: AccessSubject, recordingId: string): Promise<{ recording: Recording; trajectory: Trajectory; role: ObserverRole } | undefined> {
+    const recording = await this.options.recordings.get(subject.tenantId, subject.schoolId, recordingId);
+    if (!recording) return undefined;
+    const trajectory = (await this.options.trajectories.get(subject.tenantId, subject.schoolId, recording.trajectoryId))?.trajectory;
+    if (!trajectory) return undefined;
+    const grants = await this.options.recordings.listGrants(subject.tenantId, subject.schoolId, recording.id);
+    const role = observerRoleOf(subject, factsOf(subject.tenantId, trajectory), recording, grants, this.options.now());
+    return role ? { recording, trajectory, role } : undefined;
+  }
+
+  private async formOf(subject: AccessSubject, loaded: { recording: Recording; trajectory: Trajectory; role: ObserverRole }): Promise<ObservationForm> {
+    const { recording, trajectory, role } = loaded;
+    const observations = await this.options.observations.listForRecording(subject.tenantId, subject.schoolId, recording.id);
+    const nagesprekDone = afterTalkDone(trajectory, recording.cycle);
+    const visible = visibleObservations(role, observations, nagesprekDone);
+    return {
+      recording,
+      role,
+      fragments: await this.options.recordings.listFragments(recording),
+      own: visible.find((observation) => observation.author === role),
+      other: visible.find((observation) => observation.author !== role),
+      nagesprekDone,
+    };
+  }
+}

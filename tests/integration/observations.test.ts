@@ -1,0 +1,90 @@
+import type { Actor } from '../../src/features/schools/SchoolDirectory';
+import type { Fragment, Recording } from '../../src/domain/recordings/recording';
+import { actorOf, guidedTrajectory, uploadRecording } from '../support/recordings';
+import { sampleVideo } from '../support/sampleVideo';
+import { useSchool } from '../support/school';
+import { cardAction, fatima, joost, lotte, marieke, peter, personalChatOf, post, sanne, type Person } from '../support/teamsActivities';
+
+jest.setTimeout(60_000);
+
+describe('the observation kijkwijzer per recording follows the recording access policy (real Azurite)', () => {
+  const school = useSchool({ svibbers: [marieke, joost], others: [sanne, lotte, peter] });
+  let teacher: Actor;
+  let begeleider: Actor;
+  let trajectoryId: string;
+  let recording: Recording;
+  let fragment: Fragment;
+
+  const act = async (person: Person, verb: string, data: Record<string, unknown> = {}) => {
+    const answer = await post(school.app.baseUrl, cardAction({ serviceUrl: school.serviceUrl, from: person }, verb, data));
+    return JSON.stringify(answer.body?.value);
+  };
+
+  beforeAll(async () => {
+    teacher = await actorOf(school.app, sanne);
+    begeleider = await actorOf(school.app, marieke);
+    const beheerder = await actorOf(school.app, fatima);
+    await school.app.composed.directory.changeRole(beheerder, { userId: peter.aadObjectId }, 'directie', 'grant');
+    trajectoryId = await guidedTrajectory(school.app, teacher, begeleider);
+    recording = await uploadRecording(school.app, teacher, trajectoryId, sampleVideo(6), 'video/mp4', 6);
+    const marked = await school.app.composed.recordings.markFragment(begeleider, recording.id, { startSecond: 1, endSecond: 4, note: 'volgt het initiatief', aspect: 'initiatief-volgen' });
+    if (!marked.ok) throw new Error(marked.reason);
+    fragment = marked.fragment;
+    // Lotte may watch the whole recording; that alone does not show her the observations.
+    const granted = await school.app.composed.recordings.grant(teacher, recording.id, { userId: lotte.aadObjectId, name: lotte.name }, { kind: 'recording' });
+    if (!granted.ok) throw new Error(granted.reason);
+  });
+
+  it('the begeleider fills it, linked to a fragment of that recording, as preparation for the nagesprek', async () => {
+    const form = await act(marieke, 'observation.open', { recordingId: recording.id });
+    expect(form).toContain('Kijkwijzer opname 1');
+    expect(form).toContain('0:01–0:04 volgt het initiatief');
+
+    const forged = await act(marieke, 'observation.save', { recordingId: recording.id, 'obs_initiatief-volgen': 'plus', 'frag_initiatief-volgen': 'fragment-of-another-recording' });
+    expect(forged).toContain('Dit fragment hoort niet bij deze opname.');
+
+    const saved = await act(marieke, 'observation.save', { recordingId: recording.id, 'obs_initiatief-volgen': 'plus', 'frag_initiatief-volgen': fragment.id, obs_didactiek: 'partly', obs_note: 'Sterk begin van de les' });
+    expect(saved).toContain('Je kijkwijzer is opgeslagen.');
+    expect(saved).toContain(`"value":"${fragment.id}"`);
+  });
+
+  it('the teacher fills her own and does not see the begeleider’s before the nagesprek', async () => {
+    const form = await act(sanne, 'observation.open', { recordingId: recording.id });
+    expect(form).toContain('Bekijk eerst je opname');
+    expect(form).not.toContain('Sterk begin van de les');
+    expect(form).toContain('Na het nagesprek zie je hier ook de kijkwijzer van de ander.');
+    const saved = await act(sanne, 'observation.save', { recordingId: recording.id, 'obs_initiatief-volgen': 'minus', obs_note: 'Ik ging te snel' });
+    expect(saved).toContain('Je kijkwijzer is opgeslagen.');
+    expect(await act(marieke, 'observation.open', { recordingId: recording.id })).not.toContain('Ik ging te snel');
+  });
+
+  it('grantees, directie, another SVIB’er and colleagues get nothing, whatever ids they send', async () => {
+    for (const person of [lotte, peter, joost, fatima]) {
+      expect(await act(person, 'observation.open', { recordingId: recording.id })).toContain('alleen voor de leerkracht en haar begeleider');
+      expect(await act(person, 'observation.save', { recordingId: recording.id, obs_didactiek: 'minus' })).toContain('alleen voor de leerkracht en haar begeleider');
+      expect(await act(person, 'observation.overview', { trajectoryId })).toContain('alleen voor de leerkracht en haar begeleider');
+    }
+    expect(await act(marieke, 'observation.open', { recordingId: 'no-such-recording' })).toContain('alleen voor de leerkracht');
+    // Nothing Lotte or Peter did changed the begeleider's observation.
+    expect(await act(marieke, 'observation.open', { recordingId: recording.id })).toContain('Sterk begin van de les');
+  });
+
+  it('after the nagesprek both see each other’s, and the trajectory card leads there with the development per aspect', async () => {
+    const { trajectoryService } = school.app.composed;
+    for (const command of [{ type: 'startIntake' }, { type: 'completeIntake', cycles: 3 }, { type: 'completeRecording', cycle: 1 }, { type: 'completeAfterTalk', cycle: 1 }] as const) {
+      const outcome = await trajectoryService.run(begeleider, trajectoryId, command);
+      expect(outcome.kind).toBe('done');
+    }
+    expect(await act(sanne, 'observation.open', { recordingId: recording.id })).toContain('Sterk begin van de les');
+    expect(await act(marieke, 'observation.open', { recordingId: recording.id })).toContain('Ik ging te snel');
+
+    await act(sanne, 'trajectory.open', { trajectoryId });
+    expect(JSON.stringify(school.connector.to(personalChatOf(sanne)).at(-1)?.activity)).toContain('observation.overview');
+    const overview = await act(sanne, 'observation.overview', { trajectoryId });
+    expect(overview).toContain('Ontwikkeling per aspect');
+    expect(overview).toContain('Initiatief volgen: opname 1: − (jij) + (begeleider)');
+    expect(overview).toContain('Kijkwijzer opname 1');
+    await act(peter, 'trajectory.open', { trajectoryId });
+    expect(JSON.stringify(school.connector.to(personalChatOf(peter)))).not.toContain('observation.overview');
+  });
+});

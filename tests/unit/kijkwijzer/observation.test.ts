@@ -1,0 +1,74 @@
+import { afterTalkDone, developmentOf, observationAspects, observerRoleOf, readObservation, visibleObservations, type Observation } from '../../../src/domain/kijkwijzer/observation';
+import type { AccessSubject, Grant, Recording, TrajectoryFacts } from '../../../src/domain/recordings/recording';
+
+const trajectory: TrajectoryFacts = { tenantId: 't', schoolId: 's', trajectoryId: 'tr', teacherId: 'sanne', svibberId: 'marieke' };
+const recording: Recording = { id: 'r1', tenantId: 't', schoolId: 's', trajectoryId: 'tr', cycle: 1, blobName: 'b', uploaderId: 'sanne', sizeBytes: 1, contentType: 'video/mp4', uploadedAt: new Date() };
+const subject = (userId: string, roles: AccessSubject['roles'] = ['leerkracht']): AccessSubject => ({ tenantId: 't', schoolId: 's', userId, roles });
+const grant: Grant = { id: 'g', tenantId: 't', schoolId: 's', trajectoryId: 'tr', recordingId: 'r1', granteeId: 'lotte', granteeName: 'L', scope: { kind: 'recording' }, grantedAt: new Date() };
+const now = new Date();
+
+describe('the observation kijkwijzer', () => {
+  it('has the three uitgangspunten with the five basiscommunicatie aspects', () => {
+    expect(observationAspects.map((a) => a.aspect)).toEqual(['initiatief-volgen', 'ontvangstbevestiging', 'instemmend-benoemen', 'beurtverdeling', 'leiding-geven', 'organisatie', 'didactiek']);
+    expect(new Set(observationAspects.map((a) => a.uitgangspunt))).toEqual(new Set(['basiscommunicatie', 'organisatie', 'didactiek']));
+  });
+
+  it('reads ratings with fragments of this recording, and a note', () => {
+    const read = readObservation({ 'obs_initiatief-volgen': 'plus', 'frag_initiatief-volgen': 'f1,f2,f1', obs_didactiek: 'minus', obs_note: ' goed begin ' }, ['f1', 'f2']);
+    expect(read).toEqual({ ok: true, aspects: { 'initiatief-volgen': { rating: 'plus', fragmentIds: ['f1', 'f2'] }, didactiek: { rating: 'minus', fragmentIds: [] } }, note: 'goed begin' });
+  });
+
+  it('refuses a fragment of another recording, a fragment without rating, an unknown rating, a long note and an empty form', () => {
+    expect(readObservation({ obs_organisatie: 'plus', frag_organisatie: 'elsewhere' }, ['f1'])).toEqual({ ok: false, problems: { organisatie: 'unknown-fragment' } });
+    expect(readObservation({ frag_organisatie: 'f1' }, ['f1'])).toEqual({ ok: false, problems: { organisatie: 'fragment-without-rating' } });
+    expect(readObservation({ obs_organisatie: 'super' }, [])).toEqual({ ok: false, problems: { organisatie: 'unknown-choice' } });
+    expect(readObservation({ obs_organisatie: 'plus', obs_note: 'x'.repeat(501) }, [])).toEqual({ ok: false, problems: { note: 'note-too-long' } });
+    expect(readObservation({}, [])).toEqual({ ok: false, problems: { note: 'empty' } });
+  });
+
+  it('follows the recording access policy: owner and begeleider fill it; grantees, directie and others do not', () => {
+    expect(observerRoleOf(subject('sanne'), trajectory, recording, [], now)).toBe('leerkracht');
+    expect(observerRoleOf(subject('marieke', ['leerkracht', 'svibber']), trajectory, recording, [], now)).toBe('begeleider');
+    // A begeleider who lost the SVIB'er role no longer guides.
+    expect(observerRoleOf(subject('marieke'), trajectory, recording, [], now)).toBeUndefined();
+    expect(observerRoleOf(subject('lotte'), trajectory, recording, [grant], now)).toBeUndefined();
+    expect(observerRoleOf(subject('peter', ['leerkracht', 'directie', 'beheerder']), trajectory, recording, [], now)).toBeUndefined();
+    expect(observerRoleOf({ ...subject('sanne'), schoolId: 'other' }, trajectory, recording, [], now)).toBeUndefined();
+    expect(observerRoleOf(subject('sanne'), trajectory, { ...recording, trajectoryId: 'other' }, [], now)).toBeUndefined();
+  });
+
+  const observation = (author: 'begeleider' | 'leerkracht', cycle: number, rating: 'plus' | 'partly' | 'minus'): Observation => ({
+    tenantId: 't',
+    schoolId: 's',
+    trajectoryId: 'tr',
+    recordingId: `r${cycle}`,
+    cycle,
+    author,
+    authorId: author,
+    aspects: { 'initiatief-volgen': { rating, fragmentIds: [] } },
+    updatedAt: now,
+  });
+
+  it('each sees her own; the other’s only after the nagesprek', () => {
+    const both = [observation('begeleider', 1, 'plus'), observation('leerkracht', 1, 'minus')];
+    expect(visibleObservations('leerkracht', both, false).map((o) => o.author)).toEqual(['leerkracht']);
+    expect(visibleObservations('begeleider', both, false).map((o) => o.author)).toEqual(['begeleider']);
+    expect(visibleObservations('leerkracht', both, true)).toHaveLength(2);
+  });
+
+  it('the nagesprek of a cycle is done once its after-talk or final talk was completed', () => {
+    const by = { userId: 'm', name: 'M' };
+    expect(afterTalkDone({ timeline: [{ what: 'recordingCompleted', by, at: now, cycle: 1 }] }, 1)).toBe(false);
+    expect(afterTalkDone({ timeline: [{ what: 'afterTalkCompleted', by, at: now, cycle: 1 }] }, 1)).toBe(true);
+    expect(afterTalkDone({ timeline: [{ what: 'afterTalkCompleted', by, at: now, cycle: 1 }] }, 2)).toBe(false);
+    expect(afterTalkDone({ timeline: [{ what: 'finalTalkCompleted', by, at: now, cycle: 3 }] }, 3)).toBe(true);
+  });
+
+  it('shows the development per aspect over the cycles, only aspects that were rated', () => {
+    const rows = developmentOf([observation('leerkracht', 1, 'minus'), observation('begeleider', 1, 'partly'), observation('leerkracht', 2, 'plus')], 3);
+    expect(rows).toEqual([
+      { aspect: 'initiatief-volgen', cycles: [{ cycle: 1, leerkracht: 'minus', begeleider: 'partly' }, { cycle: 2, leerkracht: 'plus' }, { cycle: 3 }] },
+    ]);
+    expect(developmentOf([], 3)).toEqual([]);
+  });
+});
