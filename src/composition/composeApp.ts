@@ -91,6 +91,7 @@ export interface ComposedApp {
   /** The school kijkwijzer; also the `KijkwijzerFigures` port other features read figures through. */
   kijkwijzer: KijkwijzerService;
   kijkwijzerJobOptions: KijkwijzerJobOptions;
+  observations: ObservationService;
   server: Server;
   /**
    * Listens on the configured port (0 picks a free one), logs whether inbound calls are
@@ -346,6 +347,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     clipJob,
     kijkwijzer,
     kijkwijzerJobOptions,
+    observations,
     logger,
     storage,
     repositories: { installations, processedActivities, trajectories, members, people, appointments },
