@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       initialBeheerders: [],
       defaultSchoolName: 'Onze school',
       requestReminderSchoolDays: 2,
+      kijkwijzerReminderSchoolDays: 2,
     });
   });
 
@@ -86,6 +87,7 @@ describe('loadConfig', () => {
     [{ ...connection, BOT_ID: 'app-id', BOT_PASSWORD: 'x', BOT_TYPE: 'SingleTenant' }, 'BOT_TENANT_ID must be set'],
     [{ ...connection, BOT_ID: 'app-id', BOT_PASSWORD: 'x', BOT_TYPE: 'Other' }, 'BOT_TYPE'],
     [{ ...storage, REQUEST_REMINDER_SCHOOL_DAYS: '0' }, 'REQUEST_REMINDER_SCHOOL_DAYS'],
+    [{ ...connection, KIJKWIJZER_REMINDER_SCHOOL_DAYS: '21' }, 'KIJKWIJZER_REMINDER_SCHOOL_DAYS'],
     [{ ...connection, BOT_ID: 'app-id', BOT_PASSWORD: 'x' }, 'LINK_SIGNING_SECRET must be set'],
     [{ ...storage, LINK_SIGNING_SECRET: 'short' }, 'LINK_SIGNING_SECRET'],
     [{ ...storage, PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
