@@ -137,7 +137,8 @@ export function manageKijkwijzerCard(input: ManageCardInput, texts: Texts = text
       newText: input.newText ?? '',
       newError: problemFor(undefined),
       canStart: !input.rounds.some((summary) => summary.round.status === 'open'),
-      rounds: input.rounds.map(({ round, invited, completed, unreachable }) => ({
+      // The newest rounds only: a school measuring for years keeps a card Teams can show.
+      rounds: input.rounds.slice(-8).map(({ round, invited, completed, unreachable }) => ({
         roundId: round.id,
         closed: round.status === 'closed',
         line: fillIn(words.roundLine, {

@@ -25,6 +25,7 @@ const statementProblem = {
   unchanged: 'De tekst is niet veranderd.',
   'cannot-move': 'Deze stelling staat al bovenaan of onderaan.',
   'last-statement': 'De kijkwijzer houdt minstens één stelling.',
+  'too-many': 'De kijkwijzer heeft al 30 stellingen. Laat er eerst een niet meer vragen.',
 } as const satisfies Record<StatementProblem, string>;
 
 const roundProblem = {

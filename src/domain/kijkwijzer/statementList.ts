@@ -19,8 +19,10 @@ export interface StatementList {
 }
 
 export const STATEMENT_MAX_LENGTH = 300;
+/** The commissie's card lists every active statement; this keeps it within what Teams shows. */
+export const MAX_ACTIVE_STATEMENTS = 30;
 
-export type StatementProblem = 'empty' | 'too-long' | 'unknown-statement' | 'retired' | 'unchanged' | 'cannot-move' | 'last-statement';
+export type StatementProblem = 'empty' | 'too-long' | 'unknown-statement' | 'retired' | 'unchanged' | 'cannot-move' | 'last-statement' | 'too-many';
 
 export type ListChange = { ok: true; list: StatementList } | { ok: false; problem: StatementProblem };
 
@@ -48,6 +50,7 @@ function next(list: StatementList, statements: Statement[], nextNumber = list.ne
 export function addStatement(list: StatementList, rawText: unknown): ListChange {
   const cleaned = cleanStatementText(rawText);
   if (!cleaned.ok) return cleaned;
+  if (activeStatements(list).length >= MAX_ACTIVE_STATEMENTS) return { ok: false, problem: 'too-many' };
   return next(list, [...list.statements, { id: `k${list.nextNumber}`, text: cleaned.text }], list.nextNumber + 1);
 }
 

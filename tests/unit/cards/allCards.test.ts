@@ -191,6 +191,18 @@ describe('kijkwijzer cards', () => {
     expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThan(80_000);
   });
 
+  it('the commissie’s card with the most and longest statements stays under 80 KB', () => {
+    const list = defaultStatementList(Array.from({ length: 30 }, () => 'é'.repeat(300)));
+    const rounds = Array.from({ length: 10 }, (_, i) => ({ round: { ...kwRound, id: `meting-${i + 1}`, sequence: i + 1, status: 'closed' as const }, invited: 40, completed: 30, unreachable: [] }));
+    expect(Buffer.byteLength(JSON.stringify(manageKijkwijzerCard({ schoolName: 'S', list, rounds })), 'utf8')).toBeLessThan(80_000);
+  });
+
+  it('the result card of thirty long statements against two earlier rounds stays under 80 KB', () => {
+    const long = (sequence: number) => ({ ...kwFigures(sequence), statements: Array.from({ length: 30 }, (_, i) => ({ statementId: `k${i}`, text: 'é'.repeat(300), counts: { plus: 10, partly: 10, minus: 10 }, winstpunt: 1, werkpunt: 2, actiepunt: 3 })) });
+    const card = kijkwijzerResultCard({ round: kwRound, comparison: { current: long(3), nulmeting: long(1), previous: long(2) }, notes: {}, csvUrl: 'https://c/' + 'x'.repeat(300), noteUrl: 'https://n/' + 'x'.repeat(300) });
+    expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThan(80_000);
+  });
+
   it('the result card hides a statement with fewer than three answers and shows the others', () => {
     const text = JSON.stringify(kijkwijzerResultCard({ round: kwRound, comparison: { current: kwFigures(1) }, notes: { k2: 1 }, csvUrl: 'https://c', noteUrl: 'https://n' }));
     expect(text).toContain('+ 2 (50%) · ± 1 (25%) · − 1 (25%)');

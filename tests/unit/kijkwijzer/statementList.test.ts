@@ -5,6 +5,7 @@ import {
   moveStatement,
   retireStatement,
   rewordStatement,
+  MAX_ACTIVE_STATEMENTS,
   STATEMENT_MAX_LENGTH,
   type ListChange,
   type StatementList,
@@ -68,6 +69,12 @@ describe('the school’s statement list', () => {
     expect(rewordStatement(retired, 'k2', 'x')).toEqual({ ok: false, problem: 'retired' });
     expect(retireStatement(retired, 'k2')).toEqual({ ok: false, problem: 'retired' });
     expect(moveStatement(retired, 'k3', 'up').ok && ok(moveStatement(retired, 'k3', 'up')).statements.map((s) => s.id)).toEqual(['k3', 'k1', 'k2']);
+  });
+
+  it('holds at most thirty active statements; a retired one makes room', () => {
+    const full = defaultStatementList(Array.from({ length: MAX_ACTIVE_STATEMENTS }, (_, i) => `S${i}`));
+    expect(addStatement(full, 'Nog een')).toEqual({ ok: false, problem: 'too-many' });
+    expect(addStatement(ok(retireStatement(full, 'k1')), 'Nog een').ok).toBe(true);
   });
 
   it('keeps at least one active statement', () => {
