@@ -97,7 +97,7 @@ export function myKijkwijzersCard(rounds: MyRound[], isCommissie: boolean, texts
         }),
         roundId: round.id,
         page: 0,
-        buttonTitle: fillIn(words.open, { round: roundName(texts, round.sequence) }),
+        buttonTitle: fillIn(open ? words.open : words.viewOwn, { round: roundName(texts, round.sequence) }),
       })),
     },
     texts,

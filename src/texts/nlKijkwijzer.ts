@@ -154,6 +154,7 @@ export const nlKijkwijzer = {
   mineEmpty: 'Er staat geen kijkwijzer voor je klaar.',
   mineLine: '{round}: {answered} van {total} ingevuld, {status}',
   open: 'Invullen: {round}',
+  viewOwn: 'Je antwoorden: {round}',
   reminder: 'Herinnering: de kijkwijzer SVIB ({round}) sluit op {date}. Je hebt {answered} van de {total} stellingen ingevuld.',
   closedNotice: 'De {round} is gesloten. {completed} van de {invited} collega’s vulden de kijkwijzer helemaal in.',
   // Processing for the commissie.

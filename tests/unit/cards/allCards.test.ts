@@ -139,6 +139,7 @@ const cards: [string, AdaptiveCardJson][] = [
   ['kijkwijzer last page with problems', kijkwijzerPageCard({ ...pageView, page: 1 }, { problems: { k1: 'mark-without-rating' }, typed: { rating_k1: '', mark_k1: 'werkpunt' } })],
   ['kijkwijzer page of a closed round', kijkwijzerPageCard({ ...pageView, open: false })],
   ['my kijkwijzers', myKijkwijzersCard([{ round: kwRound, progress: { answered: 1, total: 2, complete: false }, open: true }], true)],
+  ['my kijkwijzers with a closed round', myKijkwijzersCard([{ round: { ...kwRound, status: 'closed', closedAt: new Date() }, progress: { answered: 2, total: 2, complete: true }, open: false }], false)],
   ['my kijkwijzers, empty', myKijkwijzersCard([], false)],
   ['kijkwijzer manage', manageKijkwijzerCard({ schoolName: 'S', list: defaultStatementList(['Een', 'Twee']), rounds: [{ round: kwRound, invited: 2, completed: 1, unreachable: [{ userId: 'b', name: 'B' }] }, { round: { ...kwRound, status: 'closed', closedAt: new Date() }, invited: 2, completed: 2, unreachable: [] }], problem: { statementId: 'k1', problem: 'empty' } })],
   ['kijkwijzer manage, no rounds', manageKijkwijzerCard({ schoolName: '', list: defaultStatementList(['Een']), rounds: [], problem: { problem: 'too-long' }, newText: 'x' })],
@@ -208,6 +209,12 @@ describe('kijkwijzer cards', () => {
     expect(text).toContain('+ 2 (50%) · ± 1 (25%) · − 1 (25%)');
     expect(text).toContain('te weinig antwoorden');
     expect(text).not.toContain('+ 1 (100%)');
+  });
+
+  it('a closed round is offered to look back at, not to fill in', () => {
+    const card = JSON.stringify(myKijkwijzersCard([{ round: { ...kwRound, status: 'closed', closedAt: new Date() }, progress: { answered: 2, total: 2, complete: true }, open: false }], false));
+    expect(card).toContain('Je antwoorden: nulmeting');
+    expect(card).not.toContain('Invullen');
   });
 
   it('a page shows the person’s own answers back', () => {
