@@ -102,13 +102,16 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     names.kijkwijzerAnswersTable,
     names.observationsTable,
   ];
-  for (const table of tables) {
-    try {
-      await clients.table(table).createTable();
-    } catch (error) {
-      if (!isStatus(error, 409)) throw error;
-    }
-  }
+  // In parallel: every start (and every test app) creates them, and each is one round trip.
+  await Promise.all(
+    tables.map(async (table) => {
+      try {
+        await clients.table(table).createTable();
+      } catch (error) {
+        if (!isStatus(error, 409)) throw error;
+      }
+    }),
+  );
   await clients.container(names.turnStateContainer).createIfNotExists();
   await clients.container(names.jobLeasesContainer).createIfNotExists();
   // No public access level: every read goes through a SAS the server issues after a policy check.
