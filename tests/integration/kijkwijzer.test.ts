@@ -48,6 +48,19 @@ describe('the school kijkwijzer from start to close (real storage on Azurite)', 
     expect(await act(sanne, 'kijkwijzer.manage')).toContain('alleen de SVIB-commissie');
   });
 
+  it('two commissie members changing the list at once: one change lands, the other is told to try again (ETag)', async () => {
+    const actor = school.beheerder;
+    const { kijkwijzer } = school.app.composed;
+    const before = (await kijkwijzer.list(actor.tenantId, actor.schoolId)).list;
+    const outcomes = await Promise.all([kijkwijzer.editList(actor, { kind: 'add', text: 'Gelijktijdig A' }), kijkwijzer.editList(actor, { kind: 'add', text: 'Gelijktijdig B' })]);
+    expect(outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.reason)).sort()).toEqual(['conflict', 'ok']);
+    const after = (await kijkwijzer.list(actor.tenantId, actor.schoolId)).list;
+    expect(after.version).toBe(before.version + 1);
+    const added = after.statements.at(-1)!;
+    expect(['Gelijktijdig A', 'Gelijktijdig B']).toContain(added.text);
+    expect((await kijkwijzer.editList(actor, { kind: 'retire', statementId: added.id })).ok).toBe(true);
+  });
+
   it('starts the nulmeting with the chosen team members; ids that are not colleagues are dropped, the unreachable are named', async () => {
     await post(baseUrl(), botRemoved({ serviceUrl: school.serviceUrl, from: lotte }));
     const form = await act(fatima, 'kijkwijzer.round.form');
