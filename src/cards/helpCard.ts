@@ -7,7 +7,7 @@ type HelpItem = keyof Texts['help']['items'];
 
 /** What each role adds; a person sees the sections of every role they hold. */
 const sections: ReadonlyArray<{ role: Role; heading: keyof Texts['help']['headings']; items: readonly HelpItem[] }> = [
-  { role: 'leerkracht', heading: 'teacher', items: ['requestSupport', 'myTrajectories', 'sharedWithMe', 'auditLog', 'aboutSvib'] },
+  { role: 'leerkracht', heading: 'teacher', items: ['requestSupport', 'myTrajectories', 'sharedWithMe', 'auditLog', 'myKijkwijzers', 'aboutSvib'] },
   { role: 'svibber', heading: 'svibber', items: ['myGuidance', 'propose'] },
   { role: 'directie', heading: 'directie', items: ['propose'] },
   { role: 'beheerder', heading: 'beheerder', items: ['settings'] },
@@ -18,6 +18,7 @@ const verbOf: Record<HelpItem, string> = {
   myTrajectories: cardVerbs.myTrajectories,
   sharedWithMe: cardVerbs.sharedWithMe,
   auditLog: cardVerbs.auditLog,
+  myKijkwijzers: cardVerbs.kijkwijzerMine,
   aboutSvib: cardVerbs.aboutSvib,
   myGuidance: cardVerbs.myGuidance,
   propose: cardVerbs.proposalStart,

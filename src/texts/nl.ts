@@ -40,6 +40,7 @@ export const nl = {
       myTrajectories: { title: 'Mijn trajecten', typed: 'mijn trajecten', description: 'waar je traject staat en wat de volgende stap is.' },
       sharedWithMe: { title: 'Gedeeld met mij', typed: 'gedeeld met mij', description: 'opnames die collega\'s nu met je delen.' },
       auditLog: { title: 'Logboek', typed: 'logboek', description: 'wie je opnames bekeek en wie je toegang gaf.' },
+      myKijkwijzers: { title: 'Mijn kijkwijzers', typed: 'mijn kijkwijzers', description: 'de kijkwijzer SVIB van school invullen en zien hoe ver je bent.' },
       aboutSvib: { title: 'Wat is SVIB?', typed: 'wat is svib', description: 'hoe een traject verloopt.' },
       myGuidance: { title: 'Mijn begeleidingen', typed: 'mijn begeleidingen', description: 'open aanvragen van je school en de trajecten die je begeleidt.' },
       propose: { title: 'Traject voorstellen', typed: 'voorstellen', description: 'stel een collega een traject voor als scholingsopdracht.' },

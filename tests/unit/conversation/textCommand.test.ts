@@ -17,6 +17,8 @@ describe('parseTextCommand', () => {
     ['Mijn kijkwijzers', 'myKijkwijzers'],
     ['kijkwijzer', 'myKijkwijzers'],
     ['Kijkwijzer beheren', 'manageKijkwijzer'],
+    ['Ik wil de kijkwijzer beheren', 'manageKijkwijzer'],
+    ['Waar vind ik mijn kijkwijzer?', 'myKijkwijzers'],
     ['Kun je het weer voorspellen?', 'unknown'],
     ['hulp bij rekenen in groep 5', 'unknown'],
     // Simple variants, understood by keywords (issue 14): one row per phrasing a user tried.
