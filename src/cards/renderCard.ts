@@ -69,7 +69,24 @@ export type CardName = keyof typeof templates;
  * language (`t`) and the verb names (`verbs`), so no card holds a user-facing literal or a verb
  * that code does not know.
  */
+/**
+ * Parsed templates, one per card, made on first use and kept: constructing a Template parses every
+ * `${…}` of the JSON into an expression tree, which took most of a render (6–7 ms for the detail
+ * card, see bench/README.md). `expand` only reads the parsed tree and builds a new card each time
+ * (tests/unit/cards/renderCard.test.ts checks that), so one Template serves every render; it is
+ * synchronous, so two renders never interleave on it.
+ */
+const parsed = new Map<CardName, ACData.Template>();
+
+function templateOf(name: CardName): ACData.Template {
+  let template = parsed.get(name);
+  if (!template) {
+    template = new ACData.Template(templates[name]);
+    parsed.set(name, template);
+  }
+  return template;
+}
+
 export function renderCard(name: CardName, data: Record<string, unknown> = {}, texts: Texts = textsFor()): AdaptiveCardJson {
-  const template = new ACData.Template(templates[name]);
-  return template.expand({ $root: { ...data, t: texts, verbs: cardVerbs } }) as AdaptiveCardJson;
+  return templateOf(name).expand({ $root: { ...data, t: texts, verbs: cardVerbs } }) as AdaptiveCardJson;
 }
