@@ -109,10 +109,13 @@ export class RecordingService {
     const target = { trajectory, recording };
     const decision = decideAccess(subject, 'view', target, grants, now());
     if (!decision.allow && decision.reason === 'fragment-not-granted') return this.watchClips(subject, recording, target, grants);
-    await this.record(subject, trajectory.trajectoryId, 'view', 'recording', recording.id, decision.allow ? 'allowed' : 'refused', decision.allow ? decision.basis : decision.reason);
-    if (!decision.allow) return { ok: false, reason: decision.reason };
+    if (!decision.allow) {
+      await this.record(subject, trajectory.trajectoryId, 'view', 'recording', recording.id, 'refused', decision.reason);
+      return { ok: false, reason: decision.reason };
+    }
+    // Audit and fragment list in one wait; the link is signed and handed out only once the view is audited.
+    const [, fragments] = await Promise.all([this.record(subject, trajectory.trajectoryId, 'view', 'recording', recording.id, 'allowed', decision.basis), recordings.listFragments(recording)]);
     const videoUrl = await blobs.readUrl(recording.blobName, this.readLinkExpiry());
-    const fragments = await recordings.listFragments(recording);
     const canMark = decideAccess(subject, 'markFragment', target, grants, now()).allow;
     return { ok: true, recording, videoUrl, fragments, canMark };
   }
@@ -211,10 +214,10 @@ export class RecordingService {
   }
 
   /** The grants and fragments of a recording, for its teacher to decide who sees what. */
-  async grantsOf(subject: AccessSubject, recordingId: string): Promise<{ ok: true; recording: Recording; grants: Grant[]; fragments: Fragment[] } | Refused> {
+  async grantsOf(subject: AccessSubject, recordingId: string): Promise<{ ok: true; recording: Recording; trajectory: TrajectoryFacts; grants: Grant[]; fragments: Fragment[] } | Refused> {
     const found = await this.recordingFor(subject, recordingId, 'grant');
     if (!found.ok) return found;
-    return { ok: true, recording: found.recording, grants: found.grants, fragments: await this.options.recordings.listFragments(found.recording) };
+    return { ok: true, recording: found.recording, trajectory: found.trajectory, grants: found.grants, fragments: await this.options.recordings.listFragments(found.recording) };
   }
 
   /**
@@ -331,12 +334,14 @@ export class RecordingService {
   /** Reads the recording and its trajectory from storage; an unknown id is refused and audited. */
   private async load(subject: AccessSubject, recordingId: string, action: RecordingAction) {
     const recording = await this.options.recordings.get(subject.tenantId, subject.schoolId, String(recordingId));
-    const trajectory = recording && (await this.trajectoryOf(subject, recording.trajectoryId));
+    // The trajectory and the grants are independent reads: one wait instead of two on every decision.
+    const [trajectory, grants] = recording
+      ? await Promise.all([this.trajectoryOf(subject, recording.trajectoryId), this.options.recordings.listGrants(subject.tenantId, subject.schoolId, recording.id)])
+      : [undefined, []];
     if (!recording || !trajectory) {
       await this.record(subject, recording?.trajectoryId ?? 'unknown', action, 'recording', String(recordingId).slice(0, 100), 'refused', 'no-recording');
       return { ok: false as const, reason: 'no-recording' };
     }
-    const grants = await this.options.recordings.listGrants(subject.tenantId, subject.schoolId, recording.id);
     return { ok: true as const, recording, trajectory: factsOf(subject.tenantId, trajectory), grants };
   }
 

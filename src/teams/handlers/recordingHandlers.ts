@@ -22,8 +22,8 @@ async function colleagues(actor: Actor, deps: BotDependencies, exclude: string[]
 async function accessCardFor(actor: Actor, recordingId: string, deps: BotDependencies, notice?: { text: string; tone: 'good' | 'attention' }) {
   const found = await deps.recordings.grantsOf(actor, recordingId);
   if (!found.ok) return deps.texts.recordings.refused;
-  const trajectory = await deps.trajectories.find(actor, found.recording.trajectoryId);
-  const people = await colleagues(actor, deps, [actor.userId, trajectory?.svibber?.userId ?? '']);
+  // The service read the trajectory for its decision already; its begeleider comes from there.
+  const people = await colleagues(actor, deps, [actor.userId, found.trajectory.svibberId ?? '']);
   const aspects = new Map(recordingAspects(deps.texts).map((aspect) => [aspect.value, aspect.title]));
   return accessCard(
     {
