@@ -16,7 +16,8 @@ export default tseslint.config(
   {
     // botbuilder is archived and teams-ai v1 is in maintenance: only the Teams layer may import them.
     files: ['src/**/*.ts'],
-    ignores: ['src/teams/**'],
+    // The echo bot is the benchmarks' floor: a bare teams-ai bot to compare svib-bot's turns with.
+    ignores: ['src/teams/**', 'src/bench/echo/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: teamsPackages, message: 'Only src/teams may import Bot Framework or teams-ai.' }] }],
     },

@@ -1,3 +1,5 @@
+import * as ACData from 'adaptivecards-templating';
+import trajectoryDetailTemplate from '../../cards/trajectories/trajectoryDetail.json';
 import { accessCard } from '../cards/recordingCards';
 import { trajectoryDetailCard } from '../cards/trajectoryCards';
 import type { Fragment, Grant } from '../domain/recordings/recording';
@@ -66,4 +68,15 @@ export function benchAccessCard(): BenchResult {
   const batchSize = 100;
   const samples = timeBatches(batches, batchSize, () => accessCard(input));
   return resultOf('accessCard (10 grants, 30 people)', samples, batches * batchSize, opsPerSecond);
+}
+
+/**
+ * What every render paid before templates were kept (bench/README.md): parsing the detail card's
+ * template, every `${…}` into an expression tree. Now this happens once per card per process.
+ */
+export function benchTemplateParse(): BenchResult {
+  const batches = 10;
+  const batchSize = 20;
+  const samples = timeBatches(batches, batchSize, () => new ACData.Template(trajectoryDetailTemplate));
+  return resultOf('parse trajectoryDetail template (once now)', samples, batches * batchSize, opsPerSecond);
 }

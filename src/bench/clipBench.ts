@@ -6,7 +6,10 @@ import { promisify } from 'node:util';
 import { createFfmpegClipper } from '../media/ffmpegClipper';
 import type { BenchApp } from './benchApp';
 import { resultOf, timeEach, type BenchResult } from './measure';
-import { newTrajectory, uploadRecording } from './recordingUpload';
+import type { BenchSchool } from './benchSchool';
+import { DEFAULT_SCHOOL_ID } from '../domain/schools/school';
+import { TENANT_ID } from './fixtures';
+import { uploadRecording } from './recordingUpload';
 
 const SAMPLE_SECONDS = 30;
 const CLIP = { start: 10, end: 20 };
@@ -32,13 +35,14 @@ async function sampleVideo(): Promise<Uint8Array<ArrayBuffer>> {
  * Cutting one shared fragment as the clip job does: ffmpeg reads the recording over HTTP through
  * a read SAS and re-encodes the 10 seconds. Only runs where ffmpeg is installed, as in production.
  */
-export async function benchClipCutting(app: BenchApp, iterations = 3): Promise<BenchResult> {
+export async function benchClipCutting(app: BenchApp, school: BenchSchool, iterations = 3): Promise<BenchResult> {
   const name = `clip cut ${CLIP.end - CLIP.start} s of 720p (ffmpeg)`;
   const clipper = createFfmpegClipper({ ffmpegPath: 'ffmpeg' });
   if (!(await clipper.available())) return { name, skipped: 'no ffmpeg' };
 
-  const teacher = await app.teacher();
-  const recording = await uploadRecording(app, teacher, await newTrajectory(app, teacher), await sampleVideo(), 'video/mp4');
+  const owner = school.listers[2];
+  const teacher = { tenantId: TENANT_ID, schoolId: DEFAULT_SCHOOL_ID, userId: owner.aadObjectId, roles: ['leerkracht'] as const };
+  const recording = await uploadRecording(app.composed, teacher, 'bench-2-4', await sampleVideo(), 'video/mp4');
   const readUrl = await app.composed.recordingBlobs.readUrl(recording.blobName, new Date(Date.now() + 60 * 60_000));
   const samples = await timeEach(iterations, async () => {
     const cut = await clipper.cut(readUrl, CLIP.start, CLIP.end);

@@ -6,6 +6,8 @@ export interface ConnectorStub {
   serviceUrl: string;
   /** Activities the bot sent that carry a card: proof that the timed turns did their work. */
   cardsSent(): number;
+  /** Every activity the bot sent (text or card). */
+  activitiesSent(): number;
   stop(): Promise<void>;
 }
 
@@ -17,12 +19,14 @@ export interface ConnectorStub {
 export async function startConnectorStub(): Promise<ConnectorStub> {
   let counter = 0;
   let cards = 0;
+  let activities = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const member = /\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(req.url ?? '');
       if (req.method === 'POST' && /\/activities/.test(req.url ?? '')) {
+        activities++;
         const sent = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { attachments?: unknown[] };
         if (sent.attachments?.length) cards++;
       }
@@ -35,6 +39,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   return {
     serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     cardsSent: () => cards,
+    activitiesSent: () => activities,
     stop: () =>
       new Promise<void>((resolve) => {
         // Keep-alive sockets from the bot would otherwise hold close() open.

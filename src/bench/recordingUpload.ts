@@ -1,22 +1,13 @@
-import type { Actor } from '../features/schools/SchoolDirectory';
-import type { Recording } from '../domain/recordings/recording';
-import type { BenchApp } from './benchApp';
-import { validIntake } from './fixtures';
-
-/** A fresh trajectory the teacher asked for: they own it, so they may upload to it. */
-export async function newTrajectory(app: BenchApp, teacher: Actor): Promise<string> {
-  const created = await app.composed.trajectoryService.requestSupport(teacher, `bench-${Math.random()}`, validIntake);
-  if (created.kind !== 'created') throw new Error(`requestSupport: ${created.kind}`);
-  return created.trajectory.id;
-}
+import type { ComposedApp } from '../composition/composeApp';
+import type { AccessSubject, Recording } from '../domain/recordings/recording';
 
 /**
- * What the upload page does: ask for a write-only link, one Put Blob through it, then register.
- * The video is a plain ArrayBuffer-backed array because that is what fetch accepts without a copy.
+ * What the upload page does for a small file: ask for a write-only link, one Put Blob through it,
+ * then register. The video is a plain ArrayBuffer-backed array because fetch takes it without a copy.
  */
-export async function uploadRecording(app: BenchApp, teacher: Actor, trajectoryId: string, video: Uint8Array<ArrayBuffer>, contentType: string): Promise<Recording> {
-  const { recordings } = app.composed;
-  const started = await recordings.startUpload(teacher, trajectoryId);
+export async function uploadRecording(composed: ComposedApp, uploader: AccessSubject, trajectoryId: string, video: Uint8Array<ArrayBuffer>, contentType: string): Promise<Recording> {
+  const { recordings } = composed;
+  const started = await recordings.startUpload(uploader, trajectoryId);
   if (!started.ok) throw new Error(`startUpload: ${started.reason}`);
   const response = await fetch(started.uploadUrl, {
     method: 'PUT',
@@ -25,7 +16,7 @@ export async function uploadRecording(app: BenchApp, teacher: Actor, trajectoryI
   });
   await response.arrayBuffer();
   if (response.status !== 201) throw new Error(`Put Blob answered ${response.status}`);
-  const registered = await recordings.register(teacher, trajectoryId, 1, started.blobName);
+  const registered = await recordings.register(uploader, trajectoryId, 1, started.blobName);
   if (!registered.ok) throw new Error(`register: ${registered.reason}`);
   return registered.recording;
 }

@@ -1,49 +1,74 @@
-import { randomUUID } from 'node:crypto';
-import type { BenchApp } from './benchApp';
-import { resultOf, timeEach, type BenchResult } from './measure';
-import { TENANT_ID } from './fixtures';
+import { closedLoop } from './closedLoop';
+import { figure, type Figure } from './figures';
+import { summarize, type LatencySummary } from './stats';
+import type { TurnScenario } from './turnScenarios';
 
-const user = { id: '29:sanne', name: 'Sanne de Vries', aadObjectId: '0a1b2c3d-0000-4000-8000-000000000001' };
-
-/** A typed message in the user's personal chat, shaped as Teams sends it. */
-function message(serviceUrl: string, text: string) {
-  return {
-    id: randomUUID(),
-    type: 'message',
-    text,
-    channelId: 'msteams',
-    serviceUrl,
-    timestamp: new Date().toISOString(),
-    from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
-    recipient: { id: '28:svib-bot', name: 'SVIB-bot' },
-    conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: TENANT_ID },
-    channelData: { tenant: { id: TENANT_ID } },
-    locale: 'nl-NL',
-  };
+export interface TurnSeries {
+  scenario: TurnScenario['key'];
+  name: string;
+  concurrency: number;
+  latency: LatencySummary;
+  turnsPerSecond: number;
 }
 
-/**
- * One whole turn as Teams sees it: POST to /api/messages until the bot answered, which includes
- * claiming the activity id, loading and saving turn state, and sending the menu card.
- */
-export async function benchMessageTurns(app: BenchApp, iterations = 200): Promise<BenchResult> {
-  const warmup = 10;
-  const cardsBefore = app.connector.cardsSent();
-  const samples = await timeEach(
-    iterations,
-    async () => {
-      const response = await fetch(`${app.baseUrl}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(message(app.connector.serviceUrl, 'hulp')),
-      });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`/api/messages answered ${response.status}`);
-    },
-    warmup,
-  );
-  // A failing turn also answers 200 (with an apology); only a card per turn shows the real path was timed.
-  const cards = app.connector.cardsSent() - cardsBefore;
-  if (cards < warmup + iterations) throw new Error(`expected a menu card per turn, got ${cards} for ${warmup + iterations} turns`);
-  return resultOf("message turn 'hulp' (HTTP)", samples, iterations, (medianMs) => `${(1000 / medianMs).toFixed(1)} turns/s`);
+/** p99 of (a) and (c) within 1.5× the echo bot's, (b) and (d) within 2× (issue #16). */
+const P99_GOALS: Record<TurnScenario['key'], number | undefined> = { echo: undefined, a: 1.5, b: 2, c: 1.5, d: 2 };
+
+export interface TurnBenchOptions {
+  concurrencies: readonly number[];
+  /** Timed turns per scenario at each concurrency. */
+  turnsAt: (concurrency: number) => number;
+  /**
+   * Each scenario's turns are split into this many rounds, taken in turn with the other
+   * scenarios', so a burst of load from elsewhere on the machine hits all of them alike.
+   */
+  rounds: number;
+  warmupTurns: number;
+}
+
+export async function benchTurns(scenarios: readonly TurnScenario[], options: TurnBenchOptions, progress: (line: string) => void): Promise<TurnSeries[]> {
+  for (const scenario of scenarios) await closedLoop(1, options.warmupTurns, (client) => scenario.send(client));
+  const series: TurnSeries[] = [];
+  for (const concurrency of options.concurrencies) {
+    const perRound = Math.max(concurrency, Math.ceil(options.turnsAt(concurrency) / options.rounds));
+    const collected = new Map(scenarios.map((scenario) => [scenario.key, { samples: [] as number[], wallMs: 0 }]));
+    for (let round = 0; round < options.rounds; round++) {
+      for (const scenario of scenarios) {
+        const run = await closedLoop(concurrency, perRound, (client) => scenario.send(client));
+        const into = collected.get(scenario.key)!;
+        into.samples.push(...run.samplesMs);
+        into.wallMs += run.wallMs;
+      }
+    }
+    for (const scenario of scenarios) {
+      const { samples, wallMs } = collected.get(scenario.key)!;
+      const latency = summarize(samples);
+      const result = { scenario: scenario.key, name: scenario.name, concurrency, latency, turnsPerSecond: samples.length / (wallMs / 1000) };
+      series.push(result);
+      progress(`${scenario.name.padEnd(36)} c=${String(concurrency).padStart(2)}  p50 ${latency.p50.toFixed(1)} ms  p95 ${latency.p95.toFixed(1)} ms  p99 ${latency.p99.toFixed(1)} ms  ${result.turnsPerSecond.toFixed(1)} turns/s  (n=${latency.count})`);
+    }
+  }
+  return series;
+}
+
+/** The table's figures: each turn type's p99 against the echo bot's at the same concurrency. */
+export function turnFigures(series: readonly TurnSeries[]): Figure[] {
+  const figures: Figure[] = [];
+  for (const entry of series) {
+    const echo = series.find((candidate) => candidate.scenario === 'echo' && candidate.concurrency === entry.concurrency);
+    const limit = P99_GOALS[entry.scenario];
+    if (!echo || limit === undefined) continue;
+    figures.push(
+      figure({
+        item: 1,
+        name: `${entry.name} p99, c=${entry.concurrency}`,
+        value: entry.latency.p99,
+        unit: 'ms',
+        baseline: { name: 'echo p99', value: echo.latency.p99 },
+        goal: { on: 'ratio', bound: 'atMost', limit },
+        note: `p50 ${entry.latency.p50.toFixed(1)} ms (echo ${echo.latency.p50.toFixed(1)}), ${entry.turnsPerSecond.toFixed(1)} turns/s (echo ${echo.turnsPerSecond.toFixed(1)})`,
+      }),
+    );
+  }
+  return figures;
 }
