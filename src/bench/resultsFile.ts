@@ -5,6 +5,8 @@ import type { Figure, MissingFigure } from './figures';
 export interface BenchResults {
   startedAt: string;
   mode: 'quick' | 'full';
+  /** The command-line arguments of the run (e.g. --board=4). */
+  args: string[];
   machine: string;
   /** Load average when the run started: other work on the machine makes absolute figures noisy. */
   loadAverage: number[];

@@ -12,7 +12,7 @@ import { benchOptions } from './options';
 import { failureLine, headerLines, machineLine, resultLine } from './report';
 import { writeResults } from './resultsFile';
 import { countRoundTrips, roundTripFigures } from './roundTripBench';
-import { benchTurns, turnFigures } from './turnBench';
+import { benchTurns, turnFigures, turnTable } from './turnBench';
 import { turnScenarios } from './turnScenarios';
 import { benchUpload, uploadFigures } from './uploadBench';
 import { benchWatchLink, watchLinkFigures } from './watchLinkBench';
@@ -79,6 +79,8 @@ async function main(): Promise<void> {
         const series = await benchTurns(scenarios, { concurrencies: [1, 8, 32], turnsAt: options.turnsAt, rounds: options.rounds, warmupTurns: 10 }, log);
         details.turns = series;
         figures.push(...turnFigures(series));
+        log('');
+        log(turnTable(series));
       });
       await section(2, 'storage round trips per turn', async () => {
         const counts = await countRoundTrips(running, scenarios);
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
   log(markdownTable(figures, missing));
   log('');
   log('Absolute figures drift with whatever else runs on the machine; ratios to a floor measured in the same run are what count.');
-  const path = writeResults({ startedAt: startedAt.toISOString(), mode: options.full ? 'full' : 'quick', machine: machineLine(), loadAverage, figures, missing, details });
+  const path = writeResults({ startedAt: startedAt.toISOString(), mode: options.full ? 'full' : 'quick', args: process.argv.slice(2), machine: machineLine(), loadAverage, figures, missing, details });
   log(`results written to ${path}`);
   log(`total ${(msSince(started) / 1000).toFixed(1)} s${failures > 0 ? `, ${failures} failed` : ''}`);
   if (failures > 0) process.exitCode = 1;

@@ -72,3 +72,11 @@ export function turnFigures(series: readonly TurnSeries[]): Figure[] {
   }
   return figures;
 }
+
+/** All latency figures of item 1 as a markdown table, for bench/README.md. */
+export function turnTable(series: readonly TurnSeries[]): string {
+  const rows = series.map((entry) =>
+    [entry.name, entry.concurrency, entry.latency.p50.toFixed(1), entry.latency.p95.toFixed(1), entry.latency.p99.toFixed(1), entry.turnsPerSecond.toFixed(1), entry.latency.count].join(' | '),
+  );
+  return ['| turn | concurrency | p50 ms | p95 ms | p99 ms | turns/s | n |', '|---|---|---|---|---|---|---|', ...rows.map((row) => `| ${row} |`)].join('\n');
+}
