@@ -38,6 +38,8 @@ export async function startBotProcess(app: BenchApp, kind: BotKind, person: Benc
     PATH: process.env.PATH,
     PORT: String(port),
     LOG_LEVEL: 'silent',
+    // Unauthenticated, loopback only: the stub connector and the bench are on this machine.
+    LOCAL_MODE: 'true',
     AZURE_STORAGE_CONNECTION_STRING: app.connectionString,
     STORAGE_NAME_PREFIX: app.prefix,
     LINK_SIGNING_SECRET: app.linkSecret,
