@@ -273,6 +273,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   const server = createHttpServer({
     messages,
     storageHealth: () => checkStorageHealth(storage),
+    clipCutting: () => clipper.available(),
     logger,
     errorTexts: { badRequest: texts.errors.badRequest, somethingWentWrong: texts.errors.somethingWentWrong },
   });
