@@ -1,17 +1,31 @@
 /** @type {import('jest').Config} */
-const transform = { '^.+\\.ts$': 'ts-jest' };
 
+// jose 6 ships ES modules only. Jest loads them natively on Node 24.9+ (require(esm)); on
+// Node 20 they are compiled to CommonJS like our own code.
+const transform = {
+  '^.+\\.ts$': 'ts-jest',
+  '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
+};
+const common = { transform, transformIgnorePatterns: ['/node_modules/(?!jose/)'], testEnvironment: 'node' };
+
+// Set-up is per project, and jest runs a project's set-up only when one of its tests runs:
+// `npx jest tests/unit` starts no storage and needs no browser.
 module.exports = {
-  globalSetup: '<rootDir>/tests/support/globalSetup.ts',
-  globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
   projects: [
-    { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], transform, testEnvironment: 'node' },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
+      ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
-      transform,
-      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tests/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
     },
-    { displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], transform, testEnvironment: 'node' },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/support/e2eGlobalSetup.ts',
+      globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
+    },
   ],
 };

@@ -209,11 +209,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
-      // The Node image has no ffmpeg, which cuts shared fragments into clips: Debian's package is
-      // installed on a fresh container (a restart keeps it). Without it the bot still starts and
-      // offers whole recordings only.
-      appCommandLine: 'command -v ffmpeg >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends ffmpeg); node dist/src/index.js'
+      // Node 24 LTS, supported until 30 April 2028; package.json engines and teamsapp.yml name it too.
+      linuxFxVersion: 'NODE|24-lts'
+      // Only starts the bot: ffmpeg (for fragment clips) ships inside the deployment as the npm
+      // package @ffmpeg-installer/ffmpeg, so nothing is installed when a container starts.
+      appCommandLine: 'node dist/src/index.js'
       alwaysOn: true
       // Reports 503 when storage is unreachable, so App Service stops routing to a broken instance.
       healthCheckPath: '/healthz'
@@ -221,7 +221,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       http20Enabled: true
       appSettings: [
-        // teamsapp.yml builds and installs before zip-deploying dist/ and node_modules/, so
+        // teamsapp.yml builds and prunes to production dependencies before zip-deploying dist/ and node_modules/, so
         // App Service must not run its own build (Oryx) over them. WEBSITE_RUN_FROM_PACKAGE
         // is not used: it mounts wwwroot read-only, which rules out a server-side npm ci
         // should the deployment ever switch to one.
@@ -233,7 +233,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         // intended version is stated the same way in both places.
         {
           name: 'WEBSITE_NODE_DEFAULT_VERSION'
-          value: '~20'
+          value: '~24'
         }
         // With an account name and no connection string, the app uses DefaultAzureCredential,
         // which here resolves to this site's system-assigned identity.

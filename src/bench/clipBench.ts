@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { bundledFfmpegPath } from '../media/bundledFfmpeg';
 import { createFfmpegClipper } from '../media/ffmpegClipper';
 import type { BenchApp } from './benchApp';
 import { resultOf, timeEach, type BenchResult } from './measure';
@@ -19,7 +20,7 @@ async function sampleVideo(): Promise<Uint8Array<ArrayBuffer>> {
   const folder = await mkdtemp(join(tmpdir(), 'svib-bench-'));
   try {
     const file = join(folder, 'sample.mp4');
-    await promisify(execFile)('ffmpeg', [
+    await promisify(execFile)(bundledFfmpegPath(), [
       '-nostdin', '-loglevel', 'error',
       '-f', 'lavfi', '-i', `testsrc=size=1280x720:rate=25:duration=${SAMPLE_SECONDS}`,
       '-f', 'lavfi', '-i', `sine=frequency=440:duration=${SAMPLE_SECONDS}`,
@@ -33,11 +34,11 @@ async function sampleVideo(): Promise<Uint8Array<ArrayBuffer>> {
 
 /**
  * Cutting one shared fragment as the clip job does: ffmpeg reads the recording over HTTP through
- * a read SAS and re-encodes the 10 seconds. Only runs where ffmpeg is installed, as in production.
+ * a read SAS and re-encodes the 10 seconds, with the ffmpeg production ships.
  */
 export async function benchClipCutting(app: BenchApp, school: BenchSchool, iterations = 3): Promise<BenchResult> {
   const name = `clip cut ${CLIP.end - CLIP.start} s of 720p (ffmpeg)`;
-  const clipper = createFfmpegClipper({ ffmpegPath: 'ffmpeg' });
+  const clipper = createFfmpegClipper({ ffmpegPath: bundledFfmpegPath() });
   if (!(await clipper.available())) return { name, skipped: 'no ffmpeg' };
 
   const owner = school.listers[2];

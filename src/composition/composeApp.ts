@@ -29,6 +29,7 @@ import { CalendarLinks } from '../features/calendar/CalendarLinks';
 import { registerCalendarRoute } from '../http/calendarRoute';
 import type { AppointmentJobOptions } from '../jobs/appointmentJobs';
 import { warnBeforeDeletion, type RetentionWarningOptions } from '../jobs/retentionWarningJob';
+import { cleanUpTables, usedLinkForgetAfter, type TableCleanupOptions } from '../jobs/tableCleanupJob';
 import { AuditLog } from '../storage/audit/AuditLog';
 import { RecordingBlobs } from '../storage/recordings/RecordingBlobs';
 import { RecordingRepository } from '../storage/recordings/RecordingRepository';
@@ -81,6 +82,7 @@ export interface ComposedApp {
   /** What the scheduled jobs run with; tests run a job's round directly with their own clock. */
   jobOptions: RequestReminderJobOptions;
   retentionWarningOptions: RetentionWarningOptions;
+  tableCleanupOptions: TableCleanupOptions;
   appointmentJobOptions: AppointmentJobOptions;
   scheduling: SchedulingService;
   calendarLinks: CalendarLinks;
@@ -273,6 +275,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   const server = createHttpServer({
     messages,
     storageHealth: () => checkStorageHealth(storage),
+    clipCutting: () => clipper.available(),
     logger,
     errorTexts: { badRequest: texts.errors.badRequest, somethingWentWrong: texts.errors.somethingWentWrong },
   });
@@ -282,7 +285,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     now,
     recordings,
     subjectFor: (tenantId, schoolId, userId) => directory.subjectFor(tenantId, schoolId, userId),
-    useOnce: (nonce, at) => usedLinks.useOnce(nonce, at),
+    useOnce: (nonce, at) => usedLinks.useOnce(nonce, at, usedLinkForgetAfter(at)),
     onRegistered: (recording) => recordingNotices.uploaded(recording),
     describe: createRecordingContext(trajectories, texts),
     sso: config.sso && {
@@ -333,12 +336,14 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     warnDaysBefore: 3,
     claimOnce: (key, at) => usedLinks.useOnce(key, at),
   };
+  const tableCleanupOptions: TableCleanupOptions = { processedActivities, usedLinks, sentCards };
   let jobs: ScheduledJobs | undefined;
 
   return {
     config,
     jobOptions,
     retentionWarningOptions,
+    tableCleanupOptions,
     appointmentJobOptions,
     scheduling,
     calendarLinks,
@@ -363,6 +368,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           deleteExpiredRecordings: (at) => recordings.deleteExpired(at),
           warnBeforeDeletion: (at) => warnBeforeDeletion(retentionWarningOptions, at),
           cutClips: () => clipJob.kick(),
+          cleanUpTables: (at) => cleanUpTables(tableCleanupOptions, at),
           lease,
           logger,
           now,

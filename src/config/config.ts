@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { bundledFfmpegPath } from '../media/bundledFfmpeg';
 
 /** Raised when the environment cannot start the bot; its message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -37,7 +38,8 @@ const environmentSchema = z.object({
     .toLowerCase()
     .refine((value) => ['', 'true', 'false'].includes(value), 'must be true or false')
     .transform((value) => value === 'true')
-    .default(''),
+    // zod 4: prefault feeds '' through the checks above, as zod 3's default did.
+    .prefault(''),
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -56,7 +58,7 @@ const environmentSchema = z.object({
   RECORDING_MAX_BYTES: z.coerce.number().int().min(1_000_000).default(4 * 1024 ** 3),
   RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   REMINDER_DAY_BEFORE_AT: z.string().regex(clock, 'must be a time like 16:00').default('16:00'),
-  FFMPEG_PATH: z.string().trim().min(1).default('ffmpeg'),
+  FFMPEG_PATH: z.string().trim().min(1).optional(),
   SSO_CLIENT_ID: optionalText.pipe(z.string().uuid('must be the Entra app (client) id, a GUID').optional()),
   SSO_APP_ID_URI: optionalText.pipe(z.string().regex(/^api:\/\/\S+$/, 'must look like api://<host>/<client id>').optional()),
   SSO_JWKS_URL: optionalText.pipe(z.string().url('must be a URL').optional()),
@@ -201,7 +203,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, options: LoadOptions = {})
     reminderDayBeforeAt: env.REMINDER_DAY_BEFORE_AT,
     recordingMaxBytes: env.RECORDING_MAX_BYTES,
     recordingRetentionDays: env.RECORDING_RETENTION_DAYS,
-    ffmpegPath: env.FFMPEG_PATH,
+    ffmpegPath: env.FFMPEG_PATH ?? bundledFfmpegPath(),
     sso: env.SSO_CLIENT_ID
       ? {
           clientId: env.SSO_CLIENT_ID,

@@ -9,6 +9,8 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Generic Dutch bodies for refused and failed requests. */
   errorTexts: { badRequest: string; somethingWentWrong: string };
+  /** Whether ffmpeg runs here, so shared fragments can be cut into clips. */
+  clipCutting: () => Promise<boolean>;
 }
 
 /** The bot's HTTP surface: the Bot Framework endpoint and a health probe for App Service. */
@@ -32,9 +34,10 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
   });
 
   server.get('/healthz', async (_req, res) => {
-    const storage = await options.storageHealth();
+    const [storage, clipCutting] = await Promise.all([options.storageHealth(), options.clipCutting()]);
+    // Only storage decides the status: without ffmpeg the bot still works, sharing whole recordings only.
     const healthy = storage.tables === 'ok' && storage.blobs === 'ok';
-    res.json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', storage });
+    res.json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', storage, clipCutting: clipCutting ? 'available' : 'unavailable' });
   });
 
   return server;

@@ -15,6 +15,8 @@ export interface JobsOptions {
   warnBeforeDeletion: (now: Date) => Promise<number>;
   /** Cuts waiting fragment clips (it takes its own lease). */
   cutClips: () => Promise<void>;
+  /** Deletes bookkeeping rows (processed activities, used links, sent cards) that can no longer matter. */
+  cleanUpTables: (now: Date) => Promise<unknown>;
   requests: RequestReminderJobOptions;
   appointments: AppointmentJobOptions;
   kijkwijzer: KijkwijzerJobOptions;
@@ -48,6 +50,7 @@ export function scheduleJobs(options: JobsOptions): ScheduledJobs {
     // A round closes within minutes of its moment; reminders go out during school hours only.
     new Cron('*/10 * * * *', { protect: true }, run('kijkwijzer-close', () => closeKijkwijzerRounds(options.kijkwijzer, options.now()))),
     new Cron('0 8-16 * * 1-5', { timezone: 'Europe/Amsterdam', protect: true }, run('kijkwijzer-reminders', () => remindKijkwijzerParticipants(options.kijkwijzer, options.now()))),
+    new Cron('15 3 * * *', { timezone: 'Europe/Amsterdam', protect: true }, run('table-cleanup', () => options.cleanUpTables(options.now()))),
     // Kicked right after a grant too; this catches what a restart or another instance left waiting.
     new Cron('* * * * *', { protect: true }, () => options.cutClips()),
   ];

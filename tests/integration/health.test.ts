@@ -11,10 +11,21 @@ describe('GET /healthz', () => {
   });
   afterAll(() => app.close());
 
-  it('reports reachable storage', async () => {
+  it('reports reachable storage and that clips can be cut with the ffmpeg in the deployment', async () => {
     const response = await fetch(`${app.baseUrl}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', storage: { tables: 'ok', blobs: 'ok' } });
+    expect(await response.json()).toEqual({ status: 'ok', storage: { tables: 'ok', blobs: 'ok' }, clipCutting: 'available' });
+  });
+
+  it('reports clip cutting unavailable without ffmpeg, and stays healthy', async () => {
+    const withoutFfmpeg = await startTestApp({ FFMPEG_PATH: '/nonexistent/ffmpeg' });
+    try {
+      const response = await fetch(`${withoutFfmpeg.baseUrl}/healthz`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ status: 'ok', clipCutting: 'unavailable' });
+    } finally {
+      await withoutFfmpeg.close();
+    }
   });
 
   it('reports storage that cannot be reached', async () => {

@@ -1,15 +1,21 @@
 import { startAzurite } from '../../src/local/azurite';
 
+interface SharedAzurite {
+  __azurite?: { stop(): Promise<void> };
+}
+
 /**
  * One Azurite (in memory, free ports) for the whole run, unless real storage is configured.
- * Each test file then uses its own table and container prefix.
+ * Each test file then uses its own table and container prefix. Both the integration and the
+ * e2e project name this set-up; the second call finds the first one's Azurite.
  */
 export default async function globalSetup(): Promise<void> {
+  if (process.env.TEST_STORAGE_CONNECTION_STRING) return;
   if (process.env.AZURE_STORAGE_CONNECTION_STRING) {
     process.env.TEST_STORAGE_CONNECTION_STRING = process.env.AZURE_STORAGE_CONNECTION_STRING;
     return;
   }
   const azurite = await startAzurite();
   process.env.TEST_STORAGE_CONNECTION_STRING = azurite.connectionString;
-  (globalThis as { __azurite?: { stop(): Promise<void> } }).__azurite = azurite;
+  (globalThis as SharedAzurite).__azurite = azurite;
 }

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 
 export const SSO_CLIENT_ID = '5a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 
@@ -10,7 +10,7 @@ export const SSO_CLIENT_ID = '5a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
  */
 export class SsoIssuer {
   private server?: Server;
-  private key?: KeyLike;
+  private key?: CryptoKey;
   jwksUrl = '';
 
   async start(): Promise<string> {
@@ -34,7 +34,7 @@ export class SsoIssuer {
   async tokenFor(
     person: { aadObjectId: string; name: string },
     tenantId: string,
-    change: { audience?: string; key?: KeyLike; expiresInSeconds?: number; claims?: Record<string, unknown> } = {},
+    change: { audience?: string; key?: CryptoKey; expiresInSeconds?: number; claims?: Record<string, unknown> } = {},
   ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ tid: tenantId, oid: person.aadObjectId, name: person.name, scp: 'access_as_user', ver: '2.0', ...change.claims })

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { storageNames } from '../../src/storage/storageClients';
 
@@ -9,6 +9,13 @@ const root = join(__dirname, '..', '..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
 const bicep = read('infra/azure.bicep');
 const parametersFile = 'infra/azure.parameters.json';
+interface PackageJson {
+  engines: { node: string };
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+const packageJson = JSON.parse(read('package.json')) as PackageJson;
 const parameters = JSON.parse(read(parametersFile)) as { parameters: Record<string, { value: unknown }> };
 
 /** Bicep without its line comments (a `//` outside quotes), so a commented-out setting does not count. */
@@ -124,17 +131,17 @@ describe('infra/azure.bicep', () => {
     expect(code).toMatch(/principalId:\s*webApp\.identity\.principalId/);
   });
 
-  it('runs the web app on Node 20 over HTTPS only, started the way production starts', () => {
-    expect(code).toMatch(/linuxFxVersion:\s*'NODE\|20/);
+  it('runs the web app on Node 24 LTS over HTTPS only, started the way production starts and nothing else', () => {
+    expect(code).toMatch(/linuxFxVersion:\s*'NODE\|24-lts'/);
     expect(code).toMatch(/httpsOnly:\s*true/);
     expect(code).toMatch(/ftpsState:\s*'Disabled'/);
     expect(code).toMatch(/minTlsVersion:\s*'1\.2'/);
-    const commandLine = /appCommandLine:\s*'([^']+)'/.exec(code)?.[1] ?? '';
-    expect(commandLine).toMatch(/; node dist\/src\/index\.js$/);
-    expect(commandLine).toContain('apt-get install -y -qq --no-install-recommends ffmpeg');
-    expect(code).toContain("healthCheckPath: '/healthz'");
-    const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    const commandLine = /appCommandLine:\s*'([^']+)'/.exec(code)?.[1];
+    expect(commandLine).toBe(packageJson.scripts['start:bot']);
     expect(packageJson.scripts['start:bot']).toBe('node dist/src/index.js');
+    // Nothing is installed when a container starts: ffmpeg ships in the deployment.
+    expect(code).not.toMatch(/apt-get|apk add|npm (ci|install)/);
+    expect(code).toContain("healthCheckPath: '/healthz'");
   });
 
   it('creates tables and a container only under names the app uses', () => {
@@ -215,15 +222,100 @@ describe('toolkit files', () => {
     }
   });
 
-  it('deploys the built app to the App Service that azure.bicep creates', () => {
+  it('deploys the built app with production dependencies only to the App Service that azure.bicep creates', () => {
     const deploy = lifecycle(read('teamsapp.yml'), 'deploy');
-    expect(deploy.map((step) => step.uses)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
-    expect(deploy[0].text).toMatch(/args: ci\b/);
-    expect(deploy[1].text).toMatch(/args: run build\b/);
-    expect(deploy[2].text).toContain('resourceId: ${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
+    expect(deploy.map((step) => step.uses)).toEqual([
+      'script',
+      'cli/runNpmCommand',
+      'cli/runNpmCommand',
+      'cli/runNpmCommand',
+      'azureAppService/zipDeploy',
+      'cli/runNpmCommand',
+    ]);
+    expect(deploy[1].text).toMatch(/args: ci\s*$/);
+    expect(deploy[2].text).toMatch(/args: run build\s*$/);
+    // Azurite, Playwright, TypeScript and Jest stay behind: the zip holds what `npm ci --omit=dev` would.
+    expect(deploy[3].text).toMatch(/args: prune --omit=dev\s*$/);
+    expect(deploy[4].text).toContain('artifactFolder: .');
+    expect(deploy[4].text).toContain('ignoreFile: ./.webappignore');
+    expect(deploy[4].text).toContain('resourceId: ${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
+    expect(deploy[5].text).toMatch(/args: ci\s*$/);
     const ignored = read('.webappignore').split('\n').map((line) => line.trim());
     for (const needed of ['dist/', 'node_modules/', 'package.json']) expect(ignored).not.toContain(needed);
-    for (const excluded of ['tests/', '.data/', '.git/', 'infra/']) expect(ignored).toContain(excluded);
+    for (const excluded of ['src/', 'tests/', 'tools/', '.ci/', '.data/', '.git/', 'infra/', 'env/', '.env']) expect(ignored).toContain(excluded);
+  });
+
+  it('runs on App Service only packages that the production prune keeps', () => {
+    // src/local (npm start) and src/bench (npm run bench) run from a full install, never on App
+    // Service; browser code under src/web, if any, is bundled into dist by the build.
+    const production = sourceFiles('src').filter((file) => !/^src\/(local|bench|web)\//.test(file));
+    const imported = new Set(production.flatMap((file) => packagesImportedBy(read(file))));
+    const builtIn = (name: string) => name.startsWith('node:');
+    const missing = [...imported].filter((name) => !builtIn(name) && !(name in packageJson.dependencies));
+    expect(missing).toEqual([]);
+    // The check reads what it should: the Teams SDK, storage and the bundled ffmpeg are among them.
+    expect([...imported]).toEqual(expect.arrayContaining(['botbuilder', '@azure/data-tables', '@ffmpeg-installer/ffmpeg', '@microsoft/teams-js']));
+  });
+});
+
+/** The packages a TypeScript file imports, requires or resolves (`node:` built-ins included). */
+function packagesImportedBy(source: string): string[] {
+  const specifiers = [
+    ...[...source.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'/gm)].map((match) => match[1]),
+    ...[...source.matchAll(/\brequire(?:\.resolve)?\('([^']+)'\)/g)].map((match) => match[1]),
+  ];
+  return specifiers
+    .filter((specifier) => !specifier.startsWith('.'))
+    .map((specifier) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]));
+}
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => `${folder}/${file}`);
+}
+
+describe('the Node version production runs', () => {
+  const productionMajor = Number(/linuxFxVersion:\s*'NODE\|(\d+)-lts'/.exec(code)?.[1]);
+  // End of life of each Node LTS line (nodejs.org release schedule).
+  const endOfLife: Record<number, string> = { 20: '2026-04-30', 22: '2027-04-30', 24: '2028-04-30' };
+
+  it('is an LTS line that still gets security fixes', () => {
+    expect(endOfLife[productionMajor]).toBeDefined();
+    expect(new Date(`${endOfLife[productionMajor]}T23:59:59Z`).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('is the same major in azure.bicep, package.json engines and @types/node', () => {
+    expect(code).toMatch(new RegExp(`name: 'WEBSITE_NODE_DEFAULT_VERSION'\\s*value: '~${productionMajor}'`));
+    const engineMajors = packageJson.engines.node.split('||').map((range) => Number(/^\s*\^(\d+)\.\d+\.\d+\s*$/.exec(range)?.[1]));
+    expect(engineMajors).toContain(productionMajor);
+    expect(Math.max(...engineMajors)).toBe(productionMajor);
+    expect(packageJson.devDependencies['@types/node']).toMatch(new RegExp(`^\\^${productionMajor}\\.`));
+  });
+
+  it('is named by both toolkit files, which deploy with that major (production) or say so (local)', () => {
+    const check = (yml: string) => lifecycle(read(yml), 'deploy').find((step) => step.uses === 'script')?.text ?? '';
+    expect(check('teamsapp.yml')).toMatch(new RegExp(`run: node tools/production-node/checkNodeMajor\\.js ${productionMajor}\\s*$`));
+    expect(check('teamsapp.local.yml')).toMatch(new RegExp(`run: node tools/production-node/checkNodeMajor\\.js ${productionMajor} --warn\\s*$`));
+  });
+
+  it('is what the tests run on in CI, next to the machine\'s own Node', () => {
+    const tool = JSON.parse(read('tools/production-node/package.json')) as { dependencies: Record<string, string>; allowScripts: Record<string, boolean> };
+    expect(tool.dependencies.node).toMatch(new RegExp(`^${productionMajor}\\.\\d+\\.\\d+$`));
+    // The package's install script links the binary; npm runs only the scripts allowScripts lists.
+    expect(tool.allowScripts.node).toBe(true);
+    const lock = JSON.parse(read('tools/production-node/package-lock.json')) as { packages: Record<string, { version?: string }> };
+    expect(lock.packages['node_modules/node'].version).toBe(tool.dependencies.node);
+    const ci = read('.ci/run').split('\n').filter((line) => !line.trim().startsWith('#'));
+    expect(ci).toContain('npm ci --prefix tools/production-node');
+    expect(ci.filter((line) => /\bnpm test$/.test(line))).toEqual(['npm test', 'PATH="$production_node_bin:$PATH" npm test']);
+    expect(ci.filter((line) => /^echo .*node --version/.test(line))).toHaveLength(2);
+  });
+
+  it('is the one README names, next to the Node the tests also pass on', () => {
+    const requirements = read('README.md').split('\n').find((line) => line.startsWith('Needs Node.js')) ?? '';
+    expect(requirements).toContain(`Node.js ${productionMajor}`);
+    expect(requirements).toContain(endOfLife[productionMajor].slice(0, 4));
   });
 });
 

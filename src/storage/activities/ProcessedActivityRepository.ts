@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
+import { deleteEntitiesWhere } from '../deleteEntities';
 import { isStatus } from '../storageErrors';
 
 function keyPart(value: string): string {
@@ -31,5 +32,10 @@ export class ProcessedActivityRepository {
     } catch (error) {
       if (!isStatus(error, 404)) throw error;
     }
+  }
+
+  /** Forgets claims written before `cutoff` (by the table's own timestamp); returns how many. */
+  async deleteClaimedBefore(cutoff: Date): Promise<number> {
+    return deleteEntitiesWhere(this.table, odata`Timestamp lt ${cutoff}`);
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
+import { deleteEntitiesWhere } from '../deleteEntities';
 
 /** A card the bot sent to someone, remembered so it can be updated in place later. */
 export interface SentCard {
@@ -49,5 +50,10 @@ export class SentCardRepository {
       cards.push({ subject, purpose: entity.purpose, userId: entity.userId, conversationReference: entity.conversationReference, activityId: entity.activityId });
     }
     return cards;
+  }
+
+  /** Forgets cards not sent or updated since `cutoff` (by the table's own timestamp); returns how many. */
+  async deleteNotWrittenSince(cutoff: Date): Promise<number> {
+    return deleteEntitiesWhere(this.table, odata`Timestamp lt ${cutoff}`);
   }
 }

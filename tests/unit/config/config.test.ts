@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       reminderDayBeforeAt: '16:00',
       recordingMaxBytes: 4 * 1024 ** 3,
       recordingRetentionDays: 30,
-      ffmpegPath: 'ffmpeg',
+      ffmpegPath: expect.stringMatching(/node_modules\/@ffmpeg-installer\/linux-x64\/ffmpeg$/),
       sso: undefined,
       port: 3978,
       listenHost: '127.0.0.1',
@@ -129,8 +129,8 @@ describe('loadConfig', () => {
     );
   });
 
-  it('finds ffmpeg on the PATH unless told where it is', () => {
-    expect(loadConfig(storage).ffmpegPath).toBe('ffmpeg');
+  it('uses the ffmpeg that ships in the deployment unless told where one is', () => {
+    expect(loadConfig(storage).ffmpegPath).toBe(require.resolve('@ffmpeg-installer/linux-x64/ffmpeg'));
     expect(loadConfig({ ...storage, FFMPEG_PATH: '/opt/ffmpeg/bin/ffmpeg' }).ffmpegPath).toBe('/opt/ffmpeg/bin/ffmpeg');
   });
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type JWTPayload, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { createSsoVerifier, type SsoOptions } from '../../../src/http/ssoToken';
 
 // Fixtures: a fixed clock far in the past, so passing tests also prove that options.now is used.
@@ -16,13 +16,16 @@ const kid = 'test-key-1';
 let server: Server;
 let baseUrl: string;
 let closedPortUrl: string;
-let signingKey: KeyLike;
-let foreignKey: KeyLike;
+let signingKey: CryptoKey;
+/** The signing key's material, to sign with it under another algorithm (a CryptoKey is bound to one). */
+let signingJwk: JWK;
+let foreignKey: CryptoKey;
 let jwksRequests = 0;
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
+  const pair = await generateKeyPair('RS256', { extractable: true });
   signingKey = pair.privateKey;
+  signingJwk = await exportJWK(pair.privateKey);
   foreignKey = (await generateKeyPair('RS256')).privateKey;
   const publicJwk = { ...(await exportJWK(pair.publicKey)), kid, use: 'sig' };
   const jwks = JSON.stringify({ keys: [{ ...publicJwk, alg: 'RS256' }] });
@@ -63,7 +66,7 @@ function verifier(overrides: Partial<SsoOptions> = {}) {
 interface TokenOptions {
   claims?: JWTPayload;
   omit?: string[];
-  key?: KeyLike | Uint8Array;
+  key?: CryptoKey | Uint8Array;
   header?: { alg: string; kid?: string };
 }
 
@@ -184,7 +187,8 @@ describe('createSsoVerifier', () => {
   it.each([['RS384'], ['PS256']])('refuses %s even when signed with the right key and the key names no alg', async (alg) => {
     const v = verifier({ jwksUrl: `${baseUrl}/keys-without-alg` });
     await expect(v(await token())).resolves.toMatchObject({ ok: true });
-    await expect(v(await token({ header: { alg, kid } }))).resolves.toEqual({ ok: false, reason: 'invalid' });
+    const sameKey = (await importJWK(signingJwk, alg)) as CryptoKey;
+    await expect(v(await token({ key: sameKey, header: { alg, kid } }))).resolves.toEqual({ ok: false, reason: 'invalid' });
   });
 
   it.each([[undefined], [''], ['   ']])('reports a missing header (%p)', async (header) => {

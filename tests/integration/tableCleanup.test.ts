@@ -1,0 +1,44 @@
+import { cleanUpTables, TABLE_RETENTION, usedLinkForgetAfter, type TableCleanupOptions } from '../../src/jobs/tableCleanupJob';
+import { startTestApp, type TestApp } from '../support/testApp';
+
+const DAY_MS = 86_400_000;
+
+describe('the nightly clean-up of the bookkeeping tables (real Azurite)', () => {
+  let app: TestApp;
+  let tables: TableCleanupOptions;
+  /** Rows carry the storage's own timestamp, so the clean-up is run at moments after the real now. */
+  let writtenAt: Date;
+  const daysLater = (days: number) => new Date(writtenAt.getTime() + days * DAY_MS);
+  const card = { subject: 'trajectory-1', purpose: 'newRequest', userId: 'svib-er', conversationReference: '{}', activityId: 'activity-1' };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    tables = app.composed.tableCleanupOptions;
+    writtenAt = new Date();
+    // More rows in one partition than one table transaction takes.
+    for (let i = 0; i < 150; i++) expect(await tables.processedActivities.claim('conversation-1', `activity-${i}`, writtenAt)).toBe(true);
+    expect(await tables.usedLinks.useOnce('link-nonce', writtenAt, usedLinkForgetAfter(writtenAt))).toBe(true);
+    expect(await tables.usedLinks.useOnce('clips-ready|grant-1', writtenAt)).toBe(true);
+    await tables.sentCards.put(card);
+  });
+  afterAll(() => app.close());
+
+  it('keeps every row while it can still matter', async () => {
+    expect(await cleanUpTables(tables, daysLater(TABLE_RETENTION.processedActivityDays - 1))).toEqual({ processedActivities: 0, usedLinks: 0, sentCards: 0 });
+    expect(await tables.processedActivities.claim('conversation-1', 'activity-0', new Date())).toBe(false);
+    expect(await tables.usedLinks.useOnce('link-nonce', new Date())).toBe(false);
+  });
+
+  it('forgets processed activities and used link nonces after a week, and keeps the jobs\' claims and recent cards', async () => {
+    expect(await cleanUpTables(tables, daysLater(TABLE_RETENTION.processedActivityDays + 1))).toEqual({ processedActivities: 150, usedLinks: 1, sentCards: 0 });
+    expect(await tables.processedActivities.claim('conversation-1', 'activity-0', new Date())).toBe(true);
+    expect(await tables.usedLinks.useOnce('clips-ready|grant-1', new Date())).toBe(false);
+    expect(await tables.sentCards.list(card.subject, card.purpose)).toHaveLength(1);
+  });
+
+  it('forgets a sent card nobody wrote for longer than a school year', async () => {
+    expect(await cleanUpTables(tables, daysLater(TABLE_RETENTION.sentCardDays - 1))).toMatchObject({ sentCards: 0 });
+    expect(await cleanUpTables(tables, daysLater(TABLE_RETENTION.sentCardDays + 1))).toMatchObject({ sentCards: 1 });
+    expect(await tables.sentCards.list(card.subject, card.purpose)).toEqual([]);
+  });
+});
