@@ -6,7 +6,8 @@ const transform = {
   '^.+\\.ts$': 'ts-jest',
   '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
 };
-const common = { transform, transformIgnorePatterns: ['/node_modules/(?!jose/)'], testEnvironment: 'node' };
+// A shared two-core machine can be slow; a timeout only catches a hang, it never times the code.
+const common = { transform, transformIgnorePatterns: ['/node_modules/(?!jose/)'], testEnvironment: 'node', testTimeout: 30000 };
 
 // Set-up is per project, and jest runs a project's set-up only when one of its tests runs:
 // `npx jest tests/unit` starts no storage and needs no browser.
