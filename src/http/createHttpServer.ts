@@ -2,6 +2,7 @@ import * as restify from 'restify';
 import type { MessagesHandler } from '../teams/messagesEndpoint';
 import type { StorageHealth } from '../storage/storageHealth';
 import type { Logger } from '../logging/logger';
+import type { QueueFigures } from '../storage/deliveries/DeliveryQueue';
 
 export interface HttpServerOptions {
   messages: MessagesHandler;
@@ -9,6 +10,7 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Generic Dutch bodies for refused and failed requests. */
   errorTexts: { badRequest: string; somethingWentWrong: string };
+  deliveryQueue: () => Promise<QueueFigures | 'unreachable'>;
 }
 
 /** The bot's HTTP surface: the Bot Framework endpoint and a health probe for App Service. */
@@ -32,9 +34,9 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
   });
 
   server.get('/healthz', async (_req, res) => {
-    const storage = await options.storageHealth();
-    const healthy = storage.tables === 'ok' && storage.blobs === 'ok';
-    res.json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', storage });
+    const [storage, deliveries] = await Promise.all([options.storageHealth(), options.deliveryQueue()]);
+    const healthy = storage.tables === 'ok' && storage.blobs === 'ok' && deliveries !== 'unreachable';
+    res.json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', storage, deliveries });
   });
 
   return server;

@@ -15,6 +15,8 @@ export interface JobsOptions {
   warnBeforeDeletion: (now: Date) => Promise<number>;
   /** Cuts waiting fragment clips (it takes its own lease). */
   cutClips: () => Promise<void>;
+  /** Queues deliveries a crash left in the outbox. */
+  sweepDeliveries: () => Promise<number>;
   requests: RequestReminderJobOptions;
   appointments: AppointmentJobOptions;
   kijkwijzer: KijkwijzerJobOptions;
@@ -50,6 +52,8 @@ export function scheduleJobs(options: JobsOptions): ScheduledJobs {
     new Cron('0 8-16 * * 1-5', { timezone: 'Europe/Amsterdam', protect: true }, run('kijkwijzer-reminders', () => remindKijkwijzerParticipants(options.kijkwijzer, options.now()))),
     // Kicked right after a grant too; this catches what a restart or another instance left waiting.
     new Cron('* * * * *', { protect: true }, () => options.cutClips()),
+    // A crash between the outbox and the queue leaves rows behind; a second copy on the queue is harmless.
+    new Cron('* * * * *', { protect: true }, run('delivery-outbox-sweep', () => options.sweepDeliveries())),
   ];
   return { stop: () => crons.forEach((cron) => cron.stop()) };
 }
