@@ -21,6 +21,7 @@ import { SchoolDirectory } from '../features/schools/SchoolDirectory';
 import { TrajectoryService } from '../features/trajectories/TrajectoryService';
 import { PersonalChatOpener } from '../teams/PersonalChatOpener';
 import { QueuedNotifier } from '../features/notifications/QueuedNotifier';
+import type { Notifier } from '../features/notifications/Notifier';
 import { Deliveries } from '../features/notifications/Deliveries';
 import { createAfterSent, createTargetResolver } from '../features/notifications/deliveryTargets';
 import { createUndeliverableHandler } from '../features/notifications/undeliverable';
@@ -83,7 +84,7 @@ export interface ComposedDeliveries {
   /** The sender of this process; started by `listen()` unless DELIVERY_SENDER=off. */
   sender: DeliverySender;
   /** Another sender on the same queue, as a second instance would run it (not started). */
-  newSender(): DeliverySender;
+  newSender(settings?: Partial<DeliverySettings>): DeliverySender;
   /** Starts this process's sender (what `npm run sender` runs). */
   startSender(): void;
   /** Queues what a crash left in the outbox. */
@@ -108,6 +109,8 @@ export interface ComposedApp {
     appointments: AppointmentRepository;
   };
   directory: SchoolDirectory;
+  /** What features message people through (queued deliveries). */
+  notifier: Notifier;
   trajectoryService: TrajectoryService;
   /** What the scheduled jobs run with; tests run a job's round directly with their own clock. */
   jobOptions: RequestReminderJobOptions;
@@ -183,7 +186,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     texts,
     now,
   });
-  const newSender = () =>
+  const newSender = (settings: Partial<DeliverySettings> = {}) =>
     new DeliverySender({
       queue: deliveryQueue,
       ledger,
@@ -191,7 +194,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       resolve: createTargetResolver(installations, sentCards),
       afterSent: createAfterSent(sentCards),
       forbidden,
-      settings: deliverySettings,
+      settings: { ...deliverySettings, ...settings },
       logger,
     });
   const sender = newSender();
@@ -443,6 +446,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     storage,
     repositories: { installations, processedActivities, trajectories, members, people, appointments },
     directory,
+    notifier,
     trajectoryService,
     server,
     listen: () =>

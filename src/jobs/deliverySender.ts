@@ -68,6 +68,8 @@ export class DeliverySender {
   private readonly chains = new Map<string, { tail: Promise<void>; waiting: number }>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly killSwitch = new AbortController();
+  /** Messages this sender handed to Teams: tests see that several senders shared the work. */
+  sentCount = 0;
   private running = false;
   private loopDone?: Promise<void>;
   private wake?: () => void;
@@ -76,6 +78,8 @@ export class DeliverySender {
     this.now = options.now ?? (() => Date.now());
     this.random = options.random ?? Math.random;
     this.settings = options.settings;
+    // A claim must outlive the wait for a slot plus the longest send, or a second copy could send too.
+    if (this.settings.holdMs <= this.settings.maxWaitMs + this.settings.sendTimeoutMs) throw new Error('holdMs must exceed maxWaitMs + sendTimeoutMs');
     // Every wait and every send listens to the kill switch.
     setMaxListeners(0, this.killSwitch.signal);
   }
@@ -232,7 +236,10 @@ export class DeliverySender {
     this.recordSend(key);
     this.alive();
     if (outcome.kind === 'sent') {
-      await this.options.ledger.markSent(delivery.id, claim.etag, outcome.activityId);
+      this.sentCount++;
+      if (!(await this.options.ledger.markSent(delivery.id, claim.etag, outcome.activityId))) {
+        this.options.logger.warn({ deliveryId: delivery.id }, 'delivery sent after its claim ran out; another sender may have sent it too');
+      }
       this.alive();
       await this.options.afterSent(delivery, target.reference, outcome.activityId).catch((error: unknown) =>
         this.options.logger.error({ err: { message: (error as Error).message }, deliveryId: delivery.id }, 'sent, but its card could not be remembered for updates'),

@@ -12,6 +12,17 @@ interface HttpFailure {
   response?: { headers?: { get?: (name: string) => string | undefined | null } & Record<string, unknown> };
 }
 
+/**
+ * The connector client's HTTP pipeline retries 429 and 5xx on its own (Azure core's default retry
+ * policy): a 429 would then never reach the sender, which has to give the message back to the
+ * queue instead of holding it. The compat client does not forward retry options, so the retry
+ * phase is taken out of its pipeline.
+ */
+function withoutRetries(client: ConnectorClient): void {
+  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown } } }).client?.pipeline;
+  pipeline?.removePolicy({ phase: 'Retry' });
+}
+
 function retryAfterOf(error: HttpFailure): string | undefined {
   const headers = error.response?.headers;
   const value = headers?.get?.('retry-after') ?? headers?.['retry-after'];
@@ -48,21 +59,32 @@ export class BotConnectorTransport implements DeliveryTransport {
 
   private async call(reference: string, signal: AbortSignal, work: (client: ConnectorClient, conversation: ConversationReference) => Promise<string | undefined>): Promise<SendOutcome> {
     const conversation = JSON.parse(reference) as ConversationReference;
-    let activityId: string | undefined;
+    let outcome: SendOutcome = { kind: 'networkError' };
     try {
       await this.adapter.continueConversationAsync(this.botAppId, conversation, async (context) => {
-        const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
-        activityId = await work(client, conversation);
+        // Caught in here: an error thrown out of this callback would reach the adapter's onTurnError,
+        // which answers the conversation with an apology.
+        try {
+          const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+          withoutRetries(client);
+          const activityId = await work(client, conversation);
+          outcome = { kind: 'sent', ...(activityId ? { activityId } : {}) };
+        } catch (caught) {
+          outcome = this.outcomeOf(caught as HttpFailure, signal);
+        }
       });
-      return { kind: 'sent', ...(activityId ? { activityId } : {}) };
     } catch (caught) {
-      const error = caught as HttpFailure;
-      if (signal.aborted || error.name === 'AbortError') return { kind: 'timeout' };
-      if (typeof error.statusCode === 'number') {
-        const retryAfterMs = parseRetryAfter(retryAfterOf(error), this.now());
-        return { kind: 'status', status: error.statusCode, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-      }
-      return { kind: 'networkError' };
+      outcome = this.outcomeOf(caught as HttpFailure, signal);
     }
+    return outcome;
+  }
+
+  private outcomeOf(error: HttpFailure, signal: AbortSignal): SendOutcome {
+    if (signal.aborted || error.name === 'AbortError') return { kind: 'timeout' };
+    if (typeof error.statusCode === 'number') {
+      const retryAfterMs = parseRetryAfter(retryAfterOf(error), this.now());
+      return { kind: 'status', status: error.statusCode, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    }
+    return { kind: 'networkError' };
   }
 }

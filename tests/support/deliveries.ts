@@ -21,3 +21,12 @@ export async function deliveriesSettled(baseUrl: string): Promise<void> {
 export async function delivered(app: { composed: { deliveries: { idle(): Promise<void> } } }): Promise<void> {
   await app.composed.deliveries.idle();
 }
+
+/** Waits until `condition` holds (checked every few ms); fails after `timeoutMs` with `what`. */
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -42,12 +42,15 @@ export class RecordingConnector {
   readonly opened: { conversationId: string; memberId: string }[] = [];
   /** Faults answered, by kind, for tests that check the injected ones really happened. */
   readonly faultsAnswered: Fault[] = [];
+  /** The same, with where and when (ms) each was answered. */
+  readonly faultLog: { conversationId: string; at: number; fault: Fault }[] = [];
   private server?: Server;
   private counter = 0;
   private rules: Rule[] = [];
   private delayMs = 0;
   private held: (() => void)[] | undefined;
   private readonly hanging = new Set<ServerResponse>();
+  private readonly heldEntries = new Set<{ go: () => void; connected: () => boolean }>();
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -79,6 +82,11 @@ export class RecordingConnector {
     return this.held?.length ?? 0;
   }
 
+  /** Held sends whose caller still waits for the answer (a caller that died has hung up). */
+  holdingConnected(): number {
+    return [...this.heldEntries].filter((entry) => entry.connected()).length;
+  }
+
   release(): void {
     const waiting = this.held ?? [];
     this.held = undefined;
@@ -107,15 +115,19 @@ export class RecordingConnector {
     const isSend = Boolean(match && (req.method === 'POST' || req.method === 'PUT'));
     const conversationId = match ? decodeURIComponent(match[1]) : '';
     let clientGone = false;
-    res.on('close', () => {
+    const onGone = () => {
       if (!res.writableEnded) clientGone = true;
-    });
+    };
+    res.on('close', onGone);
+    req.socket.once('close', onGone);
+    res.on('finish', () => req.socket.off('close', onGone));
 
     if (isSend) {
       const rule = this.rules.find((candidate) => candidate.times > 0 && (!candidate.conversationId || candidate.conversationId === conversationId));
       if (rule) {
         rule.times--;
         this.faultsAnswered.push(rule.fault);
+        this.faultLog.push({ conversationId, at: Date.now(), fault: rule.fault });
         if (rule.fault.kind === 'timeout') {
           this.hanging.add(res);
           return;
@@ -126,9 +138,18 @@ export class RecordingConnector {
         res.end(JSON.stringify({ error: { code: `Status${rule.fault.status}`, message: 'fault injected by the test' } }));
         return;
       }
-      if (this.held) await new Promise<void>((go) => this.held!.push(go));
+      if (this.held) {
+        const entry = { go: () => {}, connected: () => !clientGone };
+        this.heldEntries.add(entry);
+        await new Promise<void>((go) => {
+          entry.go = go;
+          this.held!.push(go);
+        });
+        this.heldEntries.delete(entry);
+      }
       if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-      if (clientGone) return;
+      // A caller that hung up (its call timed out, or it died) never learns the answer: not shown.
+      if (clientGone || req.socket.destroyed) return;
     }
 
     const id = `sent-${++this.counter}`;
@@ -153,6 +174,7 @@ export class RecordingConnector {
     this.sent.length = 0;
     this.opened.length = 0;
     this.faultsAnswered.length = 0;
+    this.faultLog.length = 0;
     this.rules = [];
   }
 

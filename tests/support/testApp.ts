@@ -41,9 +41,10 @@ export interface TestApp {
 export const FAST_DELIVERY: Partial<DeliverySettings> = {
   limits: scaledLimits(TEAMS_RATE_LIMITS, 0.01),
   retry: { maxFailures: 6, maxThrottles: 20, maxWaits: 10, baseDelayMs: 20, maxDelayMs: 200, defaultRetryAfterMs: 100 },
-  holdMs: 3_000,
+  // A timeout is an unknown outcome (Teams may have shown it), so it stays well above a busy test machine's delays.
+  holdMs: 20_000,
   maxWaitMs: 1_000,
-  sendTimeoutMs: 1_000,
+  sendTimeoutMs: 15_000,
   minPollMs: 20,
   maxPollMs: 100,
 };

@@ -63,9 +63,11 @@ export interface DeliveryAttempts {
 
 export const NO_ATTEMPTS: DeliveryAttempts = { failures: 0, throttles: 0, waits: 0 };
 
-/** The conversation a target's messages count against for Teams' per-conversation limits. */
+/**
+ * The conversation a target's messages count against for Teams' per-conversation limits. Cards
+ * are tracked in a person's personal chat, so a person's messages and card updates count together.
+ */
 export function throttleKeyOf(target: DeliveryTarget): string {
-  return target.kind === 'conversation'
-    ? `${target.tenantId}|${target.partitionKey}|${target.rowKey}`
-    : `${target.tenantId}|card|${target.userId}`;
+  if (target.kind === 'trackedCard' || target.userId) return `${target.tenantId}|user|${target.userId}`;
+  return `${target.tenantId}|${target.partitionKey}|${target.rowKey}`;
 }
