@@ -4,6 +4,8 @@ const transform = { '^.+\\.ts$': 'ts-jest' };
 module.exports = {
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
+  // Integration tests run on real Azurite (blob, table and queue service) on a shared machine: 5 s is too tight.
+  testTimeout: 30_000,
   projects: [
     { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], transform, testEnvironment: 'node' },
     {
