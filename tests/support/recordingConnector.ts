@@ -43,7 +43,7 @@ export class RecordingConnector {
   /** Faults answered, by kind, for tests that check the injected ones really happened. */
   readonly faultsAnswered: Fault[] = [];
   /** The same, with where and when (ms) each was answered. */
-  readonly faultLog: { conversationId: string; at: number; fault: Fault }[] = [];
+  readonly faultLog: { conversationId: string; at: number; fault: Fault; text?: string }[] = [];
   private server?: Server;
   private counter = 0;
   private rules: Rule[] = [];
@@ -127,7 +127,7 @@ export class RecordingConnector {
       if (rule) {
         rule.times--;
         this.faultsAnswered.push(rule.fault);
-        this.faultLog.push({ conversationId, at: Date.now(), fault: rule.fault });
+        this.faultLog.push({ conversationId, at: Date.now(), fault: rule.fault, text: body?.text });
         if (rule.fault.kind === 'timeout') {
           this.hanging.add(res);
           return;
