@@ -58,6 +58,7 @@ var storageAccountName = toLower(replace('${resourceBaseName}st', '-', ''))
 var storageRoleIds = [
   'ba92f5b4-2d11-453d-a403-e96b0029c9fe' // Storage Blob Data Contributor
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
+  '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor (the delivery queue)
 ]
 
 // Data about teachers' coaching trajectories lives here: no anonymous access, no account
@@ -183,6 +184,23 @@ var tableNames = [
 resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for tableName in tableNames: {
   parent: tableService
   name: tableName
+}]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// Every proactive message waits here until a sender hands it to Teams; what cannot be sent after
+// the retries lands in the poison queue (see README, "Deliveries"). The app creates both too.
+var queueNames = [
+  '${storageNamePrefix}-deliveries'
+  '${storageNamePrefix}-deliveries-poison'
+]
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queueName in queueNames: {
+  parent: queueService
+  name: queueName
 }]
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {

@@ -3,7 +3,7 @@ import type { Config } from '../config/config';
 import { createLogger, type Logger } from '../logging/logger';
 import { textsFor } from '../texts';
 import { createStorageClients, ensureStorage, type StorageClients } from '../storage/storageClients';
-import { checkStorageHealth } from '../storage/storageHealth';
+import { checkDeliveryQueue, checkStorageHealth } from '../storage/storageHealth';
 import { InstallationRepository } from '../storage/installations/InstallationRepository';
 import { ProcessedActivityRepository } from '../storage/activities/ProcessedActivityRepository';
 import { createTeamsAdapter } from '../teams/createTeamsAdapter';
@@ -19,8 +19,18 @@ import { TrajectoryRepository } from '../storage/trajectories/TrajectoryReposito
 import { SentCardRepository } from '../storage/sentCards/SentCardRepository';
 import { SchoolDirectory } from '../features/schools/SchoolDirectory';
 import { TrajectoryService } from '../features/trajectories/TrajectoryService';
-import { ProactiveNotifier } from '../teams/ProactiveNotifier';
 import { PersonalChatOpener } from '../teams/PersonalChatOpener';
+import { QueuedNotifier } from '../features/notifications/QueuedNotifier';
+import type { Notifier } from '../features/notifications/Notifier';
+import { Deliveries } from '../features/notifications/Deliveries';
+import { createAfterSent, createTargetResolver } from '../features/notifications/deliveryTargets';
+import { createUndeliverableHandler } from '../features/notifications/undeliverable';
+import { DeliveryOutbox } from '../storage/deliveries/DeliveryOutbox';
+import { DeliveryLedger } from '../storage/deliveries/DeliveryLedger';
+import { DeliveryQueue } from '../storage/deliveries/DeliveryQueue';
+import { DEFAULT_DELIVERY_SETTINGS, DeliverySender, type DeliverySettings } from '../jobs/deliverySender';
+import { BotConnectorTransport } from '../teams/BotConnectorTransport';
+import { createCardMemory } from '../teams/rememberCard';
 import { scheduleJobs, type ScheduledJobs } from '../jobs/scheduleJobs';
 import { AppointmentRepository } from '../storage/appointments/AppointmentRepository';
 import { JobLease } from '../storage/jobs/JobLease';
@@ -63,6 +73,28 @@ import { ObservationService } from '../features/kijkwijzer/ObservationService';
 export interface ComposeOverrides {
   logger?: Logger;
   now?: () => Date;
+  /** Limits, retries and hold times of the delivery sender (tests scale the limits down). */
+  deliverySettings?: Partial<DeliverySettings>;
+}
+
+/** The delivery queue as the composed app runs it. */
+export interface ComposedDeliveries {
+  /** The one way out: enqueue a delivery to any stored conversation (see README, "Deliveries"). */
+  outgoing: Deliveries;
+  queue: DeliveryQueue;
+  /** The sender of this process; started by `listen()` unless DELIVERY_SENDER=off. */
+  sender: DeliverySender;
+  /** Another sender on the same queue, as a second instance would run it (not started). */
+  newSender(settings?: Partial<DeliverySettings>): DeliverySender;
+  /** Starts this process's sender (what `npm run sender` runs). */
+  startSender(): void;
+  /** Queues what a crash left in the outbox. */
+  sweep(olderThanMs?: number): Promise<number>;
+  /**
+   * Resolves when every delivery queued so far has left the queue (sent, dropped or poisoned):
+   * tests call it before they look at what people received.
+   */
+  idle(timeoutMs?: number): Promise<void>;
 }
 
 export interface ComposedApp {
@@ -78,6 +110,8 @@ export interface ComposedApp {
     appointments: AppointmentRepository;
   };
   directory: SchoolDirectory;
+  /** What features message people through (queued deliveries). */
+  notifier: Notifier;
   trajectoryService: TrajectoryService;
   /** What the scheduled jobs run with; tests run a job's round directly with their own clock. */
   jobOptions: RequestReminderJobOptions;
@@ -88,6 +122,7 @@ export interface ComposedApp {
   calendarLinks: CalendarLinks;
   recordings: RecordingService;
   recordingBlobs: RecordingBlobs;
+  deliveries: ComposedDeliveries;
   /** Cuts shared fragments into clips; tests await `idle()` after a kick. */
   clipJob: ClipJob;
   /** The school kijkwijzer; also the `KijkwijzerFigures` port other features read figures through. */
@@ -133,7 +168,38 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   // Local mode talks to the loopback only, also through references stored before that rule existed.
   const serviceUrlAllowed = config.botAuth.mode === 'local' ? isLoopbackUrl : undefined;
   const chatOpener = new PersonalChatOpener(adapter, botAppId, installations, logger, now, serviceUrlAllowed);
-  const notifier = new ProactiveNotifier(adapter, botAppId, installations, sentCards, logger, chatOpener, serviceUrlAllowed);
+  const deliveryQueue = new DeliveryQueue(storage.queue(storage.names.deliveryQueue), storage.queue(storage.names.deliveryPoisonQueue));
+  const outbox = new DeliveryOutbox(storage.table(storage.names.deliveryOutboxTable));
+  const ledger = new DeliveryLedger(storage.table(storage.names.deliveryLedgerTable));
+  // Wakes this process's sender when a turn queued something; defined below, called only later.
+  const outgoing = new Deliveries({ outbox, queue: deliveryQueue, logger, now, queued: () => sender.kick() });
+  const notifier = new QueuedNotifier(outgoing, installations, sentCards, (tenantId, userId) => chatOpener.open(tenantId, userId), serviceUrlAllowed);
+  const deliverySettings: DeliverySettings = { ...DEFAULT_DELIVERY_SETTINGS, ...overrides.deliverySettings };
+  const transport = new BotConnectorTransport(adapter, botAppId);
+  const forbidden = createUndeliverableHandler({
+    installations,
+    deliveries: outgoing,
+    beheerdersFor: async (tenantId, userId) => {
+      const schoolId = userId ? await directory.schoolIdOf(tenantId, userId) : undefined;
+      if (!schoolId) return [];
+      return (await directory.holdersOf(tenantId, schoolId, 'beheerder')).map((member) => ({ tenantId, userId: member.userId }));
+    },
+    nameOf: async (tenantId, userId) => (await people.get(tenantId, userId))?.name,
+    texts,
+    now,
+  });
+  const newSender = (settings: Partial<DeliverySettings> = {}) =>
+    new DeliverySender({
+      queue: deliveryQueue,
+      ledger,
+      transport,
+      resolve: createTargetResolver(installations, sentCards),
+      afterSent: createAfterSent(sentCards),
+      forbidden,
+      settings: { ...deliverySettings, ...settings },
+      logger,
+    });
+  const sender = newSender();
   const trajectoryService = new TrajectoryService({ trajectories, directory, notifier, texts, now });
   const appointments = new AppointmentRepository(storage.table(storage.names.appointmentsTable));
   const recordingBlobs = new RecordingBlobs(storage.blobService, storage.container(storage.names.recordingsContainer), config.botAuth.mode === 'authenticated');
@@ -254,6 +320,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       trajectories: trajectoryService,
       scheduling,
       notifier,
+      cardMemory: createCardMemory(sentCards),
       recordings,
       recordingLinks,
       recordingDialogs: config.sso && {
@@ -278,6 +345,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     clipCutting: () => clipper.available(),
     logger,
     errorTexts: { badRequest: texts.errors.badRequest, somethingWentWrong: texts.errors.somethingWentWrong },
+    deliveryQueue: () => checkDeliveryQueue(deliveryQueue, now()),
   });
   registerPageRoutes(server, { blobOrigin: recordingBlobs.origin, teamsDialogs: config.sso !== undefined, texts });
   registerRecordingsApi(server, {
@@ -338,6 +406,31 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   };
   const tableCleanupOptions: TableCleanupOptions = { processedActivities, usedLinks, sentCards };
   let jobs: ScheduledJobs | undefined;
+  let senderStarted = false;
+  const startSender = () => {
+    senderStarted = true;
+    sender.start();
+  };
+  const deliveries: ComposedDeliveries = {
+    outgoing,
+    queue: deliveryQueue,
+    sender,
+    newSender,
+    startSender,
+    sweep: (olderThanMs) => outgoing.sweep(olderThanMs),
+    idle: async (timeoutMs = 60_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await outgoing.settled();
+        await sender.idle();
+        const [waiting, figures] = await Promise.all([outbox.count(), deliveryQueue.figures(now())]);
+        if (waiting === 0 && figures.depth === 0 && !sender.busy()) return;
+        if (Date.now() > deadline) throw new Error(`deliveries not idle: ${waiting} in the outbox, ${figures.depth} on the queue`);
+        // Waiting on a queue in another service: look again shortly.
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
 
   return {
     config,
@@ -353,10 +446,12 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     kijkwijzer,
     kijkwijzerJobOptions,
     observations,
+    deliveries,
     logger,
     storage,
     repositories: { installations, processedActivities, trajectories, members, people, appointments },
     directory,
+    notifier,
     trajectoryService,
     server,
     listen: () =>
@@ -369,10 +464,12 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           warnBeforeDeletion: (at) => warnBeforeDeletion(retentionWarningOptions, at),
           cutClips: () => clipJob.kick(),
           cleanUpTables: (at) => cleanUpTables(tableCleanupOptions, at),
+          sweepDeliveries: () => outgoing.sweep(),
           lease,
           logger,
           now,
         });
+        if (config.deliverySender === 'in-process') startSender();
         void clipper.available().then((available) => {
           if (!available) logger.warn({ ffmpegPath: config.ffmpegPath }, 'ffmpeg not found: teachers can share whole recordings only, not chosen fragments');
         });
@@ -394,6 +491,9 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       jobs?.stop();
       // A round cutting a clip finishes first, so its temporary file and lease are cleaned up.
       await clipJob.idle();
+      // Messages in hand are finished; the rest stay on the queue for the next process.
+      if (senderStarted) await sender.stop();
+      await outgoing.settled();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

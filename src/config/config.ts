@@ -67,6 +67,7 @@ const environmentSchema = z.object({
     .default('')
     .transform((value) => value.split(/[,;\s]+/).map((entry) => entry.trim().toLowerCase()).filter(Boolean))
     .refine((tenants) => tenants.every((tenant) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(tenant)), 'must be Entra tenant ids (GUIDs), comma separated'),
+  DELIVERY_SENDER: z.enum(['in-process', 'off']).default('in-process'),
 });
 
 export type StorageConfig =
@@ -111,6 +112,8 @@ export interface Config {
   ffmpegPath: string;
   /** Teams SSO for the recording pages; absent, the pages work with signed links only. */
   sso?: { clientId: string; applicationIdUri?: string; jwksUrl?: string; /** Absent: any tenant. */ allowedTenantIds?: string[] };
+  /** Whether this process sends the queued deliveries too ('off' when `npm run sender` runs elsewhere). */
+  deliverySender: 'in-process' | 'off';
 }
 
 function firstProblem(error: z.ZodError): string {
@@ -204,6 +207,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, options: LoadOptions = {})
     recordingMaxBytes: env.RECORDING_MAX_BYTES,
     recordingRetentionDays: env.RECORDING_RETENTION_DAYS,
     ffmpegPath: env.FFMPEG_PATH ?? bundledFfmpegPath(),
+    deliverySender: env.DELIVERY_SENDER,
     sso: env.SSO_CLIENT_ID
       ? {
           clientId: env.SSO_CLIENT_ID,

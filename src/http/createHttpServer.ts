@@ -2,6 +2,7 @@ import * as restify from 'restify';
 import type { MessagesHandler } from '../teams/messagesEndpoint';
 import type { StorageHealth } from '../storage/storageHealth';
 import type { Logger } from '../logging/logger';
+import type { QueueFigures } from '../storage/deliveries/DeliveryQueue';
 
 export interface HttpServerOptions {
   messages: MessagesHandler;
@@ -11,6 +12,8 @@ export interface HttpServerOptions {
   errorTexts: { badRequest: string; somethingWentWrong: string };
   /** Whether ffmpeg runs here, so shared fragments can be cut into clips. */
   clipCutting: () => Promise<boolean>;
+  /** Depth, oldest message's age and poison count of the delivery queue. */
+  deliveryQueue: () => Promise<QueueFigures | 'unreachable'>;
 }
 
 /** The bot's HTTP surface: the Bot Framework endpoint and a health probe for App Service. */
@@ -34,10 +37,10 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
   });
 
   server.get('/healthz', async (_req, res) => {
-    const [storage, clipCutting] = await Promise.all([options.storageHealth(), options.clipCutting()]);
-    // Only storage decides the status: without ffmpeg the bot still works, sharing whole recordings only.
-    const healthy = storage.tables === 'ok' && storage.blobs === 'ok';
-    res.json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', storage, clipCutting: clipCutting ? 'available' : 'unavailable' });
+    const [storage, clipCutting, deliveries] = await Promise.all([options.storageHealth(), options.clipCutting(), options.deliveryQueue()]);
+    // Storage and the delivery queue decide the status: without ffmpeg the bot still works, sharing whole recordings only.
+    const healthy = storage.tables === 'ok' && storage.blobs === 'ok' && deliveries !== 'unreachable';
+    res.json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', storage, deliveries, clipCutting: clipCutting ? 'available' : 'unavailable' });
   });
 
   return server;

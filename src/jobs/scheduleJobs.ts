@@ -17,6 +17,8 @@ export interface JobsOptions {
   cutClips: () => Promise<void>;
   /** Deletes bookkeeping rows (processed activities, used links, sent cards) that can no longer matter. */
   cleanUpTables: (now: Date) => Promise<unknown>;
+  /** Queues deliveries a crash left in the outbox. */
+  sweepDeliveries: () => Promise<number>;
   requests: RequestReminderJobOptions;
   appointments: AppointmentJobOptions;
   kijkwijzer: KijkwijzerJobOptions;
@@ -53,6 +55,8 @@ export function scheduleJobs(options: JobsOptions): ScheduledJobs {
     new Cron('15 3 * * *', { timezone: 'Europe/Amsterdam', protect: true }, run('table-cleanup', () => options.cleanUpTables(options.now()))),
     // Kicked right after a grant too; this catches what a restart or another instance left waiting.
     new Cron('* * * * *', { protect: true }, () => options.cutClips()),
+    // A crash between the outbox and the queue leaves rows behind; a second copy on the queue is harmless.
+    new Cron('* * * * *', { protect: true }, run('delivery-outbox-sweep', () => options.sweepDeliveries())),
   ];
   return { stop: () => crons.forEach((cron) => cron.stop()) };
 }

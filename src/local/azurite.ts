@@ -19,17 +19,18 @@ export interface RunningAzurite {
   stop(): Promise<void>;
 }
 
-export function azuriteConnectionString(blobPort: number, tablePort: number): string {
+export function azuriteConnectionString(blobPort: number, tablePort: number, queuePort?: number): string {
   return [
     'DefaultEndpointsProtocol=http',
     `AccountName=${DEV_ACCOUNT}`,
     `AccountKey=${DEV_KEY}`,
     `BlobEndpoint=http://127.0.0.1:${blobPort}/${DEV_ACCOUNT}`,
     `TableEndpoint=http://127.0.0.1:${tablePort}/${DEV_ACCOUNT}`,
+    ...(queuePort ? [`QueueEndpoint=http://127.0.0.1:${queuePort}/${DEV_ACCOUNT}`] : []),
   ].join(';');
 }
 
-/** Starts Azurite (blob and table service) from its npm package and waits until both listen. */
+/** Starts Azurite (blob, queue and table service) from its npm package and waits until both listen. */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
   const blobPort = options.blobPort ?? (await freePort());
   const queuePort = options.queuePort ?? (await freePort());
@@ -53,9 +54,10 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
   try {
     await waitForPort(blobPort, 'Azurite blob service', 60_000, child.isAlive);
     await waitForPort(tablePort, 'Azurite table service', 60_000, child.isAlive);
+    await waitForPort(queuePort, 'Azurite queue service', 60_000, child.isAlive);
   } catch (error) {
     await child.stop();
     throw error;
   }
-  return { connectionString: azuriteConnectionString(blobPort, tablePort), stop: child.stop };
+  return { connectionString: azuriteConnectionString(blobPort, tablePort, queuePort), stop: child.stop };
 }

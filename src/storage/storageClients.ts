@@ -1,5 +1,6 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { BlobServiceClient, ContainerClient } from '@azure/storage-blob';
+import { QueueServiceClient, type QueueClient } from '@azure/storage-queue';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { StorageConfig } from '../config/config';
 import { isStatus } from './storageErrors';
@@ -28,6 +29,12 @@ export function storageNames(prefix: string) {
     kijkwijzerAnswersTable: `${prefix}KijkwijzerAnswers`,
     observationsTable: `${prefix}Observations`,
     turnStateContainer: `${prefix}-turnstate`,
+    /** Deliveries written before they are queued; a sweep queues what a crash left here. */
+    deliveryOutboxTable: `${prefix}DeliveryOutbox`,
+    /** One row per delivery once a sender claimed or sent it: what makes a redelivery harmless. */
+    deliveryLedgerTable: `${prefix}DeliveryLedger`,
+    deliveryQueue: `${prefix}-deliveries`,
+    deliveryPoisonQueue: `${prefix}-deliveries-poison`,
   };
 }
 
@@ -37,8 +44,10 @@ export interface StorageClients {
   names: StorageNames;
   tableService: TableServiceClient;
   blobService: BlobServiceClient;
+  queueService: QueueServiceClient;
   table(name: string): TableClient;
   container(name: string): ContainerClient;
+  queue(name: string): QueueClient;
 }
 
 export function createStorageClients(config: StorageConfig, prefix: string): StorageClients {
@@ -47,23 +56,30 @@ export function createStorageClients(config: StorageConfig, prefix: string): Sto
     // Azurite speaks plain http; Azure itself is always https.
     const options = { allowInsecureConnection: /DefaultEndpointsProtocol=http;|https?:\/\/(127\.0\.0\.1|localhost)/.test(config.connectionString) };
     const blobService = BlobServiceClient.fromConnectionString(config.connectionString);
+    const queueService = QueueServiceClient.fromConnectionString(config.connectionString);
     return {
       names,
       tableService: TableServiceClient.fromConnectionString(config.connectionString, options),
       blobService,
+      queueService,
       table: (name) => TableClient.fromConnectionString(config.connectionString, name, options),
       container: (name) => blobService.getContainerClient(name),
+      queue: (name) => queueService.getQueueClient(name),
     };
   }
   const credential = new DefaultAzureCredential();
   const tableUrl = `https://${config.accountName}.table.core.windows.net`;
   const blobService = new BlobServiceClient(`https://${config.accountName}.blob.core.windows.net`, credential);
+  // The same account and identity; Bicep gives it Storage Queue Data Contributor.
+  const queueService = new QueueServiceClient(`https://${config.accountName}.queue.core.windows.net`, credential);
   return {
     names,
     tableService: new TableServiceClient(tableUrl, credential),
     blobService,
+    queueService,
     table: (name) => new TableClient(tableUrl, name, credential),
     container: (name) => blobService.getContainerClient(name),
+    queue: (name) => queueService.getQueueClient(name),
   };
 }
 
@@ -101,6 +117,8 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     names.kijkwijzerRoundsTable,
     names.kijkwijzerAnswersTable,
     names.observationsTable,
+    names.deliveryOutboxTable,
+    names.deliveryLedgerTable,
   ];
   // In parallel: every start (and every test app) creates them, and each is one round trip.
   await Promise.all(
@@ -116,5 +134,7 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
   await clients.container(names.jobLeasesContainer).createIfNotExists();
   // No public access level: every read goes through a SAS the server issues after a policy check.
   await clients.container(names.recordingsContainer).createIfNotExists();
+  await clients.queue(names.deliveryQueue).createIfNotExists();
+  await clients.queue(names.deliveryPoisonQueue).createIfNotExists();
   await allowBrowserAccessToAzurite(clients);
 }

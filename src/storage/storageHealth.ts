@@ -1,4 +1,5 @@
 import type { StorageClients } from './storageClients';
+import type { DeliveryQueue, QueueFigures } from './deliveries/DeliveryQueue';
 
 export interface StorageHealth {
   tables: 'ok' | 'unreachable';
@@ -28,4 +29,16 @@ export async function checkStorageHealth(clients: StorageClients, timeoutMs = 30
     ),
   ]);
   return { tables, blobs };
+}
+
+/**
+ * How the delivery queue is doing: how many messages wait, how old the one at the front is, and
+ * how many were given up on (the poison queue, which a beheerder looks at; see README).
+ */
+export async function checkDeliveryQueue(queue: DeliveryQueue, now: Date, timeoutMs = 3000): Promise<QueueFigures | 'unreachable'> {
+  try {
+    return await queue.figures(now, AbortSignal.timeout(timeoutMs));
+  } catch {
+    return 'unreachable';
+  }
 }

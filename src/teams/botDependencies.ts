@@ -4,7 +4,8 @@ import type { InstallationRepository } from '../storage/installations/Installati
 import type { SchoolDirectory } from '../features/schools/SchoolDirectory';
 import type { TrajectoryService } from '../features/trajectories/TrajectoryService';
 import type { SchedulingService } from '../features/scheduling/SchedulingService';
-import type { ProactiveNotifier } from './ProactiveNotifier';
+import type { Notifier } from '../features/notifications/Notifier';
+import type { CardMemory } from './rememberCard';
 import type { RecordingService } from '../features/recordings/RecordingService';
 import type { Actor } from '../features/schools/SchoolDirectory';
 import type { Recording } from '../domain/recordings/recording';
@@ -20,7 +21,10 @@ export interface BotDependencies {
   directory: SchoolDirectory;
   trajectories: TrajectoryService;
   scheduling: SchedulingService;
-  notifier: ProactiveNotifier;
+  /** Messages people (queued deliveries); `reaches` says whether someone has (or can get) a personal chat. */
+  notifier: Notifier & { reaches(tenantId: string, userId: string): Promise<boolean> };
+  /** Remembers cards people act on, so later deliveries update them in place. */
+  cardMemory: CardMemory;
   recordings: RecordingService;
   /** Signed, short-lived links to the upload and player pages, bound to the actor. */
   recordingLinks: { upload(actor: Actor, trajectoryId: string, cycle: number): string; watch(actor: Actor, recording: Pick<Recording, 'id'>): string };

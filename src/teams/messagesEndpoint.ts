@@ -5,6 +5,8 @@ import type { Logger } from '../logging/logger';
 import type { ProcessedActivityRepository } from '../storage/activities/ProcessedActivityRepository';
 import type { Texts } from '../texts';
 import { activityProblemOf } from './inboundActivity';
+import { asDeliveryOwner } from '../features/notifications/deliveryOwner';
+import type { DeliveryOwner } from '../domain/deliveries/delivery';
 
 /** What the HTTP layer mounts at POST /api/messages; it needs no Bot Framework types. */
 export type MessagesHandler = (req: Request, res: Response) => Promise<void>;
@@ -47,6 +49,13 @@ function withGenericErrorBodies(res: Response, texts: Texts): Response {
   return res;
 }
 
+/** The person whose turn this is: told when a message the turn queued cannot be delivered. */
+function ownerOf(context: TurnContext): DeliveryOwner | undefined {
+  const { from, conversation, channelData } = context.activity;
+  const tenantId = conversation?.tenantId ?? (channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  return tenantId && from?.aadObjectId ? { tenantId, userId: from.aadObjectId } : undefined;
+}
+
 export function createMessagesEndpoint(options: MessagesEndpointOptions): MessagesHandler {
   const { adapter, app, processedActivities, logger, now, texts } = options;
 
@@ -86,7 +95,7 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions): Messag
         return;
       }
       try {
-        await app.run(context);
+        await asDeliveryOwner(ownerOf(context), () => app.run(context));
       } catch (error) {
         outcome = 'error';
         if (claim) await processedActivities.release(claim.conversationId, claim.activityId);

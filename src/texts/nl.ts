@@ -379,6 +379,13 @@ export const nl = {
     installedInChat:
       'Bedankt voor het toevoegen van de SVIB-bot. Begeleiding aanvragen en je eigen traject volgen doe je in een persoonlijke chat met mij; in deze chat deel ik nooit iets uit een traject.',
   },
+  deliveries: {
+    /** To the person who started the task (or the beheerder) when Teams refuses a message (403). */
+    undeliverable:
+      'Een bericht van de SVIB-bot aan {recipient} kon niet worden bezorgd: de app is daar verwijderd of geblokkeerd. Vraag {recipient} de SVIB-bot opnieuw toe te voegen; ik probeer het daar niet opnieuw.',
+    aChannel: 'een kanaal of groepschat',
+    aColleague: 'een collega',
+  },
   errors: {
     unknownAction: 'Deze knop ken ik niet (meer). Typ *hulp* voor het overzicht.',
     somethingWentWrong: 'Er ging iets mis aan mijn kant. Probeer het zo nog eens.',

@@ -1,4 +1,5 @@
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
+import { delivered } from '../support/deliveries';
 import { actorOf, guidedTrajectory, uploadRecording } from '../support/recordings';
 import { probe, sampleVideo } from '../support/sampleVideo';
 import { useSchool } from '../support/school';
@@ -58,6 +59,7 @@ describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Az
     expect(watchLinkSentTo(lotte)).toBeUndefined();
 
     await school.app.composed.clipJob.idle();
+    await delivered(school.app);
 
     const link = watchLinkSentTo(lotte);
     expect(link).toBeDefined();
@@ -145,14 +147,17 @@ describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Az
     const grantPeter = { recordingId: recording.id, granteeId: peter.aadObjectId, scope: 'fragments', fragmentIds: fragments[0].id };
     await act(sanne, 'recording.grant', grantPeter);
     await school.app.composed.clipJob.idle();
+    await delivered(school.app);
     expect(watchLinkSentTo(peter)).toBeDefined();
 
     // Cut already: Lotte is told too, once, although nothing is cut for her.
     const grantLotte = { recordingId: recording.id, granteeId: lotte.aadObjectId, scope: 'fragments', fragmentIds: fragments[0].id };
     await act(sanne, 'recording.grant', grantLotte);
     await school.app.composed.clipJob.idle();
+    await delivered(school.app);
     await act(sanne, 'recording.grant', grantLotte);
     await school.app.composed.clipJob.idle();
+    await delivered(school.app);
     const cards = connector.to(personalChatOf(lotte)).filter((sent) => JSON.stringify(sent.activity).includes('/recordings/watch?t='));
     expect(cards).toHaveLength(1);
     expect(connector.to(personalChatOf(peter)).filter((sent) => JSON.stringify(sent.activity).includes('/recordings/watch?t='))).toHaveLength(1);
@@ -169,6 +174,7 @@ describe('the teacher shares chosen fragments only: clips cut by ffmpeg (real Az
     expect(granted).toMatchObject({ ok: true, clipsPending: true });
 
     for (let round = 0; round < 4; round++) await school.app.composed.clipJob.kick();
+    await delivered(school.app);
 
     const told = connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text);
     expect(told.filter((text) => text === 'Het lukte niet om de fragmenten voor Lotte Smit klaar te zetten. Probeer het opnieuw, of deel de hele opname.')).toHaveLength(1);

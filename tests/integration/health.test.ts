@@ -1,5 +1,6 @@
 import { createStorageClients } from '../../src/storage/storageClients';
-import { checkStorageHealth } from '../../src/storage/storageHealth';
+import { checkDeliveryQueue, checkStorageHealth } from '../../src/storage/storageHealth';
+import { DeliveryQueue } from '../../src/storage/deliveries/DeliveryQueue';
 import { freePort } from '../../src/local/freePort';
 import { azuriteConnectionString } from '../../src/local/azurite';
 import { startTestApp, type TestApp } from '../support/testApp';
@@ -14,7 +15,7 @@ describe('GET /healthz', () => {
   it('reports reachable storage and that clips can be cut with the ffmpeg in the deployment', async () => {
     const response = await fetch(`${app.baseUrl}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', storage: { tables: 'ok', blobs: 'ok' }, clipCutting: 'available' });
+    expect(await response.json()).toEqual({ status: 'ok', storage: { tables: 'ok', blobs: 'ok' }, deliveries: { depth: 0, oldestAgeSeconds: 0, poisoned: 0 }, clipCutting: 'available' });
   });
 
   it('reports clip cutting unavailable without ffmpeg, and stays healthy', async () => {
@@ -30,7 +31,9 @@ describe('GET /healthz', () => {
 
   it('reports storage that cannot be reached', async () => {
     const nobodyListens = await freePort();
-    const clients = createStorageClients({ kind: 'connectionString', connectionString: azuriteConnectionString(nobodyListens, nobodyListens) }, 'svib');
+    const clients = createStorageClients({ kind: 'connectionString', connectionString: azuriteConnectionString(nobodyListens, nobodyListens, nobodyListens) }, 'svib');
     expect(await checkStorageHealth(clients, 2000)).toEqual({ tables: 'unreachable', blobs: 'unreachable' });
+    const queue = new DeliveryQueue(clients.queue(clients.names.deliveryQueue), clients.queue(clients.names.deliveryPoisonQueue));
+    expect(await checkDeliveryQueue(queue, new Date(), 2000)).toBe('unreachable');
   });
 });

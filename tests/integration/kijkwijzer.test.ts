@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { delivered } from '../support/deliveries';
 import mammoth from 'mammoth';
 import { closeKijkwijzerRounds, remindKijkwijzerParticipants } from '../../src/jobs/kijkwijzerJobs';
 import { signLink } from '../../src/http/signedLinks';
@@ -162,7 +163,9 @@ describe('the school kijkwijzer from start to close (real storage on Azurite)', 
     const counts = await Promise.all([remindKijkwijzerParticipants(school.app.composed.kijkwijzerJobOptions, clock), remindKijkwijzerParticipants(other.composed.kijkwijzerJobOptions, clock)]);
     expect(counts[0] + counts[1]).toBe(3);
     expect(await remindKijkwijzerParticipants(other.composed.kijkwijzerJobOptions, new Date('2026-12-10T10:00:00Z'))).toBe(0);
+    await delivered(other);
     await other.close();
+    await delivered(school.app);
 
     const reminders = (person: Person) => school.connector.to(personalChatOf(person)).filter((sent) => text(sent.activity).includes('Herinnering: de kijkwijzer SVIB'));
     expect(reminders(sanne)).toHaveLength(0);
@@ -180,12 +183,15 @@ describe('the school kijkwijzer from start to close (real storage on Azurite)', 
     clock = new Date('2026-12-11T23:05:00Z');
     const other = await restart();
     const counts = await Promise.all([closeKijkwijzerRounds(school.app.composed.kijkwijzerJobOptions, clock), closeKijkwijzerRounds(other.composed.kijkwijzerJobOptions, clock)]);
+    await delivered(other);
     await other.close();
+    await delivered(school.app);
     expect(counts[0] + counts[1]).toBe(1);
 
     const toFatima = school.connector.to(personalChatOf(fatima));
     expect(toFatima.filter((sent) => text(sent.activity).includes('De nulmeting is gesloten. 1 van de 5 collega’s'))).toHaveLength(1);
-    const result = toFatima.at(-1)!.activity.attachments![0]!.content;
+    // Two instances send: the notice and the processing card may arrive in either order.
+    const result = toFatima.filter((sent) => !text(sent.activity).includes('De nulmeting is gesloten')).at(-1)!.activity.attachments![0]!.content;
     expect(text(result)).toContain('Uitkomst kijkwijzer SVIB · nulmeting');
     expect(text(result)).toContain('Respons: 1 van 5 helemaal ingevuld (20%).');
     expect(text(result)).toContain('+ 2 (67%) · ± 0 (0%) · − 1 (33%)');

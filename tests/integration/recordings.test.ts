@@ -1,4 +1,5 @@
 import { actorOf, guidedTrajectory, putBlob, uploadRecording } from '../support/recordings';
+import { delivered } from '../support/deliveries';
 import { useSchool } from '../support/school';
 import { cardAction, fatima, lotte, marieke, message, peter, personalChatOf, post, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
@@ -250,6 +251,7 @@ describe('the teacher decides in Teams who may see a recording (real Azurite)', 
     expect(await warnBeforeDeletion(school.app.composed.retentionWarningOptions, new Date(closedAt + 20 * 86_400_000))).toBe(0);
     expect(await warnBeforeDeletion(school.app.composed.retentionWarningOptions, new Date(closedAt + 28 * 86_400_000))).toBe(1);
     expect(await warnBeforeDeletion(school.app.composed.retentionWarningOptions, new Date(closedAt + 29 * 86_400_000))).toBe(0);
+    await delivered(school.app);
     expect(connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text).join(' ')).toContain('Je opnames worden op');
   });
 });

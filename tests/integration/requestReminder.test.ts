@@ -1,4 +1,5 @@
 import { remindUntakenRequests } from '../../src/jobs/requestReminderJob';
+import { delivered } from '../support/deliveries';
 import { RecordingConnector } from '../support/recordingConnector';
 import { seedSchool, validIntake } from '../support/requestFlow';
 import { cardAction, fatima, joost, marieke, personalChatOf, post, sanne } from '../support/teamsActivities';
@@ -43,6 +44,7 @@ describe('a request nobody takes up reminds the SVIB’ers once (real storage on
 
     clock = new Date('2026-11-25T10:00:00Z');
     expect(await remindUntakenRequests(app.composed.jobOptions, clock)).toBe(1);
+    await delivered(app);
     expect(reminderCardsTo(marieke)).toHaveLength(1);
     expect(reminderCardsTo(joost)).toHaveLength(1);
     expect(JSON.stringify(reminderCardsTo(marieke)[0].activity)).toContain(waiting);
@@ -50,7 +52,9 @@ describe('a request nobody takes up reminds the SVIB’ers once (real storage on
     expect(await remindUntakenRequests(app.composed.jobOptions, new Date('2026-11-26T10:00:00Z'))).toBe(0);
     const restarted = await startTestApp({ STORAGE_NAME_PREFIX: prefix, REQUEST_REMINDER_SCHOOL_DAYS: '2' }, now);
     expect(await remindUntakenRequests(restarted.composed.jobOptions, new Date('2026-11-27T10:00:00Z'))).toBe(0);
+    await delivered(restarted);
     await restarted.close();
+    await delivered(app);
     expect(reminderCardsTo(marieke)).toHaveLength(1);
   });
 
@@ -62,7 +66,9 @@ describe('a request nobody takes up reminds the SVIB’ers once (real storage on
 
     const at = new Date('2026-12-02T10:00:00Z');
     const counts = await Promise.all([remindUntakenRequests(app.composed.jobOptions, at), remindUntakenRequests(other.composed.jobOptions, at)]);
+    await delivered(other);
     await other.close();
+    await delivered(app);
 
     expect(counts[0] + counts[1]).toBe(1);
     expect(reminderCardsTo(marieke)).toHaveLength(1);

@@ -1,4 +1,5 @@
 import * as ical from 'node-ical';
+import { delivered } from '../support/deliveries';
 import { promptDoneAppointments, sendDueReminders } from '../../src/jobs/appointmentJobs';
 import { RecordingConnector, type SentActivity } from '../support/recordingConnector';
 import { seedSchool, validIntake } from '../support/requestFlow';
@@ -138,6 +139,7 @@ describe('planning appointments with Plan cards (real storage on Azurite, contro
     dayBefore.setUTCHours(15, 5, 0, 0); // 16:05 in Amsterdam (winter time)
     clock = dayBefore;
     expect(await sendDueReminders(app.composed.appointmentJobOptions, clock)).toBe(1);
+    await delivered(app);
     expect(connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text)).toEqual([expect.stringContaining('Herinnering: morgen intakegesprek met Marieke Jansen')]);
     expect(connector.to(personalChatOf(marieke)).map((sent) => sent.activity.text)).toEqual([expect.stringContaining('Herinnering: morgen intakegesprek met Sanne de Vries')]);
     expect(await sendDueReminders(app.composed.appointmentJobOptions, clock)).toBe(0);
@@ -147,6 +149,7 @@ describe('planning appointments with Plan cards (real storage on Azurite, contro
     clock = new Date(chosen.start.getTime() - 50 * 60_000);
     expect(await sendDueReminders(restarted.composed.appointmentJobOptions, clock)).toBe(1);
     expect(await sendDueReminders(app.composed.appointmentJobOptions, clock)).toBe(0);
+    await delivered(restarted);
     await restarted.close();
     expect(connector.to(personalChatOf(sanne)).at(-1)?.activity.text).toContain('Over een uur');
   });
@@ -156,6 +159,7 @@ describe('planning appointments with Plan cards (real storage on Azurite, contro
     clock = new Date(stored.chosen!.start.getTime() + 2 * 3_600_000);
     expect(await promptDoneAppointments(app.composed.appointmentJobOptions, clock)).toBe(1);
     expect(await promptDoneAppointments(app.composed.appointmentJobOptions, clock)).toBe(0);
+    await delivered(app);
     expect(cardIn(connector.to(personalChatOf(marieke))[0]).text).toContain('Is intakegesprek geweest?');
 
     connector.clear();

@@ -26,7 +26,7 @@ export function useSchool(
     school.serviceUrl = await school.connector.start();
     school.app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId, ...options.env }, options.now, options.loadOptions);
     school.beheerder = await seedSchool(school.app, school.serviceUrl, { beheerder: fatima, ...people });
-  });
+  }, 60_000);
   afterAll(async () => {
     await school.app?.close();
     await school.connector.stop();

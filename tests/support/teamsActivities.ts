@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { deliveriesSettled } from './deliveries';
 
 /** Activities shaped as Teams sends them, for the tests that post to /api/messages. */
 export const TENANT_ID = '6b3c1f0e-5d2a-4c8e-9f10-2a7d4e5b6c01';
@@ -81,8 +82,18 @@ export function taskFetch(context: Context, data: Record<string, unknown>) {
   return { ...base(context), type: 'invoke', name: 'task/fetch', value: { data: { type: 'task/fetch', ...data }, context: { theme: 'default' } } };
 }
 
-/** Posts an activity as the Teams service would and returns the HTTP answer. */
+/**
+ * Posts an activity as the Teams service would and returns the HTTP answer, once the bot answered
+ * and the proactive messages the turn queued have left the delivery queue (for an app started by
+ * `startTestApp`), so a test can read what every person received. `postOnly` does not wait.
+ */
 export async function post(baseUrl: string, activity: object, headers: Record<string, string> = {}) {
+  const answer = await postOnly(baseUrl, activity, headers);
+  await deliveriesSettled(baseUrl);
+  return answer;
+}
+
+export async function postOnly(baseUrl: string, activity: object, headers: Record<string, string> = {}) {
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -3,6 +3,9 @@ import { Writable } from 'node:stream';
 import { loadConfig, type LoadOptions } from '../../src/config/config';
 import { composeApp, type ComposedApp } from '../../src/composition/composeApp';
 import { createLogger } from '../../src/logging/logger';
+import { scaledLimits, TEAMS_RATE_LIMITS } from '../../src/domain/deliveries/rateLimits';
+import type { DeliverySettings } from '../../src/jobs/deliverySender';
+import { registerDrain, unregisterDrain } from './deliveries';
 
 export function testConnectionString(): string {
   const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING;
@@ -32,10 +35,30 @@ export interface TestApp {
 }
 
 /**
+ * Teams' limits and the retry waits, a hundred times faster: the same shape, so tests check the
+ * sender keeps them without waiting for real seconds.
+ */
+export const FAST_DELIVERY: Partial<DeliverySettings> = {
+  limits: scaledLimits(TEAMS_RATE_LIMITS, 0.01),
+  retry: { maxFailures: 6, maxThrottles: 20, maxWaits: 10, baseDelayMs: 20, maxDelayMs: 200, defaultRetryAfterMs: 100 },
+  // A timeout is an unknown outcome (Teams may have shown it), so it stays well above a busy test machine's delays.
+  holdMs: 20_000,
+  maxWaitMs: 1_000,
+  sendTimeoutMs: 15_000,
+  minPollMs: 20,
+  maxPollMs: 100,
+};
+
+/**
  * Composes the real app on a free port against the test run's storage, in local mode unless the
  * test gives BOT_ID. `loadOptions` only for the Teams SSO tests (SSO settings on a local bot).
  */
-export async function startTestApp(env: Record<string, string> = {}, now?: () => Date, loadOptions: LoadOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  now?: () => Date,
+  loadOptions: LoadOptions = {},
+  deliverySettings: Partial<DeliverySettings> = {},
+): Promise<TestApp> {
   const config = loadConfig(
     {
       PORT: '0',
@@ -48,7 +71,17 @@ export async function startTestApp(env: Record<string, string> = {}, now?: () =>
     loadOptions,
   );
   const logs = new LogCapture();
-  const composed = await composeApp(config, { logger: createLogger('info', logs), now });
+  const composed = await composeApp(config, { logger: createLogger('info', logs), now, deliverySettings: { ...FAST_DELIVERY, ...deliverySettings } });
   const port = await composed.listen();
-  return { composed, baseUrl: `http://127.0.0.1:${port}`, logs, close: () => composed.close() };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  registerDrain(baseUrl, () => composed.deliveries.idle());
+  return {
+    composed,
+    baseUrl,
+    logs,
+    close: async () => {
+      unregisterDrain(baseUrl);
+      await composed.close();
+    },
+  };
 }

@@ -128,6 +128,7 @@ describe('infra/azure.bicep', () => {
     expect(code).toMatch(/identity:\s*\{\s*type:\s*'SystemAssigned'\s*\}/);
     expect(code).toContain("'ba92f5b4-2d11-453d-a403-e96b0029c9fe'"); // Storage Blob Data Contributor
     expect(code).toContain("'0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'"); // Storage Table Data Contributor
+    expect(code).toContain("'974c5e8b-45b9-4653-ba55-5f855dd0fb88'"); // Storage Queue Data Contributor
     expect(code).toMatch(/principalId:\s*webApp\.identity\.principalId/);
   });
 
@@ -158,6 +159,8 @@ describe('infra/azure.bicep', () => {
     expect(tables.filter((table) => !appTables.includes(table))).toEqual([]);
     expect(resolved).toMatch(/for tableName in tableNames:[\s\S]*?name: tableName/);
     expect(resolved).toContain(`name: '${names.turnStateContainer}'`);
+    const queueList = /^var queueNames = \[([^\]]*)\]/m.exec(resolved)?.[1] ?? '';
+    expect([...queueList.matchAll(/'([^']+)'/g)].map((match) => match[1])).toEqual([names.deliveryQueue, names.deliveryPoisonQueue]);
     expect(code).toMatch(/name: 'STORAGE_NAME_PREFIX'\s*value: storageNamePrefix/);
   });
 

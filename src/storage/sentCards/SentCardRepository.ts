@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { deleteEntitiesWhere } from '../deleteEntities';
+import { isStatus } from '../storageErrors';
 
 /** A card the bot sent to someone, remembered so it can be updated in place later. */
 export interface SentCard {
@@ -10,6 +11,7 @@ export interface SentCard {
   purpose: string;
   userId: string;
   conversationReference: string;
+  /** Empty while the card waits on the delivery queue. */
   activityId: string;
 }
 
@@ -41,6 +43,16 @@ export class SentCardRepository {
       },
       'Replace',
     );
+  }
+
+  async get(subject: string, purpose: string, userId: string): Promise<SentCard | undefined> {
+    try {
+      const entity = await this.table.getEntity<SentCardEntity>(partitionOf(subject), `${purpose}_${userId}`);
+      return { subject, purpose: entity.purpose, userId: entity.userId, conversationReference: entity.conversationReference, activityId: entity.activityId };
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
   }
 
   async list(subject: string, purpose: string): Promise<SentCard[]> {

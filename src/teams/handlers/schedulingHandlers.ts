@@ -9,7 +9,7 @@ import { cardActionsOf, idFrom } from './cardData';
 
 /** Planning an appointment: the SVIB'er proposes, the teacher picks, either side moves or cancels. */
 export function registerSchedulingHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
-  const { scheduling, directory, texts, notifier } = deps;
+  const { scheduling, directory, texts, cardMemory } = deps;
   const execute = cardActionsOf(app);
 
   execute(cardVerbs.schedulePlan, async (context, data) => {
@@ -27,7 +27,7 @@ export function registerSchedulingHandlers(app: Application<SvibTurnState>, deps
     if (!trajectoryId) return texts.trajectory.notFound;
     const { reply, appointment } = await scheduling.propose(actor, trajectoryId, data);
     // This card becomes the SVIB'er's view of the appointment, updated in place when the teacher chooses.
-    if (appointment) await notifier.rememberCardOf(context, { subject: appointment.id, purpose: SVIBBER_CARD }, actor.userId);
+    if (appointment) await cardMemory.rememberCardOf(context, { subject: appointment.id, purpose: SVIBBER_CARD }, actor.userId);
     return reply;
   });
 

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       recordingRetentionDays: 30,
       ffmpegPath: expect.stringMatching(/node_modules\/@ffmpeg-installer\/linux-x64\/ffmpeg$/),
       sso: undefined,
+      deliverySender: 'in-process',
       port: 3978,
       listenHost: '127.0.0.1',
       logLevel: 'info',
@@ -38,6 +39,11 @@ describe('loadConfig', () => {
       requestReminderSchoolDays: 2,
       kijkwijzerReminderSchoolDays: 2,
     });
+  });
+
+  it('lets a process leave sending to `npm run sender`, and names a wrong value', () => {
+    expect(loadConfig({ ...storage, DELIVERY_SENDER: 'off' }).deliverySender).toBe('off');
+    expect(problemOf({ ...storage, DELIVERY_SENDER: 'sometimes' })).toMatch(/^Invalid configuration: DELIVERY_SENDER/);
   });
 
   it('reads the first beheerders as a list of ids or e-mail addresses', () => {

@@ -1,0 +1,118 @@
+import type { QueueClient } from '@azure/storage-queue';
+import { NO_ATTEMPTS, type Delivery, type DeliveryAttempts } from '../../domain/deliveries/delivery';
+import { isStatus } from '../storageErrors';
+
+/** A queue message holds 64 KiB of base64 text: this much JSON. */
+const MAX_JSON_BYTES = 48 * 1024;
+
+interface Envelope {
+  delivery: Delivery;
+  attempts: DeliveryAttempts;
+}
+
+/** A message taken from the queue; invisible to other senders until it is deleted or its time is up. */
+export interface TakenDelivery {
+  delivery: Delivery;
+  attempts: DeliveryAttempts;
+  messageId: string;
+  popReceipt: string;
+  insertedOn: Date;
+}
+
+export interface PoisonedDelivery {
+  delivery: Delivery;
+  reason: string;
+  poisonedAt: string;
+}
+
+export interface QueueFigures {
+  /** Messages on the queue, including those waiting for a retry (approximate, as Azure counts). */
+  depth: number;
+  /** Age of the oldest message at the front of the queue, in seconds; 0 when none is visible. */
+  oldestAgeSeconds: number;
+  poisoned: number;
+}
+
+function encode(envelope: Envelope | PoisonedDelivery): string {
+  const json = JSON.stringify(envelope);
+  if (Buffer.byteLength(json) > MAX_JSON_BYTES) throw new Error(`a delivery may hold ${MAX_JSON_BYTES} bytes of JSON; this one is larger`);
+  return Buffer.from(json, 'utf8').toString('base64');
+}
+
+function decode<T>(text: string): T {
+  return JSON.parse(Buffer.from(text, 'base64').toString('utf8')) as T;
+}
+
+/** Queue visibility is whole seconds. */
+function seconds(ms: number): number {
+  return Math.max(0, Math.ceil(ms / 1000));
+}
+
+/** The delivery queue and its poison queue (Azure Storage Queues). */
+export class DeliveryQueue {
+  constructor(
+    private readonly queue: QueueClient,
+    private readonly poison: QueueClient,
+  ) {}
+
+  async send(delivery: Delivery): Promise<void> {
+    // Never expire: a delivery leaves the queue by being sent, dropped or poisoned, not by age.
+    await this.queue.sendMessage(encode({ delivery, attempts: NO_ATTEMPTS }), { messageTimeToLive: -1 });
+  }
+
+  /** Takes up to `max` messages, hidden from other senders for `holdMs`. Unreadable ones go to the poison queue. */
+  async take(max: number, holdMs: number): Promise<TakenDelivery[]> {
+    const response = await this.queue.receiveMessages({ numberOfMessages: Math.min(32, Math.max(1, max)), visibilityTimeout: Math.max(1, seconds(holdMs)) });
+    const taken: TakenDelivery[] = [];
+    for (const item of response.receivedMessageItems) {
+      try {
+        const envelope = decode<Envelope>(item.messageText);
+        if (!envelope.delivery?.id || !envelope.delivery.target) throw new Error('not a delivery');
+        taken.push({ ...envelope, attempts: { ...NO_ATTEMPTS, ...envelope.attempts }, messageId: item.messageId, popReceipt: item.popReceipt, insertedOn: item.insertedOn });
+      } catch {
+        await this.poison.sendMessage(Buffer.from(item.messageText).toString('base64'), { messageTimeToLive: -1 });
+        await this.remove({ messageId: item.messageId, popReceipt: item.popReceipt });
+      }
+    }
+    return taken;
+  }
+
+  /** Makes the message visible again after `afterMs`, with the tries counted so far. */
+  async retryLater(taken: TakenDelivery, afterMs: number, attempts: DeliveryAttempts): Promise<void> {
+    await this.queue.updateMessage(taken.messageId, taken.popReceipt, encode({ delivery: taken.delivery, attempts }), seconds(afterMs));
+  }
+
+  /** Done with it. A message whose time ran out was taken by another sender; that one finishes it. */
+  async remove(taken: { messageId: string; popReceipt: string }): Promise<void> {
+    try {
+      await this.queue.deleteMessage(taken.messageId, taken.popReceipt);
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+    }
+  }
+
+  async toPoison(taken: TakenDelivery, reason: string, at: Date): Promise<void> {
+    await this.poison.sendMessage(encode({ delivery: taken.delivery, reason, poisonedAt: at.toISOString() }), { messageTimeToLive: -1 });
+    await this.remove(taken);
+  }
+
+  /** Reads the poison queue without taking anything: what a beheerder inspects. */
+  async peekPoisoned(max = 32): Promise<PoisonedDelivery[]> {
+    const response = await this.poison.peekMessages({ numberOfMessages: Math.min(32, max) });
+    return response.peekedMessageItems.map((item) => decode<PoisonedDelivery>(item.messageText));
+  }
+
+  async figures(now: Date, abortSignal?: AbortSignal): Promise<QueueFigures> {
+    const [properties, poisonProperties, front] = await Promise.all([
+      this.queue.getProperties({ abortSignal }),
+      this.poison.getProperties({ abortSignal }),
+      this.queue.peekMessages({ numberOfMessages: 1, abortSignal }),
+    ]);
+    const oldest = front.peekedMessageItems[0]?.insertedOn;
+    return {
+      depth: properties.approximateMessagesCount ?? 0,
+      oldestAgeSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)) : 0,
+      poisoned: poisonProperties.approximateMessagesCount ?? 0,
+    };
+  }
+}
