@@ -152,6 +152,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     audit,
     now,
     settingsFor: (tenantId, schoolId) => directory.recordingSettingsOf(tenantId, schoolId),
+    rolesOf: async (tenantId, schoolId, userId) => (await directory.subjectFor(tenantId, schoolId, userId)).roles,
   });
   const calendarLinks = new CalendarLinks({
     secret: config.linkSigningSecret,

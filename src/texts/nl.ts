@@ -267,6 +267,10 @@ export const nl = {
     backToTrajectory: 'Terug naar het traject',
     accessIntro: 'Je bepaalt zelf wie je opname mag zien. Je kunt toegang altijd weer intrekken; dat geldt meteen.',
     noGrants: 'Alleen jij en je begeleider kunnen deze opname zien.',
+    directieNever: 'De directie kan je opnames nooit zien: SVIB staat los van beoordeling.',
+    granteeDirectie: 'Iemand van de directie kan je opname niet zien: SVIB staat los van beoordeling. Kies een andere collega.',
+    untilInPast: 'Deze einddatum is al voorbij. Kies een datum vanaf vandaag, of laat het veld leeg.',
+    trajectoryEnded: 'Dit traject is gestopt of afgesloten: je kunt de opname nog bekijken en verwijderen, maar niet meer delen.',
     pickColleague: 'Geef een collega toegang',
     until: 'Tot en met (mag je openlaten)',
     grant: 'Toegang geven',
@@ -314,6 +318,7 @@ export const nl = {
     auditRefused: 'geweigerd',
     auditGrantTo: 'toegang gegeven aan {name} voor opname {cycle}',
     auditWithdrawFrom: 'toegang van {name} tot opname {cycle} ingetrokken',
+    someoneOutside: 'iemand buiten je school',
     auditActions: {
       view: 'link om te bekijken gekregen',
       upload: 'opname toegevoegd',
@@ -325,6 +330,7 @@ export const nl = {
       listFragments: 'fragmenten bekeken',
       viewFragment: 'fragment bekeken',
       cutClip: 'fragment klaargezet om te delen',
+      openAccessCard: 'toegangskaart geopend',
     } as Record<string, string>,
     problems: {
       'not-uploaded': 'Er is geen bestand aangekomen. Probeer het uploaden opnieuw.',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { decideAccess, grantsOpening, type AccessDecision } from '../../domain/recordings/accessPolicy';
+import { decideAccess, grantsOpening, mayReceiveGrant, type AccessDecision } from '../../domain/recordings/accessPolicy';
+import type { Role } from '../../domain/schools/roles';
 import type { AccessSubject, Fragment, Grant, GrantScope, Recording, RecordingAction, TrajectoryFacts } from '../../domain/recordings/recording';
 import { isDueForDeletion } from '../../domain/recordings/retention';
 import { isClosed, type Trajectory } from '../../domain/trajectories/trajectory';
@@ -22,6 +23,8 @@ export interface RecordingServiceOptions {
   now: () => Date;
   /** The school's own limits (largest video, days kept after closing), decided again per call. */
   settingsFor: (tenantId: string, schoolId: string) => Promise<RecordingSettings>;
+  /** The roles a person holds at the school now (a grantee who is directie is refused). */
+  rolesOf: (tenantId: string, schoolId: string, userId: string) => Promise<readonly Role[]>;
 }
 
 export type Refused = { ok: false; reason: string };
@@ -39,7 +42,7 @@ export const READ_LINK_MINUTES = 15;
 export const UPLOAD_LINK_MINUTES = 120;
 
 function factsOf(tenantId: string, trajectory: Trajectory): TrajectoryFacts {
-  return { tenantId, schoolId: trajectory.schoolId, trajectoryId: trajectory.id, teacherId: trajectory.teacher.userId, svibberId: trajectory.svibber?.userId };
+  return { tenantId, schoolId: trajectory.schoolId, trajectoryId: trajectory.id, teacherId: trajectory.teacher.userId, svibberId: trajectory.svibber?.userId, phase: trajectory.phase.kind };
 }
 
 /**
@@ -215,7 +218,8 @@ export class RecordingService {
 
   /** The grants and fragments of a recording, for its teacher to decide who sees what. */
   async grantsOf(subject: AccessSubject, recordingId: string): Promise<{ ok: true; recording: Recording; trajectory: TrajectoryFacts; grants: Grant[]; fragments: Fragment[] } | Refused> {
-    const found = await this.recordingFor(subject, recordingId, 'grant');
+    // Decided as a grant would be, but audited as what it is: opening the card grants nothing.
+    const found = await this.recordingFor(subject, recordingId, 'grant', 'openAccessCard');
     if (!found.ok) return found;
     return { ok: true, recording: found.recording, trajectory: found.trajectory, grants: found.grants, fragments: await this.options.recordings.listFragments(found.recording) };
   }
@@ -236,6 +240,9 @@ export class RecordingService {
     const found = await this.recordingFor(subject, recordingId, 'grant');
     if (!found.ok) return found;
     if (grantee.userId === subject.userId) return { ok: false, reason: 'grant-to-self' };
+    // Directie never sees content; the policy refuses such a grant anyway, this says so at once.
+    if (!mayReceiveGrant(await this.options.rolesOf(subject.tenantId, subject.schoolId, grantee.userId))) return { ok: false, reason: 'grantee-directie' };
+    if (until !== undefined && until.getTime() <= this.options.now().getTime()) return { ok: false, reason: 'until-in-past' };
     const { recording } = found;
     // Fragment ids come from a card submit: keep only real fragments of this recording.
     const fragments = scopedFragments(scope, await this.options.recordings.listFragments(recording), recording.id);
@@ -332,27 +339,50 @@ export class RecordingService {
   }
 
   /** Reads the recording and its trajectory from storage; an unknown id is refused and audited. */
-  private async load(subject: AccessSubject, recordingId: string, action: RecordingAction) {
+  private async load(subject: AccessSubject, recordingId: string, action: string) {
     const recording = await this.options.recordings.get(subject.tenantId, subject.schoolId, String(recordingId));
     // The trajectory and the grants are independent reads: one wait instead of two on every decision.
     const [trajectory, grants] = recording
       ? await Promise.all([this.trajectoryOf(subject, recording.trajectoryId), this.options.recordings.listGrants(subject.tenantId, subject.schoolId, recording.id)])
       : [undefined, []];
     if (!recording || !trajectory) {
-      await this.record(subject, recording?.trajectoryId ?? 'unknown', action, 'recording', String(recordingId).slice(0, 100), 'refused', 'no-recording');
+      await this.recordElsewhere(subject, String(recordingId).slice(0, 100), action, recording?.trajectoryId);
       return { ok: false as const, reason: 'no-recording' };
     }
     return { ok: true as const, recording, trajectory: factsOf(subject.tenantId, trajectory), grants };
   }
 
-  private async recordingFor(subject: AccessSubject, recordingId: string, action: RecordingAction) {
-    const loaded = await this.load(subject, recordingId, action);
+  /**
+   * A recording id that is not at the subject's own school: when it names a recording of another
+   * school or tenant, the refused attempt is written where that recording lives, so its teacher
+   * sees it in her logboek; otherwise in the subject's own partition.
+   */
+  private async recordElsewhere(subject: AccessSubject, recordingId: string, action: string, ownTrajectoryId?: string): Promise<void> {
+    const target = /^[A-Za-z0-9-]{1,100}$/.test(recordingId) ? await this.options.recordings.findAnywhere(recordingId) : undefined;
+    if (target && (target.tenantId !== subject.tenantId || target.schoolId !== subject.schoolId)) {
+      const reason = target.tenantId !== subject.tenantId ? 'other-tenant' : 'other-school';
+      await this.options.audit.append(target.tenantId, target.schoolId, target.trajectoryId, {
+        at: this.options.now(),
+        actorId: subject.userId,
+        action,
+        objectType: 'recording',
+        objectId: target.id,
+        result: 'refused',
+        detail: reason,
+      });
+      return;
+    }
+    await this.record(subject, ownTrajectoryId ?? 'unknown', action, 'recording', recordingId, 'refused', 'no-recording');
+  }
+
+  private async recordingFor(subject: AccessSubject, recordingId: string, action: RecordingAction, auditAs: string = action) {
+    const loaded = await this.load(subject, recordingId, auditAs as RecordingAction);
     if (!loaded.ok) return loaded;
     const { recording, trajectory, grants } = loaded;
     const decision = decideAccess(subject, action, { trajectory, recording }, grants, this.options.now());
     // A refusal is audited here; what an allowed action did is audited by the action itself, once.
     if (!decision.allow) {
-      await this.record(subject, trajectory.trajectoryId, action, 'recording', recording.id, 'refused', decision.reason);
+      await this.record(subject, trajectory.trajectoryId, auditAs, 'recording', recording.id, 'refused', decision.reason);
       return { ok: false as const, reason: decision.reason };
     }
     return loaded;

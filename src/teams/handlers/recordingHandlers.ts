@@ -13,10 +13,14 @@ import { sendCard } from '../replies';
 import type { SvibTurnState } from '../svibTurnState';
 import { cardActionsOf, idFrom } from './cardData';
 
-/** Colleagues the teacher can share with: people of the school, not the teacher and not the begeleider. */
+/**
+ * Colleagues the teacher can share with: people of the school, not the teacher, not the
+ * begeleider, and never anyone who is directie now (SVIB stays apart from assessment).
+ */
 async function colleagues(actor: Actor, deps: BotDependencies, exclude: string[]) {
   const people = await deps.directory.peopleAt(actor.tenantId, actor.schoolId);
-  return people.filter((person) => !exclude.includes(person.userId)).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const directie = new Set((await deps.directory.holdersOf(actor.tenantId, actor.schoolId, 'directie')).map((member) => member.userId));
+  return people.filter((person) => !exclude.includes(person.userId) && !directie.has(person.userId)).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
 async function accessCardFor(actor: Actor, recordingId: string, deps: BotDependencies, notice?: { text: string; tone: 'good' | 'attention' }) {
@@ -64,7 +68,9 @@ export async function sendAuditLog(context: TurnContext, deps: BotDependencies):
   entries.sort((a, b) => b.at.getTime() - a.at.getTime());
   const names = new Map((await deps.directory.peopleAt(actor.tenantId, actor.schoolId)).map((person) => [person.userId, person.name]));
   names.set(actor.userId, actor.name);
-  await sendCard(context, auditLogCard(entries.slice(0, 100), (userId) => names.get(userId) ?? 'SVIB-bot', deps.texts, (grantId) => cycleOfGrant.get(grantId)));
+  // Refused attempts from another school or tenant name someone this school does not know.
+  const nameOf = (userId: string) => names.get(userId) ?? (userId === 'svib-bot' ? 'SVIB-bot' : deps.texts.recordings.someoneOutside);
+  await sendCard(context, auditLogCard(entries.slice(0, 100), nameOf, deps.texts, (grantId) => cycleOfGrant.get(grantId)));
 }
 
 /** "Gedeeld met mij": a fresh way to open each recording a colleague shares with this person. */
@@ -121,13 +127,23 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     const grantee = (await directory.peopleAt(actor.tenantId, actor.schoolId)).find((person) => person.userId === granteeId);
     if (!grantee) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.chooseColleague, tone: 'attention' });
     const until = typeof data.until === 'string' && data.until ? amsterdamLocalToUtc(data.until, '23:59') : undefined;
+    // The end date counts to the end of that day: a day already gone is named and nothing is saved.
+    if (until !== undefined && until.getTime() <= deps.now().getTime()) {
+      return accessCardFor(actor, recordingId, deps, { text: texts.recordings.untilInPast, tone: 'attention' });
+    }
     const scope = scopeFrom(data);
     if (scope.kind === 'fragments' && !(await clips.sharingAvailable())) {
       return accessCardFor(actor, recordingId, deps, { text: texts.recordings.fragmentSharingUnavailable, tone: 'attention' });
     }
     const granted = await recordings.grant(actor, recordingId, { userId: grantee.userId, name: grantee.name }, scope, until);
     if (!granted.ok) {
-      const problem = granted.reason === 'no-fragments' ? texts.recordings.chooseFragment : texts.recordings.refused;
+      const problems: Record<string, string> = {
+        'no-fragments': texts.recordings.chooseFragment,
+        'grantee-directie': texts.recordings.granteeDirectie,
+        'until-in-past': texts.recordings.untilInPast,
+        'trajectory-ended': texts.recordings.trajectoryEnded,
+      };
+      const problem = problems[granted.reason] ?? texts.recordings.refused;
       return accessCardFor(actor, recordingId, deps, { text: problem, tone: 'attention' });
     }
     const { grant } = granted;
