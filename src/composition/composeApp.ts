@@ -42,7 +42,7 @@ import { ClipJob } from '../jobs/clipJob';
 import { createFfmpegClipper } from '../media/ffmpegClipper';
 import { ClipRepository } from '../storage/recordings/ClipRepository';
 import { recordingAspects } from '../cards/recordingCards';
-import { recordingPageLink, registerRecordingsApi } from '../http/recordingsApi';
+import { recordingPageLink, registerRecordingsApi, UPLOAD_PAGE_LINK_MINUTES } from '../http/recordingsApi';
 import { registerPageRoutes } from '../http/pagesRoute';
 import { createSsoVerifier } from '../http/ssoToken';
 import { registerUploadResumeApi } from '../http/uploadResumeApi';
@@ -153,6 +153,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     now,
     settingsFor: (tenantId, schoolId) => directory.recordingSettingsOf(tenantId, schoolId),
     rolesOf: async (tenantId, schoolId, userId) => (await directory.subjectFor(tenantId, schoolId, userId)).roles,
+    claimOnce: (key, at) => usedLinks.useOnce(key, at),
   });
   const calendarLinks = new CalendarLinks({
     secret: config.linkSigningSecret,
@@ -177,7 +178,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       recordingPageLink(config.linkSigningSecret, config.publicBaseUrl, 'upload', {
         subjectId: `${actor.tenantId}|${actor.schoolId}|${trajectoryId}|${cycle}`,
         userId: actor.userId,
-        expiresAt: new Date(now().getTime() + 60 * 60_000),
+        // Only to open the page and start an upload: the upload itself gets its own link then.
+        expiresAt: new Date(now().getTime() + UPLOAD_PAGE_LINK_MINUTES * 60_000),
       }),
     watch: (actor: { tenantId: string; schoolId: string; userId: string }, recording: { id: string }) =>
       recordingPageLink(config.linkSigningSecret, config.publicBaseUrl, 'watch', {

@@ -336,6 +336,7 @@ export const nl = {
       'not-uploaded': 'Er is geen bestand aangekomen. Probeer het uploaden opnieuw.',
       'not-a-video': 'Dit is geen video. Kies een videobestand.',
       'too-large': 'Deze video is te groot. Maak de opname korter of kleiner.',
+      'already-registered': 'Deze upload is al opgeslagen. Voeg een nieuwe opname toe vanaf het traject.',
       'invalid-fragment': 'Kies een begin en een einde binnen de opname; het einde na het begin.',
       'clips-not-ready': 'De fragmenten worden nog klaargezet. Je krijgt bericht zodra je ze kunt bekijken.',
     } as Record<string, string>,

@@ -7,6 +7,8 @@ import { isClosed, type Trajectory } from '../../domain/trajectories/trajectory'
 import { lastMovedAt } from '../../domain/trajectories/nextStep';
 import { clipsToRequest, newClip, scopedFragments } from '../../domain/recordings/clips';
 import { isRepeatOf } from '../../domain/recordings/grants';
+import { extensionOf, SIGNATURE_BYTES, videoTypeOf } from '../../domain/recordings/videoSignature';
+import { uploadLinkMinutes } from '../../domain/recordings/uploadWindow';
 import type { RecordingSettings } from '../../domain/schools/recordingSettings';
 import type { AuditLog } from '../../storage/audit/AuditLog';
 import type { ClipRepository } from '../../storage/recordings/ClipRepository';
@@ -25,7 +27,12 @@ export interface RecordingServiceOptions {
   settingsFor: (tenantId: string, schoolId: string) => Promise<RecordingSettings>;
   /** The roles a person holds at the school now (a grantee who is directie is refused). */
   rolesOf: (tenantId: string, schoolId: string, userId: string) => Promise<readonly Role[]>;
+  /** Records a key once (a conditional insert): true the first time, false ever after. */
+  claimOnce: (key: string, at: Date) => Promise<boolean>;
 }
+
+/** Uploads land here first; only the server copies a checked upload to its final name. */
+export const STAGING_PREFIX = 'staging/';
 
 export type Refused = { ok: false; reason: string };
 
@@ -38,8 +45,6 @@ export type WatchResult =
 const MINUTE = 60_000;
 /** A read link lives at most this long: consent withdrawn a minute ago must win soon. */
 export const READ_LINK_MINUTES = 15;
-/** Uploading a large video takes a while; the write link is for one new blob only. */
-export const UPLOAD_LINK_MINUTES = 120;
 
 function factsOf(tenantId: string, trajectory: Trajectory): TrajectoryFacts {
   return { tenantId, schoolId: trajectory.schoolId, trajectoryId: trajectory.id, teacherId: trajectory.teacher.userId, svibberId: trajectory.svibber?.userId, phase: trajectory.phase.kind };
@@ -52,46 +57,69 @@ function factsOf(tenantId: string, trajectory: Trajectory): TrajectoryFacts {
 export class RecordingService {
   constructor(private readonly options: RecordingServiceOptions) {}
 
-  /** A write-only link for one new, unguessable blob under the school and trajectory. */
-  async startUpload(subject: AccessSubject, trajectoryId: string): Promise<{ ok: true; uploadUrl: string; blobName: string; maxBytes: number } | Refused> {
+  /**
+   * A write-only link for one new, unguessable staging blob under the school and trajectory,
+   * living as long as the school's largest recording takes to upload (see uploadWindow.ts).
+   */
+  async startUpload(
+    subject: AccessSubject,
+    trajectoryId: string,
+  ): Promise<{ ok: true; uploadUrl: string; blobName: string; maxBytes: number; uploadMinutes: number } | Refused> {
     const trajectory = await this.trajectoryOf(subject, trajectoryId);
     const decision = await this.decide(subject, 'upload', trajectory, undefined, trajectoryId);
     if (!decision.allow || !trajectory) return { ok: false, reason: decision.allow ? 'not-a-party' : decision.reason };
-    const blobName = `${subject.tenantId}/${subject.schoolId}/${trajectoryId}/${randomUUID()}`;
-    const uploadUrl = await this.options.blobs.uploadUrl(blobName, new Date(this.options.now().getTime() + UPLOAD_LINK_MINUTES * MINUTE));
+    const blobName = `${STAGING_PREFIX}${subject.tenantId}/${subject.schoolId}/${trajectoryId}/${randomUUID()}`;
     const { maxBytes } = await this.options.settingsFor(subject.tenantId, subject.schoolId);
-    return { ok: true, uploadUrl, blobName, maxBytes };
+    const uploadMinutes = uploadLinkMinutes(maxBytes);
+    const uploadUrl = await this.options.blobs.uploadUrl(blobName, new Date(this.options.now().getTime() + uploadMinutes * MINUTE));
+    return { ok: true, uploadUrl, blobName, maxBytes, uploadMinutes };
   }
 
-  /** After the browser uploaded: check the blob itself, then keep its reference; a bad upload leaves nothing behind. */
-  async register(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording; repeated?: boolean } | Refused> {
+  /**
+   * After the browser uploaded: check the staging blob itself (declared type, size, and the
+   * container's own signature), copy it to a final name no client link ever covered, delete the
+   * staging blob, and keep the reference. Once per staging blob: a second registration (a
+   * replay, or a retry after a lost answer) is refused and stores nothing, so one upload is
+   * never two recordings. A bad upload leaves nothing behind.
+   */
+  async register(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording } | Refused> {
     const { blobs, recordings, audit, now } = this.options;
     const trajectory = await this.trajectoryOf(subject, trajectoryId);
     const decision = await this.decide(subject, 'upload', trajectory, undefined, trajectoryId);
     // The blob name was issued for this school and trajectory; any other name is forged.
-    const expectedPrefix = `${subject.tenantId}/${subject.schoolId}/${trajectoryId}/`;
+    const expectedPrefix = `${STAGING_PREFIX}${subject.tenantId}/${subject.schoolId}/${trajectoryId}/`;
     if (!decision.allow || !trajectory || !blobName.startsWith(expectedPrefix)) return { ok: false, reason: decision.allow ? 'not-a-party' : decision.reason };
-    // A repeated register (a retry, a reload) keeps the one recording: a trajectory shows it once.
-    const known = (await recordings.listForTrajectory(subject.tenantId, subject.schoolId, trajectoryId)).find((recording) => recording.blobName === blobName);
-    if (known) return { ok: true, recording: known, repeated: true };
+    if (!(await this.options.claimOnce(`register|${blobName}`, now()))) {
+      await this.record(subject, trajectoryId, 'upload', 'recording', blobName.slice(-36), 'refused', 'already-registered');
+      return { ok: false, reason: 'already-registered' };
+    }
     const facts = await blobs.facts(blobName);
     const { maxBytes } = await this.options.settingsFor(subject.tenantId, subject.schoolId);
-    const problem = !facts ? 'not-uploaded' : !facts.contentType.startsWith('video/') ? 'not-a-video' : facts.sizeBytes > maxBytes ? 'too-large' : undefined;
-    if (problem || !facts) {
+    const videoType = facts && facts.sizeBytes > 0 && facts.sizeBytes <= maxBytes ? videoTypeOf(await blobs.head(blobName, SIGNATURE_BYTES)) : undefined;
+    const problem = !facts
+      ? 'not-uploaded'
+      : facts.sizeBytes > maxBytes
+        ? 'too-large'
+        : !facts.contentType.startsWith('video/') || !videoType
+          ? 'not-a-video'
+          : undefined;
+    if (problem || !facts || !videoType) {
       await blobs.remove(blobName);
-      await this.record(subject, trajectoryId, 'upload', 'recording', blobName, 'refused', problem);
+      await this.record(subject, trajectoryId, 'upload', 'recording', blobName.slice(-36), 'refused', problem);
       return { ok: false, reason: problem ?? 'not-uploaded' };
     }
+    const finalName = `${subject.tenantId}/${subject.schoolId}/${trajectoryId}/${randomUUID()}`;
+    await blobs.promote(blobName, finalName, { contentType: videoType, fileName: `opname-${cycle}.${extensionOf(videoType)}` });
     const recording: Recording = {
       id: randomUUID(),
       tenantId: subject.tenantId,
       schoolId: subject.schoolId,
       trajectoryId,
       cycle,
-      blobName,
+      blobName: finalName,
       uploaderId: subject.userId,
       sizeBytes: facts.sizeBytes,
-      contentType: facts.contentType,
+      contentType: videoType,
       durationSeconds: durationSeconds && Number.isFinite(durationSeconds) && durationSeconds > 0 ? Math.round(durationSeconds) : undefined,
       uploadedAt: now(),
     };
@@ -118,7 +146,7 @@ export class RecordingService {
     }
     // Audit and fragment list in one wait; the link is signed and handed out only once the view is audited.
     const [, fragments] = await Promise.all([this.record(subject, trajectory.trajectoryId, 'view', 'recording', recording.id, 'allowed', decision.basis), recordings.listFragments(recording)]);
-    const videoUrl = await blobs.readUrl(recording.blobName, this.readLinkExpiry());
+    const videoUrl = await blobs.readUrl(recording.blobName, this.readLinkExpiry(), { contentType: recording.contentType, fileName: `opname-${recording.cycle}.${extensionOf(recording.contentType)}` });
     const canMark = decideAccess(subject, 'markFragment', target, grants, now()).allow;
     return { ok: true, recording, videoUrl, fragments, canMark };
   }
@@ -131,7 +159,9 @@ export class RecordingService {
     for (const fragment of await recordings.listFragments(recording)) {
       const clip = ready.get(fragment.id);
       if (!clip?.blobName || !decideAccess(subject, 'viewFragment', { ...target, fragmentId: fragment.id }, grants, now()).allow) continue;
-      fragments.push({ ...fragment, clipUrl: await blobs.readUrl(clip.blobName, this.readLinkExpiry()) });
+      // Clips are cut by the server itself as H.264/AAC MP4.
+      const clipUrl = await blobs.readUrl(clip.blobName, this.readLinkExpiry(), { contentType: 'video/mp4', fileName: `fragment-${recording.cycle}.mp4` });
+      fragments.push({ ...fragment, clipUrl });
       await this.record(subject, recording.trajectoryId, 'viewFragment', 'fragment', fragment.id, 'allowed', 'grant');
     }
     if (fragments.length === 0) {

@@ -35,8 +35,41 @@ export class RecordingBlobs {
     return this.sasUrl(blobName, BlobSASPermissions.parse('cw'), expiresOn);
   }
 
-  async readUrl(blobName: string, expiresOn: Date): Promise<string> {
-    return this.sasUrl(blobName, BlobSASPermissions.parse('r'), expiresOn);
+  /**
+   * A read link that also fixes the response: the checked video type (`rsct`) and a download
+   * disposition (`rscd`), so whatever the blob's own headers say, a browser never renders it as
+   * a page. A video element plays it all the same.
+   */
+  async readUrl(blobName: string, expiresOn: Date, response?: { contentType: string; fileName: string }): Promise<string> {
+    const headers = response ? { contentType: response.contentType, contentDisposition: `attachment; filename="${response.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"` } : {};
+    return this.sasUrl(blobName, BlobSASPermissions.parse('r'), expiresOn, headers);
+  }
+
+  /** The first bytes of a blob, read with the account's own credential (a content signature check). */
+  async head(blobName: string, bytes: number): Promise<Uint8Array> {
+    const buffer = await this.container.getBlockBlobClient(blobName).downloadToBuffer(0, bytes);
+    return new Uint8Array(buffer);
+  }
+
+  /**
+   * Copies a checked upload to its final name inside the account (no client link ever covered
+   * that name, so nobody can write it again), sets the checked headers, then deletes the upload.
+   */
+  async promote(stagingName: string, finalName: string, headers: { contentType: string; fileName: string }): Promise<void> {
+    const source = await this.sasUrl(stagingName, BlobSASPermissions.parse('r'), new Date(Date.now() + 60 * 60_000));
+    const target = this.container.getBlockBlobClient(finalName);
+    const poller = await target.beginCopyFromURL(source, { intervalInMs: 500 });
+    const copied = await poller.pollUntilDone();
+    if (copied.copyStatus !== 'success') throw new Error(`copy ended as ${copied.copyStatus ?? 'unknown'}`);
+    await target.setHTTPHeaders({ blobContentType: headers.contentType, blobContentDisposition: `attachment; filename="${headers.fileName}"` });
+    await this.remove(stagingName);
+  }
+
+  /** Blobs under a prefix with when they were created: the sweep of abandoned uploads. */
+  async *listUnder(prefix: string): AsyncGenerator<{ name: string; createdOn: Date }> {
+    for await (const blob of this.container.listBlobsFlat({ prefix })) {
+      yield { name: blob.name, createdOn: blob.properties.createdOn ?? blob.properties.lastModified };
+    }
   }
 
   async facts(blobName: string): Promise<BlobFacts | undefined> {
@@ -78,9 +111,10 @@ export class RecordingBlobs {
     return new URL(this.container.url).origin;
   }
 
-  private async sasUrl(blobName: string, permissions: BlobSASPermissions, expiresOn: Date): Promise<string> {
+  private async sasUrl(blobName: string, permissions: BlobSASPermissions, expiresOn: Date, response: { contentType?: string; contentDisposition?: string } = {}): Promise<string> {
     const startsOn = new Date(Date.now() - 5 * 60_000);
     const values = {
+      ...response,
       containerName: this.container.containerName,
       blobName,
       permissions,
