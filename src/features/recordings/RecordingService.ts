@@ -95,7 +95,7 @@ export class RecordingService {
     }
     const facts = await blobs.facts(blobName);
     const { maxBytes } = await this.options.settingsFor(subject.tenantId, subject.schoolId);
-    const videoType = facts && facts.sizeBytes > 0 && facts.sizeBytes <= maxBytes ? videoTypeOf(await blobs.head(blobName, SIGNATURE_BYTES)) : undefined;
+    const videoType = facts && facts.sizeBytes > 0 && facts.sizeBytes <= maxBytes ? videoTypeOf(await blobs.head(blobName, Math.min(facts.sizeBytes, SIGNATURE_BYTES))) : undefined;
     const problem = !facts
       ? 'not-uploaded'
       : facts.sizeBytes > maxBytes
@@ -393,7 +393,8 @@ export class RecordingService {
       const reason = target.tenantId !== subject.tenantId ? 'other-tenant' : 'other-school';
       await this.options.audit.append(target.tenantId, target.schoolId, target.trajectoryId, {
         at: this.options.now(),
-        actorId: subject.userId,
+        // The same object id in another tenant is another person: never shown as one of ours.
+        actorId: reason === 'other-tenant' ? `${subject.tenantId}:${subject.userId}` : subject.userId,
         action,
         objectType: 'recording',
         objectId: target.id,

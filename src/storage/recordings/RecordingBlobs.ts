@@ -53,7 +53,8 @@ export class RecordingBlobs {
 
   /**
    * Copies a checked upload to its final name inside the account (no client link ever covered
-   * that name, so nobody can write it again), sets the checked headers, then deletes the upload.
+   * that name, so nobody can write it again), sets the checked headers, then empties the upload
+   * and locks its name.
    */
   async promote(stagingName: string, finalName: string, headers: { contentType: string; fileName: string }): Promise<void> {
     const source = await this.sasUrl(stagingName, BlobSASPermissions.parse('r'), new Date(Date.now() + 60 * 60_000));
@@ -62,7 +63,12 @@ export class RecordingBlobs {
     const copied = await poller.pollUntilDone();
     if (copied.copyStatus !== 'success') throw new Error(`copy ended as ${copied.copyStatus ?? 'unknown'}`);
     await target.setHTTPHeaders({ blobContentType: headers.contentType, blobContentDisposition: `attachment; filename="${headers.fileName}"` });
-    await this.remove(stagingName);
+    // The upload link still lives for a while and may create its blob anew: an empty blob under an
+    // infinite lease takes the staging name instead, so every write through that link fails. The
+    // sweep of abandoned uploads removes it once the link has ended.
+    const staging = this.container.getBlockBlobClient(stagingName);
+    await staging.upload('', 0, { blobHTTPHeaders: { blobContentType: 'application/octet-stream' } });
+    await staging.getBlobLeaseClient().acquireLease(-1);
   }
 
   /** Blobs under a prefix with when they were created: the sweep of abandoned uploads. */
@@ -103,7 +109,15 @@ export class RecordingBlobs {
   }
 
   async remove(blobName: string): Promise<void> {
-    await this.container.getBlockBlobClient(blobName).deleteIfExists({ deleteSnapshots: 'include' });
+    const blob = this.container.getBlockBlobClient(blobName);
+    try {
+      await blob.deleteIfExists({ deleteSnapshots: 'include' });
+    } catch (error) {
+      // A registered upload's staging name is held by a lease (see promote): break it, then delete.
+      if (!isStatus(error, 412)) throw error;
+      await blob.getBlobLeaseClient().breakLease(0);
+      await blob.deleteIfExists({ deleteSnapshots: 'include' });
+    }
   }
 
   /** The origin browsers talk to, for the pages' Content-Security-Policy and the account's CORS. */
