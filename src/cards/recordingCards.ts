@@ -3,6 +3,7 @@ import type { AuditEntry } from '../storage/audit/AuditLog';
 import { fillIn } from '../texts/nlTrajectories';
 import { textsFor, type Texts } from '../texts';
 import { cardVerbs } from './cardVerbs';
+import { escapeMarkdown, trustedMarkdown } from './cardText';
 import { formatDate, formatDateTime } from './formatDate';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
@@ -109,11 +110,13 @@ export function grantNoticeCard(
 ): AdaptiveCardJson {
   const words = texts.recordings;
   const title = fillIn(words.watch, { cycle: input.cycle });
+  // Our words carry markdown here (*gedeeld met mij*); the teacher's name is escaped by hand.
+  const teacher = escapeMarkdown(input.teacher);
   const granted =
     input.fragments === undefined
-      ? fillIn(words.grantedNotice, { teacher: input.teacher, cycle: input.cycle })
-      : fillIn(words.grantedFragmentsNotice, { teacher: input.teacher, cycle: input.cycle, count: fragmentCount(input.fragments, texts) });
-  const text = `${granted} ${'url' in input ? words.linkOnceAnHour : words.findItAgain}`;
+      ? fillIn(words.grantedNotice, { teacher, cycle: input.cycle })
+      : fillIn(words.grantedFragmentsNotice, { teacher, cycle: input.cycle, count: fragmentCount(input.fragments, texts) });
+  const text = trustedMarkdown(`${granted} ${'url' in input ? words.linkOnceAnHour : words.findItAgain}`);
   const opens = 'url' in input ? { url: input.url } : { url: '', dialogRecordingId: input.dialogRecordingId };
   return renderCard('notice', { title, text, urlTitle: title, ...opens }, texts);
 }
