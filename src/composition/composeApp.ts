@@ -30,6 +30,8 @@ import { registerCalendarRoute } from '../http/calendarRoute';
 import type { AppointmentJobOptions } from '../jobs/appointmentJobs';
 import { warnBeforeDeletion, type RetentionWarningOptions } from '../jobs/retentionWarningJob';
 import { cleanUpTables, usedLinkForgetAfter, type TableCleanupOptions } from '../jobs/tableCleanupJob';
+import { sweepAbandonedUploads, type UploadSweepOptions } from '../jobs/uploadSweepJob';
+import { closeInactiveTrajectories, type InactivityJobOptions } from '../jobs/inactivityJob';
 import { AuditLog } from '../storage/audit/AuditLog';
 import { RecordingBlobs } from '../storage/recordings/RecordingBlobs';
 import { RecordingRepository } from '../storage/recordings/RecordingRepository';
@@ -83,6 +85,8 @@ export interface ComposedApp {
   jobOptions: RequestReminderJobOptions;
   retentionWarningOptions: RetentionWarningOptions;
   tableCleanupOptions: TableCleanupOptions;
+  uploadSweepOptions: UploadSweepOptions;
+  inactivityOptions: InactivityJobOptions;
   appointmentJobOptions: AppointmentJobOptions;
   scheduling: SchedulingService;
   calendarLinks: CalendarLinks;
@@ -340,6 +344,13 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     claimOnce: (key, at) => usedLinks.useOnce(key, at),
   };
   const tableCleanupOptions: TableCleanupOptions = { processedActivities, usedLinks, sentCards };
+  const uploadSweepOptions: UploadSweepOptions = {
+    blobs: recordingBlobs,
+    recordings: recordingRepository,
+    clips,
+    maxBytesOf: async (tenantId, schoolId) => (await directory.recordingSettingsOf(tenantId, schoolId)).maxBytes,
+  };
+  const inactivityOptions: InactivityJobOptions = { trajectories, notifier, texts, rule: config.trajectoryInactivity };
   let jobs: ScheduledJobs | undefined;
 
   return {
@@ -348,6 +359,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     retentionWarningOptions,
     tableCleanupOptions,
     appointmentJobOptions,
+    uploadSweepOptions,
+    inactivityOptions,
     scheduling,
     calendarLinks,
     recordings,
@@ -370,6 +383,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           kijkwijzer: kijkwijzerJobOptions,
           deleteExpiredRecordings: (at) => recordings.deleteExpired(at),
           warnBeforeDeletion: (at) => warnBeforeDeletion(retentionWarningOptions, at),
+          sweepUploads: (at) => sweepAbandonedUploads(uploadSweepOptions, at),
+          closeInactiveTrajectories: (at) => closeInactiveTrajectories(inactivityOptions, at),
           cutClips: () => clipJob.kick(),
           cleanUpTables: (at) => cleanUpTables(tableCleanupOptions, at),
           lease,

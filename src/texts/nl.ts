@@ -379,6 +379,14 @@ export const nl = {
   pages: nlPages,
   channels: nlChannels,
   kijkwijzer: nlKijkwijzer,
+  inactivity: {
+    noticeTeacher:
+      'Er is sinds {since} niets meer gebeurd in je SVIB-traject. Gebeurt er tot {closesAt} niets, dan sluit ik het af; je opnames worden daarna verwijderd zoals je school dat heeft afgesproken. Wil je verder? Zet samen met je begeleider een volgende stap.',
+    noticeBegeleider:
+      'Er is sinds {since} niets meer gebeurd in het SVIB-traject van {teacher}. Gebeurt er tot {closesAt} niets, dan sluit ik het af en worden de opnames daarna verwijderd. Wil je verder? Zet een volgende stap.',
+    closedTeacher: 'Je SVIB-traject is afgesloten: er gebeurde sinds {since} niets meer. Je opnames worden verwijderd zoals je school dat heeft afgesproken.',
+    closedBegeleider: 'Het SVIB-traject van {teacher} is afgesloten: er gebeurde sinds {since} niets meer.',
+  },
   team: {
     unnamedSchool: 'Onze school',
     installed:
