@@ -163,7 +163,6 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     secret: config.linkSigningSecret,
     baseUrl: config.publicBaseUrl,
     appointments,
-    emailOf: async (tenantId, userId) => (await people.get(tenantId, userId))?.email,
     texts,
     now,
   });

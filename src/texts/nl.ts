@@ -244,7 +244,7 @@ export const nl = {
     agreementsNotice: 'Afspraken uit {step}: {agreements}',
     notFound: 'Deze afspraak kan ik niet vinden, of hij is niet van jou.',
     plan: 'Plan {step}',
-    calendarDescription: '{step} met {other}, via de SVIB-bot in Teams.',
+    calendarDescription: '{step}, afgesproken via de SVIB-bot in Teams. Wie en waarover staat in Teams.',
   },
   recordings: {
     refused: 'Deze opname kan ik niet voor je openen.',
