@@ -95,6 +95,16 @@ describe('recordings after registration, after withdrawal, and for directie (rea
       expect(await school.app.composed.recordingBlobs.facts(decodeURIComponent(blobName))).toBeUndefined();
     });
 
+    it('puts an upload page link on the trajectory card that opens the page for a quarter of an hour, not an hour', async () => {
+      const sentAt = Date.now();
+      await act(sanne, 'trajectory.open', { trajectoryId });
+      const card = JSON.stringify(school.connector.to(personalChatOf(sanne)).at(-1)!.activity.attachments![0].content);
+      const token = decodeURIComponent(/\/recordings\/upload\?t=([^"\\]+)/.exec(card)![1]);
+      const claims = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as { e: number };
+      expect(claims.e).toBeGreaterThan(sentAt);
+      expect(claims.e).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
+    });
+
     it('gives an upload link that lives as long as the school’s largest upload takes at 10 Mbit/s, not hours', async () => {
       const session = await uploadSession(actors.marieke, trajectoryId);
       // 1 MB at 1.25 MB/s is under a minute: the fifteen-minute floor.
