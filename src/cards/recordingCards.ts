@@ -35,6 +35,8 @@ export interface AccessCardInput {
   fragmentSharing?: boolean;
   aspectTitle?: (aspect: string) => string | undefined;
   notice?: { text: string; tone: 'good' | 'attention' };
+  /** False once the trajectory stopped or closed: grants can still be withdrawn and the recording deleted, not shared. */
+  canGrant?: boolean;
 }
 
 /** The teacher decides who else may see one recording (or chosen fragments), and can withdraw it again. */
@@ -47,7 +49,7 @@ export function accessCard(input: AccessCardInput, texts: Texts = textsFor()): A
     'access',
     {
       title: fillIn(words.accessTitle, { cycle: input.cycle }),
-      notice: input.notice?.text ?? '',
+      notice: input.notice?.text ?? (input.canGrant === false ? words.trajectoryEnded : ''),
       noticeColor: input.notice?.tone === 'attention' ? 'Attention' : 'Good',
       grants: input.grants
         .filter((grant) => !grant.withdrawnAt)
@@ -64,6 +66,7 @@ export function accessCard(input: AccessCardInput, texts: Texts = textsFor()): A
       fragments: fragments.map((fragment) => ({ title: fragmentTitle(fragment, input.aspectTitle ?? (() => undefined)), value: fragment.id })),
       fragmentSharing: sharing,
       fragmentHint,
+      canGrant: input.canGrant ?? true,
       recordingId: input.recordingId,
       trajectoryId: input.trajectoryId ?? '',
     },

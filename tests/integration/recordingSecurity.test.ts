@@ -138,8 +138,13 @@ describe('recordings after registration, after withdrawal, and for directie (rea
       expect((await uploadSession(actors.marieke, stopping)).status).toBe(403);
       expect((await school.app.composed.recordings.watchable(actors.lotte, stopping)).map((kept) => kept.id)).toEqual([recording.id]);
 
-      // The teacher still watches and deletes her own recordings until retention.
+      // The teacher still watches and deletes her own recordings until retention, from the access card.
       expect((await watchOverHttp(actors.lotte, recording.id)).status).toBe(200);
+      const card = shown(await act(lotte, 'recording.access', { recordingId: recording.id }));
+      expect(card).toContain('Dit traject is gestopt of afgesloten');
+      expect(card).toContain('Opname verwijderen');
+      expect(card).not.toContain('Toegang geven');
+      expect(shown(await act(lotte, 'recording.grant', { recordingId: recording.id, granteeId: sanne.aadObjectId }))).toContain('Dit traject is gestopt of afgesloten');
       expect(await school.app.composed.recordings.remove(actors.lotte, recording.id)).toEqual({ ok: true });
     });
 

@@ -247,11 +247,16 @@ export class RecordingService {
   }
 
   /** The grants and fragments of a recording, for its teacher to decide who sees what. */
-  async grantsOf(subject: AccessSubject, recordingId: string): Promise<{ ok: true; recording: Recording; trajectory: TrajectoryFacts; grants: Grant[]; fragments: Fragment[] } | Refused> {
-    // Decided as a grant would be, but audited as what it is: opening the card grants nothing.
-    const found = await this.recordingFor(subject, recordingId, 'grant', 'openAccessCard');
+  async grantsOf(
+    subject: AccessSubject,
+    recordingId: string,
+  ): Promise<{ ok: true; recording: Recording; trajectory: TrajectoryFacts; grants: Grant[]; fragments: Fragment[]; canGrant: boolean } | Refused> {
+    // Decided as managing its grants (the teacher's, also after the trajectory ended, to withdraw
+    // and delete), and audited as what it is: opening the card grants nothing.
+    const found = await this.recordingFor(subject, recordingId, 'withdrawGrant', 'openAccessCard');
     if (!found.ok) return found;
-    return { ok: true, recording: found.recording, trajectory: found.trajectory, grants: found.grants, fragments: await this.options.recordings.listFragments(found.recording) };
+    const canGrant = decideAccess(subject, 'grant', { trajectory: found.trajectory, recording: found.recording }, found.grants, this.options.now()).allow;
+    return { ok: true, recording: found.recording, trajectory: found.trajectory, grants: found.grants, fragments: await this.options.recordings.listFragments(found.recording), canGrant };
   }
 
   /**

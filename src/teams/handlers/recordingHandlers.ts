@@ -40,6 +40,7 @@ async function accessCardFor(actor: Actor, recordingId: string, deps: BotDepende
       fragmentSharing: await deps.clips.sharingAvailable(),
       aspectTitle: (aspect) => aspects.get(aspect),
       notice,
+      canGrant: found.canGrant,
     },
     deps.texts,
   );
