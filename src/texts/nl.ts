@@ -270,6 +270,7 @@ export const nl = {
     directieNever: 'De directie kan je opnames nooit zien: SVIB staat los van beoordeling.',
     granteeDirectie: 'Iemand van de directie kan je opname niet zien: SVIB staat los van beoordeling. Kies een andere collega.',
     untilInPast: 'Deze einddatum is al voorbij. Kies een datum vanaf vandaag, of laat het veld leeg.',
+    untilUnreadable: 'Deze einddatum kan ik niet lezen. Kies een datum in de kalender, of laat het veld leeg.',
     trajectoryEnded: 'Dit traject is gestopt of afgesloten: je kunt de opname nog bekijken en verwijderen, maar niet meer delen.',
     pickColleague: 'Geef een collega toegang',
     until: 'Tot en met (mag je openlaten)',

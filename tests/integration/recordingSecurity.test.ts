@@ -200,6 +200,8 @@ describe('recordings after registration, after withdrawal, and for directie (rea
       const found = await school.app.composed.recordings.grantsOf(actors.sanne, recordingId);
       expect(found).toMatchObject({ ok: true, grants: [] });
       expect(school.connector.to(personalChatOf(lotte))).toHaveLength(0);
+      expect(shown(await act(sanne, 'recording.grant', { recordingId, granteeId: lotte.aadObjectId, until: '31-02-2099' }))).toContain('Deze einddatum kan ik niet lezen.');
+      expect(await school.app.composed.recordings.grantsOf(actors.sanne, recordingId)).toMatchObject({ ok: true, grants: [] });
     });
 
     it('audits an attempt from another tenant where the recording lives, so the teacher sees it', async () => {

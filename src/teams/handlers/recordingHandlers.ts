@@ -127,7 +127,10 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     // The grantee must be a colleague of this school; an id from elsewhere matches nobody.
     const grantee = (await directory.peopleAt(actor.tenantId, actor.schoolId)).find((person) => person.userId === granteeId);
     if (!grantee) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.chooseColleague, tone: 'attention' });
-    const until = typeof data.until === 'string' && data.until ? amsterdamLocalToUtc(data.until, '23:59') : undefined;
+    const typedUntil = typeof data.until === 'string' ? data.until.trim() : '';
+    const until = typedUntil ? amsterdamLocalToUtc(typedUntil, '23:59') : undefined;
+    // A date that cannot be read is named, never taken as "no end date".
+    if (typedUntil && until === undefined) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.untilUnreadable, tone: 'attention' });
     // The end date counts to the end of that day: a day already gone is named and nothing is saved.
     if (until !== undefined && until.getTime() <= deps.now().getTime()) {
       return accessCardFor(actor, recordingId, deps, { text: texts.recordings.untilInPast, tone: 'attention' });
