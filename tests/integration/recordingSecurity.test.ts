@@ -3,6 +3,7 @@ import { useSchool } from '../support/school';
 import { cardAction, lotte, marieke, message, peter, personalChatOf, post, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
 import { recordingPageLink } from '../../src/http/recordingsApi';
+import { BlobChangedError } from '../../src/storage/recordings/RecordingBlobs';
 
 /** A real (tiny) WebM: the EBML signature with the webm doc type. */
 const VIDEO = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x84]), Buffer.from('webm'), Buffer.alloc(2048, 7)]);
@@ -84,6 +85,21 @@ describe('recordings after registration, after withdrawal, and for directie (rea
       const response = await fetch(videoUrl);
       expect(response.headers.get('content-type')).toBe('video/webm');
       expect(response.headers.get('content-disposition')).toBe('attachment; filename="opname-1.webm"');
+    });
+
+    it('copies only the version it checked: a write through the upload link after the check fails the copy', async () => {
+      const { recordings, recordingBlobs } = school.app.composed;
+      const started = await recordings.startUpload(actors.marieke, trajectoryId);
+      if (!started.ok) throw new Error(started.reason);
+      expect(await putBlob(started.uploadUrl, VIDEO, 'video/webm')).toBe(201);
+      const checked = await recordingBlobs.facts(started.blobName);
+      expect(await putBlob(started.uploadUrl, HTML, 'video/webm')).toBe(201);
+
+      await expect(recordingBlobs.head(started.blobName, 16, checked!.etag)).rejects.toBeInstanceOf(BlobChangedError);
+      await expect(recordingBlobs.promote(started.blobName, `${TENANT_ID}/default/${trajectoryId}/race-target`, { contentType: 'video/webm', fileName: 'x.webm' }, checked!.etag)).rejects.toBeInstanceOf(
+        BlobChangedError,
+      );
+      expect(await recordingBlobs.facts(`${TENANT_ID}/default/${trajectoryId}/race-target`)).toBeUndefined();
     });
 
     it('refuses a "video" whose bytes are no video container, and removes it', async () => {

@@ -12,7 +12,7 @@ import { uploadLinkMinutes } from '../../domain/recordings/uploadWindow';
 import type { RecordingSettings } from '../../domain/schools/recordingSettings';
 import type { AuditLog } from '../../storage/audit/AuditLog';
 import type { ClipRepository } from '../../storage/recordings/ClipRepository';
-import type { RecordingBlobs } from '../../storage/recordings/RecordingBlobs';
+import { BlobChangedError, type RecordingBlobs } from '../../storage/recordings/RecordingBlobs';
 import type { RecordingRepository } from '../../storage/recordings/RecordingRepository';
 import type { TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
 
@@ -77,13 +77,13 @@ export class RecordingService {
 
   /**
    * After the browser uploaded: check the staging blob itself (declared type, size, and the
-   * container's own signature), copy it to a final name no client link ever covered, delete the
-   * staging blob, and keep the reference. Once per staging blob: a second registration (a
-   * replay, or a retry after a lost answer) is refused and stores nothing, so one upload is
-   * never two recordings. A bad upload leaves nothing behind.
+   * container's own signature), copy exactly the checked version to a final name no client link
+   * ever covered, empty and lock the staging name, and keep the reference. Once per staging
+   * blob: a second registration (a replay, or a retry after a lost answer) is refused and stores
+   * nothing, so one upload is never two recordings. A bad upload leaves nothing behind.
    */
   async register(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording } | Refused> {
-    const { blobs, recordings, audit, now } = this.options;
+    const { blobs, now } = this.options;
     const trajectory = await this.trajectoryOf(subject, trajectoryId);
     const decision = await this.decide(subject, 'upload', trajectory, undefined, trajectoryId);
     // The blob name was issued for this school and trajectory; any other name is forged.
@@ -93,9 +93,23 @@ export class RecordingService {
       await this.record(subject, trajectoryId, 'upload', 'recording', blobName.slice(-36), 'refused', 'already-registered');
       return { ok: false, reason: 'already-registered' };
     }
+    try {
+      return await this.checkAndKeep(subject, trajectoryId, cycle, blobName, durationSeconds);
+    } catch (error) {
+      if (!(error instanceof BlobChangedError)) throw error;
+      // Written again through the upload link while being checked: nothing of it is kept.
+      await blobs.remove(blobName);
+      await this.record(subject, trajectoryId, 'upload', 'recording', blobName.slice(-36), 'refused', 'changed-during-check');
+      return { ok: false, reason: 'not-uploaded' };
+    }
+  }
+
+  private async checkAndKeep(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording } | Refused> {
+    const { blobs, recordings, audit, now } = this.options;
     const facts = await blobs.facts(blobName);
     const { maxBytes } = await this.options.settingsFor(subject.tenantId, subject.schoolId);
-    const videoType = facts && facts.sizeBytes > 0 && facts.sizeBytes <= maxBytes ? videoTypeOf(await blobs.head(blobName, Math.min(facts.sizeBytes, SIGNATURE_BYTES))) : undefined;
+    const videoType =
+      facts && facts.sizeBytes > 0 && facts.sizeBytes <= maxBytes ? videoTypeOf(await blobs.head(blobName, Math.min(facts.sizeBytes, SIGNATURE_BYTES), facts.etag)) : undefined;
     const problem = !facts
       ? 'not-uploaded'
       : facts.sizeBytes > maxBytes
@@ -109,7 +123,7 @@ export class RecordingService {
       return { ok: false, reason: problem ?? 'not-uploaded' };
     }
     const finalName = `${subject.tenantId}/${subject.schoolId}/${trajectoryId}/${randomUUID()}`;
-    await blobs.promote(blobName, finalName, { contentType: videoType, fileName: `opname-${cycle}.${extensionOf(videoType)}` });
+    await blobs.promote(blobName, finalName, { contentType: videoType, fileName: `opname-${cycle}.${extensionOf(videoType)}` }, facts.etag);
     const recording: Recording = {
       id: randomUUID(),
       tenantId: subject.tenantId,

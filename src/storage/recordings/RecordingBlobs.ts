@@ -12,6 +12,16 @@ import { isStatus } from '../storageErrors';
 export interface BlobFacts {
   sizeBytes: number;
   contentType: string;
+  /** The version checked: a later read or copy names it, so a blob changed in between is refused. */
+  etag: string;
+}
+
+/** The blob changed between the check and the copy (a client wrote it again through its link). */
+export class BlobChangedError extends Error {
+  constructor(readonly blobName: string) {
+    super('The blob changed while it was being checked');
+    this.name = 'BlobChangedError';
+  }
 }
 
 /**
@@ -45,10 +55,15 @@ export class RecordingBlobs {
     return this.sasUrl(blobName, BlobSASPermissions.parse('r'), expiresOn, headers);
   }
 
-  /** The first bytes of a blob, read with the account's own credential (a content signature check). */
-  async head(blobName: string, bytes: number): Promise<Uint8Array> {
-    const buffer = await this.container.getBlockBlobClient(blobName).downloadToBuffer(0, bytes);
-    return new Uint8Array(buffer);
+  /** The first bytes of the checked version of a blob, read with the account's own credential (a content signature check). */
+  async head(blobName: string, bytes: number, etag: string): Promise<Uint8Array> {
+    try {
+      const buffer = await this.container.getBlockBlobClient(blobName).downloadToBuffer(0, bytes, { conditions: { ifMatch: etag } });
+      return new Uint8Array(buffer);
+    } catch (error) {
+      if (isStatus(error, 412)) throw new BlobChangedError(blobName);
+      throw error;
+    }
   }
 
   /**
@@ -56,11 +71,18 @@ export class RecordingBlobs {
    * that name, so nobody can write it again), sets the checked headers, then empties the upload
    * and locks its name.
    */
-  async promote(stagingName: string, finalName: string, headers: { contentType: string; fileName: string }): Promise<void> {
+  async promote(stagingName: string, finalName: string, headers: { contentType: string; fileName: string }, etag: string): Promise<void> {
     const source = await this.sasUrl(stagingName, BlobSASPermissions.parse('r'), new Date(Date.now() + 60 * 60_000));
     const target = this.container.getBlockBlobClient(finalName);
-    const poller = await target.beginCopyFromURL(source, { intervalInMs: 500 });
-    const copied = await poller.pollUntilDone();
+    let copied;
+    try {
+      // Only the version that was checked: a write through the upload link in between fails the copy.
+      const poller = await target.beginCopyFromURL(source, { intervalInMs: 500, sourceConditions: { ifMatch: etag } });
+      copied = await poller.pollUntilDone();
+    } catch (error) {
+      if (isStatus(error, 412)) throw new BlobChangedError(stagingName);
+      throw error;
+    }
     if (copied.copyStatus !== 'success') throw new Error(`copy ended as ${copied.copyStatus ?? 'unknown'}`);
     await target.setHTTPHeaders({ blobContentType: headers.contentType, blobContentDisposition: `attachment; filename="${headers.fileName}"` });
     // The upload link still lives for a while and may create its blob anew: an empty blob under an
@@ -81,7 +103,7 @@ export class RecordingBlobs {
   async facts(blobName: string): Promise<BlobFacts | undefined> {
     try {
       const properties = await this.container.getBlockBlobClient(blobName).getProperties();
-      return { sizeBytes: properties.contentLength ?? 0, contentType: properties.contentType ?? '' };
+      return { sizeBytes: properties.contentLength ?? 0, contentType: properties.contentType ?? '', etag: properties.etag ?? '' };
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
