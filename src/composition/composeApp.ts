@@ -298,8 +298,10 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       verify: createSsoVerifier({ ...config.sso, now }),
       schoolOf: (tenantId, userId) => directory.schoolIdOf(tenantId, userId),
     },
+    logger,
     texts: {
       refused: texts.recordings.refused,
+      failed: texts.recordings.failed,
       expired: texts.recordings.expired,
       uploaded: texts.recordings.uploaded,
       fragmentsOnly: texts.recordings.fragmentsOnly,

@@ -25,7 +25,9 @@ export interface RecordingsApiDeps {
    * person's school comes from storage, never from the request.
    */
   sso?: { verify(authorization: string | undefined): Promise<SsoVerification>; schoolOf(tenantId: string, userId: string): Promise<string | undefined> };
-  texts: { refused: string; expired: string; uploaded: string; fragmentsOnly: string; signInFailed: string; signInUnavailable: string; problems: Record<string, string>; aspects: { value: string; title: string }[]; title: (recordingTitle: string) => string };
+  /** Unexpected failures are logged by kind only (never a message: it may hold a URL with a SAS). */
+  logger?: { error(obj: object, msg: string): void };
+  texts: { refused: string; failed: string; expired: string; uploaded: string; fragmentsOnly: string; signInFailed: string; signInUnavailable: string; problems: Record<string, string>; aspects: { value: string; title: string }[]; title: (recordingTitle: string) => string };
 }
 
 export const PURPOSES = { upload: 'recording-upload', register: 'recording-register', watch: 'recording-watch', session: 'recording-session' } as const;
@@ -111,7 +113,22 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     return { tenantId, schoolId, userId: claims.userId, recordingId };
   };
 
-  server.post('/api/recordings/upload-session', async (req, res) => {
+  /**
+   * Every route answers an unexpected failure (storage down, a copy that broke off) with a
+   * generic Dutch 500: no error text of ours or of Azure reaches the browser.
+   */
+  const post = (path: string, handler: (req: restify.Request, res: restify.Response) => Promise<void>) => {
+    server.post(path, async (req: restify.Request, res: restify.Response) => {
+      try {
+        await handler(req, res);
+      } catch (error) {
+        deps.logger?.error({ route: path, error: error instanceof Error ? error.name : typeof error, status: (error as { statusCode?: unknown }).statusCode }, 'recordings API failed');
+        if (!res.headersSent) res.json(500, { message: deps.texts.failed });
+      }
+    });
+  };
+
+  post('/api/recordings/upload-session', async (req, res) => {
     const target = await uploadTarget(req, res);
     if (target === false) return;
     if (!target) return refuse(res);
@@ -137,7 +154,7 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     });
   });
 
-  server.post('/api/recordings/register', async (req, res) => {
+  post('/api/recordings/register', async (req, res) => {
     const claims = claimsOf(req.body?.registerToken, PURPOSES.register);
     const [tenantId, schoolId, trajectoryId, cycle, blobName] = claims?.subjectId.split('|') ?? [];
     if (!claims || !blobName) return refuse(res);
@@ -149,7 +166,7 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     res.json(200, { message: deps.texts.uploaded });
   });
 
-  server.post('/api/recordings/view', async (req, res) => {
+  post('/api/recordings/view', async (req, res) => {
     const target = await watchTarget(req, res);
     if (target === false) return;
     if (!target) return refuse(res);
@@ -177,7 +194,7 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     });
   });
 
-  server.post('/api/recordings/fragments', async (req, res) => {
+  post('/api/recordings/fragments', async (req, res) => {
     const claims = claimsOf(req.body?.sessionToken, PURPOSES.session);
     const [tenantId, schoolId, recordingId] = claims?.subjectId.split('|') ?? [];
     if (!claims || !recordingId) return refuse(res);

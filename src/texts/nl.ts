@@ -248,6 +248,7 @@ export const nl = {
   },
   recordings: {
     refused: 'Deze opname kan ik niet voor je openen.',
+    failed: 'Er ging iets mis. Probeer het over een paar minuten opnieuw.',
     expired: 'Deze link is al gebruikt of verlopen. Open de opname opnieuw vanuit Teams.',
     signInFailed: 'Je bent niet (meer) aangemeld. Sluit dit venster en open de opname opnieuw vanuit Teams.',
     signInUnavailable: 'Aanmelden lukt nu even niet. Probeer het over een paar minuten opnieuw.',
