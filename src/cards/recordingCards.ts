@@ -3,7 +3,7 @@ import type { AuditEntry } from '../storage/audit/AuditLog';
 import { fillIn } from '../texts/nlTrajectories';
 import { textsFor, type Texts } from '../texts';
 import { cardVerbs } from './cardVerbs';
-import { escapeMarkdown, trustedMarkdown } from './cardText';
+import { escapeMarkdown, trustedMarkdown, type TrustedMarkdown } from './cardText';
 import { formatDate, formatDateTime } from './formatDate';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
@@ -34,7 +34,8 @@ export interface AccessCardInput {
   /** False where clips cannot be cut (no ffmpeg): then only whole recordings are shared. */
   fragmentSharing?: boolean;
   aspectTitle?: (aspect: string) => string | undefined;
-  notice?: { text: string; tone: 'good' | 'attention' };
+  /** Plain text (escaped like all card data), or our own words with markdown. */
+  notice?: { text: string | TrustedMarkdown; tone: 'good' | 'attention' };
   /** False once the trajectory stopped or closed: grants can still be withdrawn and the recording deleted, not shared. */
   canGrant?: boolean;
 }

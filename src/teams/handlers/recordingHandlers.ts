@@ -3,6 +3,7 @@ import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
 import { accessCard, auditLogCard, fragmentCount, recordingAspects, sharedWithMeCard } from '../../cards/recordingCards';
 import { renderCard, type AdaptiveCardJson } from '../../cards/renderCard';
+import { escapeMarkdown, trustedMarkdown, type TrustedMarkdown } from '../../cards/cardText';
 import type { GrantScope } from '../../domain/recordings/recording';
 import { amsterdamLocalToUtc } from '../../domain/scheduling/schoolClock';
 import type { Actor } from '../../features/schools/SchoolDirectory';
@@ -23,7 +24,7 @@ async function colleagues(actor: Actor, deps: BotDependencies, exclude: string[]
   return people.filter((person) => !exclude.includes(person.userId) && !directie.has(person.userId)).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
-async function accessCardFor(actor: Actor, recordingId: string, deps: BotDependencies, notice?: { text: string; tone: 'good' | 'attention' }) {
+async function accessCardFor(actor: Actor, recordingId: string, deps: BotDependencies, notice?: { text: string | TrustedMarkdown; tone: 'good' | 'attention' }) {
   const found = await deps.recordings.grantsOf(actor, recordingId);
   if (!found.ok) return deps.texts.recordings.refused;
   // The service read the trajectory for its decision already; its begeleider comes from there.
@@ -156,7 +157,12 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
       const reached = granted.repeated || (await grantNotices.ready(grant, granted.recording));
       const text = fillIn(texts.recordings.granted, { name: grantee.name });
       // Nobody is left believing a colleague was told when the bot could not reach them.
-      if (!reached) return accessCardFor(actor, recordingId, deps, { text: `${text} ${fillIn(texts.recordings.notReached, { name: grantee.name })}`, tone: 'attention' });
+      if (!reached) {
+        // Our words carry markdown here (*gedeeld met mij*): the colleague's name is escaped by hand.
+        const name = escapeMarkdown(grantee.name);
+        const notice = trustedMarkdown(`${fillIn(texts.recordings.granted, { name })} ${fillIn(texts.recordings.notReached, { name })}`);
+        return accessCardFor(actor, recordingId, deps, { text: notice, tone: 'attention' });
+      }
       return accessCardFor(actor, recordingId, deps, { text, tone: 'good' });
     }
     // Clips may take a while to cut: the clip job tells the colleague (once) when all are ready,
