@@ -80,15 +80,18 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-// Soft delete gives a week to recover turn state removed by mistake (by a person or a bug).
+// No blob soft delete (and no versioning): a recording the teacher or retention deletes must be
+// gone at once, not kept seven more days. Soft delete cannot be set per container, so it is off
+// for the account; turn state lost by mistake is rebuilt by the next turn. Container soft delete
+// stays: it guards against deleting a whole container by mistake.
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: storage
   name: 'default'
   properties: {
     deleteRetentionPolicy: {
-      enabled: true
-      days: 7
+      enabled: false
     }
+    isVersioningEnabled: false
     containerDeleteRetentionPolicy: {
       enabled: true
       days: 7
@@ -151,6 +154,29 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
               baseBlob: {
                 delete: {
                   daysAfterModificationGreaterThan: 400
+                }
+              }
+            }
+          }
+        }
+        // Behind the app's sweep: an upload never registered is gone within two days.
+        {
+          name: 'delete-abandoned-uploads'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${storageNamePrefix}-recordings/staging/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 1
                 }
               }
             }

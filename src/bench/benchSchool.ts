@@ -83,6 +83,8 @@ export async function seedBenchSchool(app: BenchApp): Promise<BenchSchool> {
 /** One recording per teacher on the trajectory that waits for it, with marked fragments and colleagues who may watch. */
 async function seedRecordings(composed: ComposedApp, teachers: BenchPerson[]): Promise<string[]> {
   const video = randomFillSync(new Uint8Array(64 * 1024));
+  // An MP4 signature in front: registration checks the container's first bytes.
+  video.set([0, 0, 0, 0x18, ...Buffer.from('ftypisom')], 0);
   const recordingOf: string[] = new Array(teachers.length);
   await forEachLimited(teachers, 4, async (person, index) => {
     const teacher = actorOf(person, DEFAULT_SCHOOL_ID);

@@ -8,7 +8,7 @@ const SUBJECTS = 500;
 const GRANTS = 50;
 const RECORDINGS = 4;
 
-const trajectory: TrajectoryFacts = { tenantId: TENANT_ID, schoolId: 'school-1', trajectoryId: 'trajectory-1', teacherId: 'user-0', svibberId: 'user-1' };
+const trajectory: TrajectoryFacts = { tenantId: TENANT_ID, schoolId: 'school-1', trajectoryId: 'trajectory-1', teacherId: 'user-0', svibberId: 'user-1', phase: 'opname' };
 
 function recording(index: number): Recording {
   return {

@@ -31,6 +31,8 @@ export interface UploadResult {
 async function generatedFile(folder: string, size: number): Promise<string> {
   const file = join(folder, 'recording.mp4');
   const chunk = randomFillSync(Buffer.alloc(16 * MIB));
+  // An MP4 signature in front: registration checks the container's first bytes before it copies.
+  chunk.set([0, 0, 0, 0x18, ...Buffer.from('ftypisom')], 0);
   const handle = await open(file, 'w');
   try {
     for (let written = 0; written < size; written += chunk.length) await handle.write(chunk, 0, Math.min(chunk.length, size - written));
@@ -63,6 +65,8 @@ export async function benchUpload(app: BenchApp, school: BenchSchool, size: numb
         await uploadLikeThePage({ baseUrl: bot.baseUrl, secret: app.linkSecret, teacher, trajectoryId, cycle: 2, file, size, settings });
         result.appMiBps.push(size / MIB / (msSince(start) / 1000));
         await removeUploads(container, `${TENANT_ID}/${DEFAULT_SCHOOL_ID}/${trajectoryId}/`);
+        // Uploads land on a staging name first; its locked leftover goes too.
+        await removeUploads(container, `staging/${TENANT_ID}/${DEFAULT_SCHOOL_ID}/${trajectoryId}/`);
 
         // The SDK's defaults for a large file: 4 MiB blocks, 5 in parallel; never one single Put Blob.
         result.sdkMiBps.push(await sdkUpload(app, container, file, size, { concurrency: sdkConcurrency }));

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../storage/audit/AuditLog';
 import { fillIn } from '../texts/nlTrajectories';
 import { textsFor, type Texts } from '../texts';
 import { cardVerbs } from './cardVerbs';
+import { escapeMarkdown, trustedMarkdown, type TrustedMarkdown } from './cardText';
 import { formatDate, formatDateTime } from './formatDate';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
@@ -33,7 +34,10 @@ export interface AccessCardInput {
   /** False where clips cannot be cut (no ffmpeg): then only whole recordings are shared. */
   fragmentSharing?: boolean;
   aspectTitle?: (aspect: string) => string | undefined;
-  notice?: { text: string; tone: 'good' | 'attention' };
+  /** Plain text (escaped like all card data), or our own words with markdown. */
+  notice?: { text: string | TrustedMarkdown; tone: 'good' | 'attention' };
+  /** False once the trajectory stopped or closed: grants can still be withdrawn and the recording deleted, not shared. */
+  canGrant?: boolean;
 }
 
 /** The teacher decides who else may see one recording (or chosen fragments), and can withdraw it again. */
@@ -46,7 +50,7 @@ export function accessCard(input: AccessCardInput, texts: Texts = textsFor()): A
     'access',
     {
       title: fillIn(words.accessTitle, { cycle: input.cycle }),
-      notice: input.notice?.text ?? '',
+      notice: input.notice?.text ?? (input.canGrant === false ? words.trajectoryEnded : ''),
       noticeColor: input.notice?.tone === 'attention' ? 'Attention' : 'Good',
       grants: input.grants
         .filter((grant) => !grant.withdrawnAt)
@@ -63,6 +67,7 @@ export function accessCard(input: AccessCardInput, texts: Texts = textsFor()): A
       fragments: fragments.map((fragment) => ({ title: fragmentTitle(fragment, input.aspectTitle ?? (() => undefined)), value: fragment.id })),
       fragmentSharing: sharing,
       fragmentHint,
+      canGrant: input.canGrant ?? true,
       recordingId: input.recordingId,
       trajectoryId: input.trajectoryId ?? '',
     },
@@ -109,11 +114,13 @@ export function grantNoticeCard(
 ): AdaptiveCardJson {
   const words = texts.recordings;
   const title = fillIn(words.watch, { cycle: input.cycle });
+  // Our words carry markdown here (*gedeeld met mij*); the teacher's name is escaped by hand.
+  const teacher = escapeMarkdown(input.teacher);
   const granted =
     input.fragments === undefined
-      ? fillIn(words.grantedNotice, { teacher: input.teacher, cycle: input.cycle })
-      : fillIn(words.grantedFragmentsNotice, { teacher: input.teacher, cycle: input.cycle, count: fragmentCount(input.fragments, texts) });
-  const text = `${granted} ${'url' in input ? words.linkOnceAnHour : words.findItAgain}`;
+      ? fillIn(words.grantedNotice, { teacher, cycle: input.cycle })
+      : fillIn(words.grantedFragmentsNotice, { teacher, cycle: input.cycle, count: fragmentCount(input.fragments, texts) });
+  const text = trustedMarkdown(`${granted} ${'url' in input ? words.linkOnceAnHour : words.findItAgain}`);
   const opens = 'url' in input ? { url: input.url } : { url: '', dialogRecordingId: input.dialogRecordingId };
   return renderCard('notice', { title, text, urlTitle: title, ...opens }, texts);
 }

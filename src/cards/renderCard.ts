@@ -1,6 +1,7 @@
 import * as ACData from 'adaptivecards-templating';
 import { textsFor, type Texts } from '../texts';
 import { cardVerbs } from './cardVerbs';
+import { escapeData, restorePlainFields } from './cardText';
 import menuTemplate from '../../cards/common/menu.json';
 import helpTemplate from '../../cards/common/help.json';
 import aboutTemplate from '../../cards/common/about.json';
@@ -65,11 +66,6 @@ const templates = {
 export type CardName = keyof typeof templates;
 
 /**
- * Expands a template from `cards/` with its data. Every template also receives the texts of the
- * language (`t`) and the verb names (`verbs`), so no card holds a user-facing literal or a verb
- * that code does not know.
- */
-/**
  * Parsed templates, one per card, made on first use and kept: constructing a Template parses every
  * `${…}` of the JSON into an expression tree, which took most of a render (6–7 ms for the detail
  * card, see bench/README.md). `expand` only reads the parsed tree and builds a new card each time
@@ -87,6 +83,16 @@ function templateOf(name: CardName): ACData.Template {
   return template;
 }
 
+/**
+ * Expands a template from `cards/` with its data. Every template also receives the texts of the
+ * language (`t`) and the verb names (`verbs`), so no card holds a user-facing literal or a verb
+ * that code does not know.
+ *
+ * Every string of the data is markdown-escaped first (see cardText.ts: user text never becomes a
+ * link or markup on someone's card); after expansion, the fields Teams does not render as
+ * markdown get their exact text back.
+ */
 export function renderCard(name: CardName, data: Record<string, unknown> = {}, texts: Texts = textsFor()): AdaptiveCardJson {
-  return templateOf(name).expand({ $root: { ...data, t: texts, verbs: cardVerbs } }) as AdaptiveCardJson;
+  const expanded = templateOf(name).expand({ $root: { ...(escapeData(data) as Record<string, unknown>), t: texts, verbs: cardVerbs } });
+  return restorePlainFields(expanded) as AdaptiveCardJson;
 }

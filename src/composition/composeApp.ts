@@ -40,6 +40,8 @@ import { registerCalendarRoute } from '../http/calendarRoute';
 import type { AppointmentJobOptions } from '../jobs/appointmentJobs';
 import { warnBeforeDeletion, type RetentionWarningOptions } from '../jobs/retentionWarningJob';
 import { cleanUpTables, usedLinkForgetAfter, type TableCleanupOptions } from '../jobs/tableCleanupJob';
+import { sweepAbandonedUploads, type UploadSweepOptions } from '../jobs/uploadSweepJob';
+import { closeInactiveTrajectories, type InactivityJobOptions } from '../jobs/inactivityJob';
 import { AuditLog } from '../storage/audit/AuditLog';
 import { RecordingBlobs } from '../storage/recordings/RecordingBlobs';
 import { RecordingRepository } from '../storage/recordings/RecordingRepository';
@@ -52,7 +54,7 @@ import { ClipJob } from '../jobs/clipJob';
 import { createFfmpegClipper } from '../media/ffmpegClipper';
 import { ClipRepository } from '../storage/recordings/ClipRepository';
 import { recordingAspects } from '../cards/recordingCards';
-import { recordingPageLink, registerRecordingsApi } from '../http/recordingsApi';
+import { recordingPageLink, registerRecordingsApi, UPLOAD_PAGE_LINK_MINUTES } from '../http/recordingsApi';
 import { registerPageRoutes } from '../http/pagesRoute';
 import { createSsoVerifier } from '../http/ssoToken';
 import { registerUploadResumeApi } from '../http/uploadResumeApi';
@@ -117,6 +119,8 @@ export interface ComposedApp {
   jobOptions: RequestReminderJobOptions;
   retentionWarningOptions: RetentionWarningOptions;
   tableCleanupOptions: TableCleanupOptions;
+  uploadSweepOptions: UploadSweepOptions;
+  inactivityOptions: InactivityJobOptions;
   appointmentJobOptions: AppointmentJobOptions;
   scheduling: SchedulingService;
   calendarLinks: CalendarLinks;
@@ -218,12 +222,13 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     audit,
     now,
     settingsFor: (tenantId, schoolId) => directory.recordingSettingsOf(tenantId, schoolId),
+    rolesOf: async (tenantId, schoolId, userId) => (await directory.subjectFor(tenantId, schoolId, userId)).roles,
+    claimOnce: (key, at) => usedLinks.useOnce(key, at),
   });
   const calendarLinks = new CalendarLinks({
     secret: config.linkSigningSecret,
     baseUrl: config.publicBaseUrl,
     appointments,
-    emailOf: async (tenantId, userId) => (await people.get(tenantId, userId))?.email,
     texts,
     now,
   });
@@ -242,7 +247,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       recordingPageLink(config.linkSigningSecret, config.publicBaseUrl, 'upload', {
         subjectId: `${actor.tenantId}|${actor.schoolId}|${trajectoryId}|${cycle}`,
         userId: actor.userId,
-        expiresAt: new Date(now().getTime() + 60 * 60_000),
+        // Only to open the page and start an upload: the upload itself gets its own link then.
+        expiresAt: new Date(now().getTime() + UPLOAD_PAGE_LINK_MINUTES * 60_000),
       }),
     watch: (actor: { tenantId: string; schoolId: string; userId: string }, recording: { id: string }) =>
       recordingPageLink(config.linkSigningSecret, config.publicBaseUrl, 'watch', {
@@ -360,8 +366,10 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       verify: createSsoVerifier({ ...config.sso, now }),
       schoolOf: (tenantId, userId) => directory.schoolIdOf(tenantId, userId),
     },
+    logger,
     texts: {
       refused: texts.recordings.refused,
+      failed: texts.recordings.failed,
       expired: texts.recordings.expired,
       uploaded: texts.recordings.uploaded,
       fragmentsOnly: texts.recordings.fragmentsOnly,
@@ -405,6 +413,13 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     claimOnce: (key, at) => usedLinks.useOnce(key, at),
   };
   const tableCleanupOptions: TableCleanupOptions = { processedActivities, usedLinks, sentCards };
+  const uploadSweepOptions: UploadSweepOptions = {
+    blobs: recordingBlobs,
+    recordings: recordingRepository,
+    clips,
+    maxBytesOf: async (tenantId, schoolId) => (await directory.recordingSettingsOf(tenantId, schoolId)).maxBytes,
+  };
+  const inactivityOptions: InactivityJobOptions = { trajectories, notifier, texts, rule: config.trajectoryInactivity };
   let jobs: ScheduledJobs | undefined;
   let senderStarted = false;
   const startSender = () => {
@@ -438,6 +453,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     retentionWarningOptions,
     tableCleanupOptions,
     appointmentJobOptions,
+    uploadSweepOptions,
+    inactivityOptions,
     scheduling,
     calendarLinks,
     recordings,
@@ -462,6 +479,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           kijkwijzer: kijkwijzerJobOptions,
           deleteExpiredRecordings: (at) => recordings.deleteExpired(at),
           warnBeforeDeletion: (at) => warnBeforeDeletion(retentionWarningOptions, at),
+          sweepUploads: (at) => sweepAbandonedUploads(uploadSweepOptions, at),
+          closeInactiveTrajectories: (at) => closeInactiveTrajectories(inactivityOptions, at),
           cutClips: () => clipJob.kick(),
           cleanUpTables: (at) => cleanUpTables(tableCleanupOptions, at),
           sweepDeliveries: () => outgoing.sweep(),

@@ -57,6 +57,8 @@ const environmentSchema = z.object({
   SCHOOL_DAY_END: z.string().regex(clock, 'must be a time like 17:00').default('17:00'),
   RECORDING_MAX_BYTES: z.coerce.number().int().min(1_000_000).default(4 * 1024 ** 3),
   RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  TRAJECTORY_INACTIVE_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
+  TRAJECTORY_INACTIVE_GRACE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   REMINDER_DAY_BEFORE_AT: z.string().regex(clock, 'must be a time like 16:00').default('16:00'),
   FFMPEG_PATH: z.string().trim().min(1).optional(),
   SSO_CLIENT_ID: optionalText.pipe(z.string().uuid('must be the Entra app (client) id, a GUID').optional()),
@@ -108,6 +110,8 @@ export interface Config {
   recordingMaxBytes: number;
   /** Recordings are deleted this many days after their trajectory closes. */
   recordingRetentionDays: number;
+  /** A trajectory without any step this long is announced to be closed, and closed after the grace days. */
+  trajectoryInactivity: { inactiveDays: number; graceDays: number };
   /** Cuts shared fragments into clips; without it only whole recordings can be shared. */
   ffmpegPath: string;
   /** Teams SSO for the recording pages; absent, the pages work with signed links only. */
@@ -206,6 +210,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, options: LoadOptions = {})
     reminderDayBeforeAt: env.REMINDER_DAY_BEFORE_AT,
     recordingMaxBytes: env.RECORDING_MAX_BYTES,
     recordingRetentionDays: env.RECORDING_RETENTION_DAYS,
+    trajectoryInactivity: { inactiveDays: env.TRAJECTORY_INACTIVE_DAYS, graceDays: env.TRAJECTORY_INACTIVE_GRACE_DAYS },
     ffmpegPath: env.FFMPEG_PATH ?? bundledFfmpegPath(),
     deliverySender: env.DELIVERY_SENDER,
     sso: env.SSO_CLIENT_ID

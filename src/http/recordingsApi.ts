@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type * as restify from 'restify';
 import type { AccessSubject, Recording } from '../domain/recordings/recording';
 import type { RecordingService } from '../features/recordings/RecordingService';
+import { REGISTER_GRACE_MINUTES } from '../domain/recordings/uploadWindow';
 import { signLink, verifyLink } from './signedLinks';
 import type { SsoVerification } from './ssoToken';
 
@@ -24,7 +25,9 @@ export interface RecordingsApiDeps {
    * person's school comes from storage, never from the request.
    */
   sso?: { verify(authorization: string | undefined): Promise<SsoVerification>; schoolOf(tenantId: string, userId: string): Promise<string | undefined> };
-  texts: { refused: string; expired: string; uploaded: string; fragmentsOnly: string; signInFailed: string; signInUnavailable: string; problems: Record<string, string>; aspects: { value: string; title: string }[]; title: (recordingTitle: string) => string };
+  /** Unexpected failures are logged by kind only (never a message: it may hold a URL with a SAS). */
+  logger?: { error(obj: object, msg: string): void };
+  texts: { refused: string; failed: string; expired: string; uploaded: string; fragmentsOnly: string; signInFailed: string; signInUnavailable: string; problems: Record<string, string>; aspects: { value: string; title: string }[]; title: (recordingTitle: string) => string };
 }
 
 export const PURPOSES = { upload: 'recording-upload', register: 'recording-register', watch: 'recording-watch', session: 'recording-session' } as const;
@@ -37,6 +40,11 @@ export function recordingPageLink(secret: string, baseUrl: string, page: 'upload
 }
 
 const MINUTE = 60_000;
+/**
+ * An upload page link on a card opens the page for a quarter of an hour (choosing the file);
+ * a link that opened uploads for an hour was a bearer credential lying around in the chat.
+ */
+export const UPLOAD_PAGE_LINK_MINUTES = 15;
 /** Ids from a request body are only looked up, and must look like ids ('|' separates link claims). */
 const idOf = (value: unknown): string | undefined => (typeof value === 'string' && /^[A-Za-z0-9_:.@-]{1,128}$/.test(value) ? value : undefined);
 
@@ -105,7 +113,22 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     return { tenantId, schoolId, userId: claims.userId, recordingId };
   };
 
-  server.post('/api/recordings/upload-session', async (req, res) => {
+  /**
+   * Every route answers an unexpected failure (storage down, a copy that broke off) with a
+   * generic Dutch 500: no error text of ours or of Azure reaches the browser.
+   */
+  const post = (path: string, handler: (req: restify.Request, res: restify.Response) => Promise<void>) => {
+    server.post(path, async (req: restify.Request, res: restify.Response) => {
+      try {
+        await handler(req, res);
+      } catch (error) {
+        deps.logger?.error({ route: path, error: error instanceof Error ? error.name : typeof error, status: (error as { statusCode?: unknown }).statusCode }, 'recordings API failed');
+        if (!res.headersSent) res.json(500, { message: deps.texts.failed });
+      }
+    });
+  };
+
+  post('/api/recordings/upload-session', async (req, res) => {
     const target = await uploadTarget(req, res);
     if (target === false) return;
     if (!target) return refuse(res);
@@ -113,28 +136,37 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     const subject = await deps.subjectFor(tenantId, schoolId, target.userId);
     const started = await deps.recordings.startUpload(subject, trajectoryId);
     if (!started.ok) return refuse(res);
+    // Registering is possible a little longer than uploading (checks and the copy take a while).
     const registerToken = signLink(deps.secret, {
       purpose: PURPOSES.register,
       subjectId: `${tenantId}|${schoolId}|${trajectoryId}|${cycle}|${started.blobName}`,
       userId: target.userId,
-      expiresAt: new Date(deps.now().getTime() + 180 * MINUTE),
+      expiresAt: new Date(deps.now().getTime() + (started.uploadMinutes + REGISTER_GRACE_MINUTES) * MINUTE),
     });
-    const context = await deps.describe?.(subject, trajectoryId, deps.now());
-    res.json(200, { uploadUrl: started.uploadUrl, maxBytes: started.maxBytes, registerToken, title: deps.texts.title(`${cycle}`), context });
+    res.json(200, {
+      uploadUrl: started.uploadUrl,
+      maxBytes: started.maxBytes,
+      // How long the upload link lives: the page keeps it for a resume only that long.
+      uploadSeconds: started.uploadMinutes * 60,
+      registerToken,
+      title: deps.texts.title(`${cycle}`),
+      context: await deps.describe?.(subject, trajectoryId, deps.now()),
+    });
   });
 
-  server.post('/api/recordings/register', async (req, res) => {
+  post('/api/recordings/register', async (req, res) => {
     const claims = claimsOf(req.body?.registerToken, PURPOSES.register);
     const [tenantId, schoolId, trajectoryId, cycle, blobName] = claims?.subjectId.split('|') ?? [];
     if (!claims || !blobName) return refuse(res);
     const subject = await deps.subjectFor(tenantId, schoolId, claims.userId);
     const registered = await deps.recordings.register(subject, trajectoryId, Number(cycle) || 1, blobName, Number(req.body?.durationSeconds) || undefined);
     if (!registered.ok) return refuse(res, 400, deps.texts.problems[registered.reason] ?? deps.texts.refused);
-    if (!registered.repeated) await deps.onRegistered?.(registered.recording);
+    // A second registration of the same upload is refused, so this tells of each recording once.
+    await deps.onRegistered?.(registered.recording);
     res.json(200, { message: deps.texts.uploaded });
   });
 
-  server.post('/api/recordings/view', async (req, res) => {
+  post('/api/recordings/view', async (req, res) => {
     const target = await watchTarget(req, res);
     if (target === false) return;
     if (!target) return refuse(res);
@@ -162,7 +194,7 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     });
   });
 
-  server.post('/api/recordings/fragments', async (req, res) => {
+  post('/api/recordings/fragments', async (req, res) => {
     const claims = claimsOf(req.body?.sessionToken, PURPOSES.session);
     const [tenantId, schoolId, recordingId] = claims?.subjectId.split('|') ?? [];
     if (!claims || !recordingId) return refuse(res);

@@ -13,6 +13,10 @@ export interface JobsOptions {
   /** Deletes recordings whose retention period ended; returns how many. */
   deleteExpiredRecordings: (now: Date) => Promise<number>;
   warnBeforeDeletion: (now: Date) => Promise<number>;
+  /** Deletes staging and unreferenced blobs whose upload window passed. */
+  sweepUploads: (now: Date) => Promise<number>;
+  /** Announces, then closes, trajectories nobody moved on for the configured time. */
+  closeInactiveTrajectories: (now: Date) => Promise<unknown>;
   /** Cuts waiting fragment clips (it takes its own lease). */
   cutClips: () => Promise<void>;
   /** Deletes bookkeeping rows (processed activities, used links, sent cards) that can no longer matter. */
@@ -48,6 +52,10 @@ export function scheduleJobs(options: JobsOptions): ScheduledJobs {
     new Cron('*/15 * * * *', { protect: true }, run('appointment-done-prompts', () => promptDoneAppointments(options.appointments, options.now()))),
     // Nightly, Dutch time: recordings of trajectories closed longer ago than the school's retention period.
     new Cron('30 2 * * *', { timezone: 'Europe/Amsterdam', protect: true }, run('recording-retention', () => options.deleteExpiredRecordings(options.now()))),
+    // Hourly: uploads never registered are gone soon after their upload window.
+    new Cron('17 * * * *', { protect: true }, run('upload-sweep', () => options.sweepUploads(options.now()))),
+    // Nightly, Dutch time, after retention: the notice first, the closing after its grace period.
+    new Cron('45 2 * * *', { timezone: 'Europe/Amsterdam', protect: true }, run('trajectory-inactivity', () => options.closeInactiveTrajectories(options.now()))),
     new Cron('0 9 * * 1-5', { timezone: 'Europe/Amsterdam', protect: true }, run('recording-retention-warning', () => options.warnBeforeDeletion(options.now()))),
     // A round closes within minutes of its moment; reminders go out during school hours only.
     new Cron('*/10 * * * *', { protect: true }, run('kijkwijzer-close', () => closeKijkwijzerRounds(options.kijkwijzer, options.now()))),

@@ -244,10 +244,11 @@ export const nl = {
     agreementsNotice: 'Afspraken uit {step}: {agreements}',
     notFound: 'Deze afspraak kan ik niet vinden, of hij is niet van jou.',
     plan: 'Plan {step}',
-    calendarDescription: '{step} met {other}, via de SVIB-bot in Teams.',
+    calendarDescription: '{step}, afgesproken via de SVIB-bot in Teams. Wie en waarover staat in Teams.',
   },
   recordings: {
     refused: 'Deze opname kan ik niet voor je openen.',
+    failed: 'Er ging iets mis. Probeer het over een paar minuten opnieuw.',
     expired: 'Deze link is al gebruikt of verlopen. Open de opname opnieuw vanuit Teams.',
     signInFailed: 'Je bent niet (meer) aangemeld. Sluit dit venster en open de opname opnieuw vanuit Teams.',
     signInUnavailable: 'Aanmelden lukt nu even niet. Probeer het over een paar minuten opnieuw.',
@@ -267,6 +268,11 @@ export const nl = {
     backToTrajectory: 'Terug naar het traject',
     accessIntro: 'Je bepaalt zelf wie je opname mag zien. Je kunt toegang altijd weer intrekken; dat geldt meteen.',
     noGrants: 'Alleen jij en je begeleider kunnen deze opname zien.',
+    directieNever: 'De directie kan je opnames nooit zien: SVIB staat los van beoordeling.',
+    granteeDirectie: 'Iemand van de directie kan je opname niet zien: SVIB staat los van beoordeling. Kies een andere collega.',
+    untilInPast: 'Deze einddatum is al voorbij. Kies een datum vanaf vandaag, of laat het veld leeg.',
+    untilUnreadable: 'Deze einddatum kan ik niet lezen. Kies een datum in de kalender, of laat het veld leeg.',
+    trajectoryEnded: 'Dit traject is gestopt of afgesloten: je kunt de opname nog bekijken en verwijderen, maar niet meer delen.',
     pickColleague: 'Geef een collega toegang',
     until: 'Tot en met (mag je openlaten)',
     grant: 'Toegang geven',
@@ -314,6 +320,7 @@ export const nl = {
     auditRefused: 'geweigerd',
     auditGrantTo: 'toegang gegeven aan {name} voor opname {cycle}',
     auditWithdrawFrom: 'toegang van {name} tot opname {cycle} ingetrokken',
+    someoneOutside: 'iemand buiten je school',
     auditActions: {
       view: 'link om te bekijken gekregen',
       upload: 'opname toegevoegd',
@@ -325,11 +332,13 @@ export const nl = {
       listFragments: 'fragmenten bekeken',
       viewFragment: 'fragment bekeken',
       cutClip: 'fragment klaargezet om te delen',
+      openAccessCard: 'toegangskaart geopend',
     } as Record<string, string>,
     problems: {
       'not-uploaded': 'Er is geen bestand aangekomen. Probeer het uploaden opnieuw.',
       'not-a-video': 'Dit is geen video. Kies een videobestand.',
       'too-large': 'Deze video is te groot. Maak de opname korter of kleiner.',
+      'already-registered': 'Deze upload is al opgeslagen. Voeg een nieuwe opname toe vanaf het traject.',
       'invalid-fragment': 'Kies een begin en een einde binnen de opname; het einde na het begin.',
       'clips-not-ready': 'De fragmenten worden nog klaargezet. Je krijgt bericht zodra je ze kunt bekijken.',
     } as Record<string, string>,
@@ -372,6 +381,14 @@ export const nl = {
   pages: nlPages,
   channels: nlChannels,
   kijkwijzer: nlKijkwijzer,
+  inactivity: {
+    noticeTeacher:
+      'Er is sinds {since} niets meer gebeurd in je SVIB-traject. Gebeurt er tot {closesAt} niets, dan sluit ik het af; je opnames worden daarna verwijderd zoals je school dat heeft afgesproken. Wil je verder? Zet samen met je begeleider een volgende stap.',
+    noticeBegeleider:
+      'Er is sinds {since} niets meer gebeurd in het SVIB-traject van {teacher}. Gebeurt er tot {closesAt} niets, dan sluit ik het af en worden de opnames daarna verwijderd. Wil je verder? Zet een volgende stap.',
+    closedTeacher: 'Je SVIB-traject is afgesloten: er gebeurde sinds {since} niets meer. Je opnames worden verwijderd zoals je school dat heeft afgesproken.',
+    closedBegeleider: 'Het SVIB-traject van {teacher} is afgesloten: er gebeurde sinds {since} niets meer.',
+  },
   team: {
     unnamedSchool: 'Onze school',
     installed:

@@ -19,6 +19,9 @@ const refusal = {
   'fragment-not-granted': 'De leerkracht heeft alleen gekozen fragmenten met je gedeeld. Dit deel kan ik niet voor je openen.',
   'owner-only': 'Dit kan alleen de leerkracht van wie de opname is.',
   'not-begeleider': 'Dit kan alleen de leerkracht of de begeleider van dit traject.',
+  'directie-never': closed,
+  'trajectory-ended': 'Dit traject is gestopt of afgesloten. De opnames zijn nu alleen nog voor de leerkracht.',
+  'no-uploads-in-phase': 'Een opname toevoegen kan alleen in de fase van de opnames en nagesprekken.',
 } as const satisfies Record<AccessRefusal, string>;
 
 export const nlRecordings = { refusal } as const;

@@ -99,6 +99,7 @@ const timeline = {
   recordingCompleted: 'Opname {cycle} is gemaakt.',
   afterTalkCompleted: 'Nagesprek {cycle} is gehouden.',
   finalTalkCompleted: 'Het eindgesprek is gehouden. Het traject is afgesloten.',
+  closedInactive: 'Er gebeurde lange tijd niets. Het traject is afgesloten.',
 } as const satisfies Record<TimelineEventKind, string>;
 
 const fieldLabel = {

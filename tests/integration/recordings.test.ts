@@ -88,7 +88,7 @@ describe('recordings in Blob Storage with per-trajectory access (real Azurite)',
     const started = await school.app.composed.recordings.startUpload(actors.marieke, otherTrajectory);
     if (!started.ok) throw new Error(started.reason);
     expect(await school.app.composed.recordings.register(actors.marieke, trajectoryId, 1, started.blobName)).toMatchObject({ ok: false });
-    expect(await school.app.composed.recordings.register(actors.marieke, trajectoryId, 1, `${TENANT_ID}/default/${trajectoryId}/never-uploaded`)).toMatchObject({ ok: false, reason: 'not-uploaded' });
+    expect(await school.app.composed.recordings.register(actors.marieke, trajectoryId, 1, `staging/${TENANT_ID}/default/${trajectoryId}/never-uploaded`)).toMatchObject({ ok: false, reason: 'not-uploaded' });
 
     const notVideo = await upload(actors.marieke, trajectoryId, 'text/plain');
     expect(notVideo.registered).toMatchObject({ ok: false, reason: 'not-a-video' });

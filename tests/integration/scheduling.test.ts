@@ -122,7 +122,10 @@ describe('planning appointments with Plan cards (real storage on Azurite, contro
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/calendar');
-    const events = Object.values(ical.sync.parseICS(await response.text())).filter((item) => item?.type === 'VEVENT') as ical.VEvent[];
+    const text = await response.text();
+    // A bearer link: the file names nobody and holds no e-mail address.
+    for (const personal of ['Sanne', 'Marieke', 'de Vries', 'Jansen', 'mailto:', '@school']) expect(text).not.toContain(personal);
+    const events = Object.values(ical.sync.parseICS(text)).filter((item) => item?.type === 'VEVENT') as ical.VEvent[];
     expect(events).toHaveLength(1);
     expect(events[0].uid).toBe(`${stored.id}@svib-bot`);
     expect(new Date(events[0].start).getTime() - new Date(stored.chosen!.start).getTime()).toBe(0);

@@ -94,9 +94,12 @@ describe('the flows of a teacher and her SVIB\'er (real storage on Azurite)', ()
     // The page says what it is about; the teacher is not told her own name.
     expect(session.body.context).toMatch(/^De groep · \w{2} \d{1,2} \w+ 20\d\d$/);
     expect(await putBlob(String(session.body.uploadUrl), sampleVideo(2), 'video/mp4')).toBe(201);
-    for (let attempt = 0; attempt < 2; attempt++) {
-      expect((await api('/api/recordings/register', { registerToken: session.body.registerToken, durationSeconds: 2 })).status).toBe(200);
-    }
+    expect((await api('/api/recordings/register', { registerToken: session.body.registerToken, durationSeconds: 2 })).status).toBe(200);
+    // A second registration of the same upload is refused (issue 10, item 4) and stores nothing.
+    expect(await api('/api/recordings/register', { registerToken: session.body.registerToken, durationSeconds: 2 })).toEqual({
+      status: 400,
+      body: { message: 'Deze upload is al opgeslagen. Voeg een nieuwe opname toe vanaf het traject.' },
+    });
 
     const notices = connector.to(personalChatOf(marieke)).filter((sent) => sent.activity.text?.includes('heeft opname 1 toegevoegd'));
     expect(notices.map((sent) => sent.activity.text)).toEqual(['Sanne de Vries heeft opname 1 toegevoegd aan het traject. Je vindt hem bij *mijn begeleidingen*.']);

@@ -9,12 +9,27 @@ export function actorOf(app: TestApp, person: Person): Promise<Actor> {
   return app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: person.aadObjectId, name: person.name, fetchEmail: async () => undefined });
 }
 
-/** A trajectory the teacher asked for; taken up by the SVIB'er when one is given. */
+/**
+ * A trajectory the teacher asked for, in its first opname (recordings are added only while they
+ * are made): taken up by the SVIB'er when one is given and moved on by them; without one, the
+ * stored phase is set directly, as if a begeleider had done so and left.
+ */
 export async function guidedTrajectory(app: TestApp, teacher: Actor, svibber?: Actor, formId = `form-${Math.random()}`): Promise<string> {
   const created = await app.composed.trajectoryService.requestSupport(teacher, formId, validIntake);
   if (created.kind !== 'created') throw new Error(created.kind);
-  if (svibber) await app.composed.trajectoryService.run(svibber, created.trajectory.id, { type: 'takeUp' });
-  return created.trajectory.id;
+  const id = created.trajectory.id;
+  if (svibber) {
+    for (const command of [{ type: 'takeUp' }, { type: 'startIntake' }, { type: 'completeIntake' }] as const) {
+      const outcome = await app.composed.trajectoryService.run(svibber, id, command);
+      if (outcome.kind !== 'done') throw new Error(`${command.type}: ${outcome.kind}`);
+    }
+    return id;
+  }
+  const store = app.composed.repositories.trajectories;
+  const stored = await store.get(teacher.tenantId, teacher.schoolId, id);
+  if (!stored) throw new Error('trajectory not stored');
+  await store.update(teacher.tenantId, stored, { ...stored.trajectory, phase: { kind: 'opname', cycle: 1 } }, new Date());
+  return id;
 }
 
 /** What a browser does with an upload link: one Put Blob through the SAS. */

@@ -120,7 +120,10 @@ describe('infra/azure.bicep', () => {
     expect(code).toMatch(/minimumTlsVersion:\s*'TLS1_2'/);
     expect(code).toMatch(/allowBlobPublicAccess:\s*false/);
     expect(code).toMatch(/allowSharedKeyAccess:\s*false/);
-    expect(code).toMatch(/\bdeleteRetentionPolicy:\s*\{\s*enabled:\s*true/);
+    // Deleted recordings are gone for real: no blob soft delete, no versions.
+    expect(code).toMatch(/\bdeleteRetentionPolicy:\s*\{\s*enabled:\s*false\s*\}/);
+    expect(code).toMatch(/isVersioningEnabled:\s*false/);
+    expect(code).toMatch(/prefixMatch:\s*\[\s*'\$\{storageNamePrefix\}-recordings\/staging\/'\s*\]/);
     expect(code).toMatch(/containerDeleteRetentionPolicy:\s*\{\s*enabled:\s*true/);
   });
 

@@ -1,10 +1,19 @@
-import { hasRole } from '../schools/roles';
+import { hasRole, type Role } from '../schools/roles';
+import type { PhaseKind } from '../trajectories/trajectory';
 import type { AccessSubject, Grant, Recording, RecordingAction, TrajectoryFacts } from './recording';
 
 /**
  * Who may do what with the recordings of one trajectory. The trajectory belongs to the teacher:
  * they may do everything; their begeleider may work with the recordings while guiding; anyone
  * else only sees what the teacher explicitly granted. Roles never open anything by themselves.
+ *
+ * Directie never sees content, whatever a grant says: consent given to one's employer is not
+ * freely given, and SVIB is kept apart from assessment. A person is directie when they hold the
+ * role at the school now.
+ *
+ * The trajectory's phase counts too: recordings are added only while they are made (opname and
+ * nagesprek); once the trajectory is stopped or closed only the teacher still watches, lists and
+ * deletes them (until retention deletes them), and every grant ends with it.
  *
  * Everything here is decided from facts the server read from storage. Ids from a card or a URL
  * are never trusted, so a recording or grant that does not belong to the trajectory counts as
@@ -23,6 +32,12 @@ export const accessRefusals = [
   'fragment-not-granted',
   'owner-only',
   'not-begeleider',
+  /** Directie never sees trajectory content, whatever a grant or another role says. */
+  'directie-never',
+  /** The trajectory was stopped or closed: only its teacher still has its recordings. */
+  'trajectory-ended',
+  /** Recordings are added only in the phases where they are made. */
+  'no-uploads-in-phase',
 ] as const;
 export type AccessRefusal = (typeof accessRefusals)[number];
 
@@ -41,6 +56,18 @@ const trajectoryActions: readonly RecordingAction[] = ['upload', 'viewAudit'];
 /** The begeleider works with the recordings, but deciding about them stays with the teacher. */
 const begeleiderActions: readonly RecordingAction[] = ['view', 'viewFragment', 'listFragments', 'upload', 'markFragment'];
 const granteeActions: readonly RecordingAction[] = ['view', 'viewFragment', 'listFragments'];
+
+/** The phases in which recordings are made and added. */
+export const uploadPhases: readonly PhaseKind[] = ['opname', 'nagesprek'];
+/** Stopped (withdrawn, cancelled, declined) or closed: access ends for everyone but the teacher. */
+export const endedPhases: readonly PhaseKind[] = ['afgesloten', 'geannuleerd'];
+/** What the teacher still does with the recordings of an ended trajectory, until retention deletes them. */
+const ownerActionsAfterEnd: readonly RecordingAction[] = ['view', 'viewFragment', 'listFragments', 'delete', 'viewAudit', 'withdrawGrant'];
+
+/** Whether a colleague may be given access at all: never someone who is directie now. */
+export function mayReceiveGrant(roles: readonly Role[]): boolean {
+  return !hasRole(roles, 'directie');
+}
 
 const allow = (basis: AccessBasis): AccessDecision => ({ allow: true, basis });
 const deny = (reason: AccessRefusal): AccessDecision => ({ allow: false, reason });
@@ -125,12 +152,23 @@ export function decideAccess(
   }
   if (recording === undefined && !trajectoryActions.includes(action)) return deny('no-recording');
 
-  if (subject.userId === trajectory.teacherId) return allow('owner');
+  const ended = endedPhases.includes(trajectory.phase);
+  const uploadRefused = action === 'upload' && !uploadPhases.includes(trajectory.phase);
+
+  if (subject.userId === trajectory.teacherId) {
+    if (uploadRefused) return deny('no-uploads-in-phase');
+    if (ended && !ownerActionsAfterEnd.includes(action)) return deny('trajectory-ended');
+    return allow('owner');
+  }
+  // Before any begeleider or grant: neither opens anything to directie.
+  if (hasRole(subject.roles, 'directie')) return deny('directie-never');
+  if (ended) return deny('trajectory-ended');
 
   const begeleider = isAssignedBegeleider(subject, trajectory);
   // Only while still an SVIB'er of the school: losing the role ends the guidance.
   if (begeleider && hasRole(subject.roles, 'svibber')) {
-    return begeleiderActions.includes(action) ? allow('begeleider') : deny('owner-only');
+    if (!begeleiderActions.includes(action)) return deny('owner-only');
+    return uploadRefused ? deny('no-uploads-in-phase') : allow('begeleider');
   }
 
   const status = grantStatus(subject, target, grants, now);

@@ -1,4 +1,5 @@
 import type { Role } from '../schools/roles';
+import type { PhaseKind } from '../trajectories/trajectory';
 
 /**
  * Recordings: the most sensitive thing the bot holds (a teacher's vulnerable moments, the faces
@@ -66,6 +67,8 @@ export interface TrajectoryFacts {
   teacherId: string;
   /** The assigned begeleider, while there is one. */
   svibberId?: string;
+  /** Where the trajectory is now: uploads only while recordings are made, nothing for others once it ended. */
+  phase: PhaseKind;
 }
 
 export const recordingActions = [

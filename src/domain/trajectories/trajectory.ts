@@ -51,6 +51,8 @@ export const timelineEventKinds = [
   'recordingCompleted',
   'afterTalkCompleted',
   'finalTalkCompleted',
+  /** Closed by the bot after a long time without any step (see inactivity.ts). */
+  'closedInactive',
 ] as const;
 export type TimelineEventKind = (typeof timelineEventKinds)[number];
 

@@ -1,4 +1,5 @@
 import type { FocusArea, HelpQuestionKind } from './intake';
+import { hasRole } from '../schools/roles';
 import { isAssignedSvibber, isOwningTeacher, isSvibber } from './parties';
 import type { Actor, Person, Trajectory } from './trajectory';
 
@@ -24,7 +25,11 @@ export type TrajectoryView =
   | { visibility: 'none' };
 
 export function visibilityFor(trajectory: Trajectory, actor: Actor): TrajectoryVisibility {
-  if (isOwningTeacher(trajectory, actor) || isAssignedSvibber(trajectory, actor)) return 'full';
+  if (isOwningTeacher(trajectory, actor)) return 'full';
+  // Directie (the role held now) sees no detail of anyone else's trajectory, not even as its
+  // recorded begeleider or as an SVIB'er looking at an open request: SVIB stays apart from assessment.
+  if (hasRole(actor.roles, 'directie')) return 'none';
+  if (isAssignedSvibber(trajectory, actor)) return 'full';
   if (isSvibber(actor) && trajectory.phase.kind === 'aangevraagd') return 'open-request';
   return 'none';
 }

@@ -10,8 +10,6 @@ export interface CalendarLinksOptions {
   secret: string;
   baseUrl: string;
   appointments: AppointmentRepository;
-  /** E-mail addresses make the file a proper invitation (organizer and attendee). */
-  emailOf: (tenantId: string, userId: string) => Promise<string | undefined>;
   texts: Texts;
   now: () => Date;
 }
@@ -23,6 +21,10 @@ const HOUR = 3_600_000;
  * "Zet in mijn agenda": a link bound to one person and one appointment, signed and limited in
  * time. The link lives in a chat card, so it lasts until a day after the appointment (at most
  * two weeks); whoever opens it, the server checks again that its person is a party.
+ *
+ * It is a bearer link (a browser download carries no Teams sign-in), so what it gives holds
+ * nothing personal: the step, the time and the place, never names or e-mail addresses. The
+ * .ics is rendered from storage at each download, so a moved or cancelled appointment shows so.
  */
 export class CalendarLinks {
   constructor(private readonly options: CalendarLinksOptions) {}
@@ -49,13 +51,13 @@ export class CalendarLinks {
     const appointment: Appointment = { ...found, chosen: inCalendar };
     const { texts } = this.options;
     const step = appointmentName(appointment);
-    const other = userId === appointment.teacherId ? appointment.svibberName : appointment.teacherName;
     const ics = buildInvite({
       appointment,
       title: `${step} · SVIB`,
-      description: fillIn(texts.scheduling.calendarDescription, { step, other }),
-      organizer: { name: appointment.svibberName, email: await this.options.emailOf(tenantId, appointment.svibberId) },
-      attendee: { name: appointment.teacherName, email: await this.options.emailOf(tenantId, appointment.teacherId) },
+      description: fillIn(texts.scheduling.calendarDescription, { step }),
+      // Without addresses the file names no organizer or attendee: nothing personal for whoever holds the link.
+      organizer: { name: '' },
+      attendee: { name: '' },
       method: lapsed ? 'CANCEL' : 'REQUEST',
       now: this.options.now(),
     });

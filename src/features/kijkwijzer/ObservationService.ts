@@ -47,7 +47,7 @@ export interface ObservationServiceOptions {
 }
 
 function factsOf(tenantId: string, trajectory: Trajectory): TrajectoryFacts {
-  return { tenantId, schoolId: trajectory.schoolId, trajectoryId: trajectory.id, teacherId: trajectory.teacher.userId, svibberId: trajectory.svibber?.userId };
+  return { tenantId, schoolId: trajectory.schoolId, trajectoryId: trajectory.id, teacherId: trajectory.teacher.userId, svibberId: trajectory.svibber?.userId, phase: trajectory.phase.kind };
 }
 
 /**

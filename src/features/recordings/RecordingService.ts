@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { decideAccess, grantsOpening, type AccessDecision } from '../../domain/recordings/accessPolicy';
+import { decideAccess, grantsOpening, mayReceiveGrant, type AccessDecision } from '../../domain/recordings/accessPolicy';
+import type { Role } from '../../domain/schools/roles';
 import type { AccessSubject, Fragment, Grant, GrantScope, Recording, RecordingAction, TrajectoryFacts } from '../../domain/recordings/recording';
 import { isDueForDeletion } from '../../domain/recordings/retention';
 import { isClosed, type Trajectory } from '../../domain/trajectories/trajectory';
 import { lastMovedAt } from '../../domain/trajectories/nextStep';
 import { clipsToRequest, newClip, scopedFragments } from '../../domain/recordings/clips';
 import { isRepeatOf } from '../../domain/recordings/grants';
+import { extensionOf, SIGNATURE_BYTES, videoTypeOf } from '../../domain/recordings/videoSignature';
+import { uploadLinkMinutes } from '../../domain/recordings/uploadWindow';
 import type { RecordingSettings } from '../../domain/schools/recordingSettings';
 import type { AuditLog } from '../../storage/audit/AuditLog';
 import type { ClipRepository } from '../../storage/recordings/ClipRepository';
-import type { RecordingBlobs } from '../../storage/recordings/RecordingBlobs';
+import { BlobChangedError, type RecordingBlobs } from '../../storage/recordings/RecordingBlobs';
 import type { RecordingRepository } from '../../storage/recordings/RecordingRepository';
 import type { TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
 
@@ -22,7 +25,14 @@ export interface RecordingServiceOptions {
   now: () => Date;
   /** The school's own limits (largest video, days kept after closing), decided again per call. */
   settingsFor: (tenantId: string, schoolId: string) => Promise<RecordingSettings>;
+  /** The roles a person holds at the school now (a grantee who is directie is refused). */
+  rolesOf: (tenantId: string, schoolId: string, userId: string) => Promise<readonly Role[]>;
+  /** Records a key once (a conditional insert): true the first time, false ever after. */
+  claimOnce: (key: string, at: Date) => Promise<boolean>;
 }
+
+/** Uploads land here first; only the server copies a checked upload to its final name. */
+export const STAGING_PREFIX = 'staging/';
 
 export type Refused = { ok: false; reason: string };
 
@@ -35,11 +45,9 @@ export type WatchResult =
 const MINUTE = 60_000;
 /** A read link lives at most this long: consent withdrawn a minute ago must win soon. */
 export const READ_LINK_MINUTES = 15;
-/** Uploading a large video takes a while; the write link is for one new blob only. */
-export const UPLOAD_LINK_MINUTES = 120;
 
 function factsOf(tenantId: string, trajectory: Trajectory): TrajectoryFacts {
-  return { tenantId, schoolId: trajectory.schoolId, trajectoryId: trajectory.id, teacherId: trajectory.teacher.userId, svibberId: trajectory.svibber?.userId };
+  return { tenantId, schoolId: trajectory.schoolId, trajectoryId: trajectory.id, teacherId: trajectory.teacher.userId, svibberId: trajectory.svibber?.userId, phase: trajectory.phase.kind };
 }
 
 /**
@@ -49,46 +57,83 @@ function factsOf(tenantId: string, trajectory: Trajectory): TrajectoryFacts {
 export class RecordingService {
   constructor(private readonly options: RecordingServiceOptions) {}
 
-  /** A write-only link for one new, unguessable blob under the school and trajectory. */
-  async startUpload(subject: AccessSubject, trajectoryId: string): Promise<{ ok: true; uploadUrl: string; blobName: string; maxBytes: number } | Refused> {
+  /**
+   * A write-only link for one new, unguessable staging blob under the school and trajectory,
+   * living as long as the school's largest recording takes to upload (see uploadWindow.ts).
+   */
+  async startUpload(
+    subject: AccessSubject,
+    trajectoryId: string,
+  ): Promise<{ ok: true; uploadUrl: string; blobName: string; maxBytes: number; uploadMinutes: number } | Refused> {
     const trajectory = await this.trajectoryOf(subject, trajectoryId);
     const decision = await this.decide(subject, 'upload', trajectory, undefined, trajectoryId);
     if (!decision.allow || !trajectory) return { ok: false, reason: decision.allow ? 'not-a-party' : decision.reason };
-    const blobName = `${subject.tenantId}/${subject.schoolId}/${trajectoryId}/${randomUUID()}`;
-    const uploadUrl = await this.options.blobs.uploadUrl(blobName, new Date(this.options.now().getTime() + UPLOAD_LINK_MINUTES * MINUTE));
+    const blobName = `${STAGING_PREFIX}${subject.tenantId}/${subject.schoolId}/${trajectoryId}/${randomUUID()}`;
     const { maxBytes } = await this.options.settingsFor(subject.tenantId, subject.schoolId);
-    return { ok: true, uploadUrl, blobName, maxBytes };
+    const uploadMinutes = uploadLinkMinutes(maxBytes);
+    const uploadUrl = await this.options.blobs.uploadUrl(blobName, new Date(this.options.now().getTime() + uploadMinutes * MINUTE));
+    return { ok: true, uploadUrl, blobName, maxBytes, uploadMinutes };
   }
 
-  /** After the browser uploaded: check the blob itself, then keep its reference; a bad upload leaves nothing behind. */
-  async register(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording; repeated?: boolean } | Refused> {
-    const { blobs, recordings, audit, now } = this.options;
+  /**
+   * After the browser uploaded: check the staging blob itself (declared type, size, and the
+   * container's own signature), copy exactly the checked version to a final name no client link
+   * ever covered, empty and lock the staging name, and keep the reference. Once per staging
+   * blob: a second registration (a replay, or a retry after a lost answer) is refused and stores
+   * nothing, so one upload is never two recordings. A bad upload leaves nothing behind.
+   */
+  async register(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording } | Refused> {
+    const { blobs, now } = this.options;
     const trajectory = await this.trajectoryOf(subject, trajectoryId);
     const decision = await this.decide(subject, 'upload', trajectory, undefined, trajectoryId);
     // The blob name was issued for this school and trajectory; any other name is forged.
-    const expectedPrefix = `${subject.tenantId}/${subject.schoolId}/${trajectoryId}/`;
+    const expectedPrefix = `${STAGING_PREFIX}${subject.tenantId}/${subject.schoolId}/${trajectoryId}/`;
     if (!decision.allow || !trajectory || !blobName.startsWith(expectedPrefix)) return { ok: false, reason: decision.allow ? 'not-a-party' : decision.reason };
-    // A repeated register (a retry, a reload) keeps the one recording: a trajectory shows it once.
-    const known = (await recordings.listForTrajectory(subject.tenantId, subject.schoolId, trajectoryId)).find((recording) => recording.blobName === blobName);
-    if (known) return { ok: true, recording: known, repeated: true };
+    if (!(await this.options.claimOnce(`register|${blobName}`, now()))) {
+      await this.record(subject, trajectoryId, 'upload', 'recording', blobName.slice(-36), 'refused', 'already-registered');
+      return { ok: false, reason: 'already-registered' };
+    }
+    try {
+      return await this.checkAndKeep(subject, trajectoryId, cycle, blobName, durationSeconds);
+    } catch (error) {
+      if (!(error instanceof BlobChangedError)) throw error;
+      // Written again through the upload link while being checked: nothing of it is kept.
+      await blobs.remove(blobName);
+      await this.record(subject, trajectoryId, 'upload', 'recording', blobName.slice(-36), 'refused', 'changed-during-check');
+      return { ok: false, reason: 'not-uploaded' };
+    }
+  }
+
+  private async checkAndKeep(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording } | Refused> {
+    const { blobs, recordings, audit, now } = this.options;
     const facts = await blobs.facts(blobName);
     const { maxBytes } = await this.options.settingsFor(subject.tenantId, subject.schoolId);
-    const problem = !facts ? 'not-uploaded' : !facts.contentType.startsWith('video/') ? 'not-a-video' : facts.sizeBytes > maxBytes ? 'too-large' : undefined;
-    if (problem || !facts) {
+    const videoType =
+      facts && facts.sizeBytes > 0 && facts.sizeBytes <= maxBytes ? videoTypeOf(await blobs.head(blobName, Math.min(facts.sizeBytes, SIGNATURE_BYTES), facts.etag)) : undefined;
+    const problem = !facts
+      ? 'not-uploaded'
+      : facts.sizeBytes > maxBytes
+        ? 'too-large'
+        : !facts.contentType.startsWith('video/') || !videoType
+          ? 'not-a-video'
+          : undefined;
+    if (problem || !facts || !videoType) {
       await blobs.remove(blobName);
-      await this.record(subject, trajectoryId, 'upload', 'recording', blobName, 'refused', problem);
+      await this.record(subject, trajectoryId, 'upload', 'recording', blobName.slice(-36), 'refused', problem);
       return { ok: false, reason: problem ?? 'not-uploaded' };
     }
+    const finalName = `${subject.tenantId}/${subject.schoolId}/${trajectoryId}/${randomUUID()}`;
+    await blobs.promote(blobName, finalName, { contentType: videoType, fileName: `opname-${cycle}.${extensionOf(videoType)}` }, facts.etag);
     const recording: Recording = {
       id: randomUUID(),
       tenantId: subject.tenantId,
       schoolId: subject.schoolId,
       trajectoryId,
       cycle,
-      blobName,
+      blobName: finalName,
       uploaderId: subject.userId,
       sizeBytes: facts.sizeBytes,
-      contentType: facts.contentType,
+      contentType: videoType,
       durationSeconds: durationSeconds && Number.isFinite(durationSeconds) && durationSeconds > 0 ? Math.round(durationSeconds) : undefined,
       uploadedAt: now(),
     };
@@ -115,7 +160,7 @@ export class RecordingService {
     }
     // Audit and fragment list in one wait; the link is signed and handed out only once the view is audited.
     const [, fragments] = await Promise.all([this.record(subject, trajectory.trajectoryId, 'view', 'recording', recording.id, 'allowed', decision.basis), recordings.listFragments(recording)]);
-    const videoUrl = await blobs.readUrl(recording.blobName, this.readLinkExpiry());
+    const videoUrl = await blobs.readUrl(recording.blobName, this.readLinkExpiry(), { contentType: recording.contentType, fileName: `opname-${recording.cycle}.${extensionOf(recording.contentType)}` });
     const canMark = decideAccess(subject, 'markFragment', target, grants, now()).allow;
     return { ok: true, recording, videoUrl, fragments, canMark };
   }
@@ -128,7 +173,9 @@ export class RecordingService {
     for (const fragment of await recordings.listFragments(recording)) {
       const clip = ready.get(fragment.id);
       if (!clip?.blobName || !decideAccess(subject, 'viewFragment', { ...target, fragmentId: fragment.id }, grants, now()).allow) continue;
-      fragments.push({ ...fragment, clipUrl: await blobs.readUrl(clip.blobName, this.readLinkExpiry()) });
+      // Clips are cut by the server itself as H.264/AAC MP4.
+      const clipUrl = await blobs.readUrl(clip.blobName, this.readLinkExpiry(), { contentType: 'video/mp4', fileName: `fragment-${recording.cycle}.mp4` });
+      fragments.push({ ...fragment, clipUrl });
       await this.record(subject, recording.trajectoryId, 'viewFragment', 'fragment', fragment.id, 'allowed', 'grant');
     }
     if (fragments.length === 0) {
@@ -214,10 +261,16 @@ export class RecordingService {
   }
 
   /** The grants and fragments of a recording, for its teacher to decide who sees what. */
-  async grantsOf(subject: AccessSubject, recordingId: string): Promise<{ ok: true; recording: Recording; trajectory: TrajectoryFacts; grants: Grant[]; fragments: Fragment[] } | Refused> {
-    const found = await this.recordingFor(subject, recordingId, 'grant');
+  async grantsOf(
+    subject: AccessSubject,
+    recordingId: string,
+  ): Promise<{ ok: true; recording: Recording; trajectory: TrajectoryFacts; grants: Grant[]; fragments: Fragment[]; canGrant: boolean } | Refused> {
+    // Decided as managing its grants (the teacher's, also after the trajectory ended, to withdraw
+    // and delete), and audited as what it is: opening the card grants nothing.
+    const found = await this.recordingFor(subject, recordingId, 'withdrawGrant', 'openAccessCard');
     if (!found.ok) return found;
-    return { ok: true, recording: found.recording, trajectory: found.trajectory, grants: found.grants, fragments: await this.options.recordings.listFragments(found.recording) };
+    const canGrant = decideAccess(subject, 'grant', { trajectory: found.trajectory, recording: found.recording }, found.grants, this.options.now()).allow;
+    return { ok: true, recording: found.recording, trajectory: found.trajectory, grants: found.grants, fragments: await this.options.recordings.listFragments(found.recording), canGrant };
   }
 
   /**
@@ -236,6 +289,9 @@ export class RecordingService {
     const found = await this.recordingFor(subject, recordingId, 'grant');
     if (!found.ok) return found;
     if (grantee.userId === subject.userId) return { ok: false, reason: 'grant-to-self' };
+    // Directie never sees content; the policy refuses such a grant anyway, this says so at once.
+    if (!mayReceiveGrant(await this.options.rolesOf(subject.tenantId, subject.schoolId, grantee.userId))) return { ok: false, reason: 'grantee-directie' };
+    if (until !== undefined && until.getTime() <= this.options.now().getTime()) return { ok: false, reason: 'until-in-past' };
     const { recording } = found;
     // Fragment ids come from a card submit: keep only real fragments of this recording.
     const fragments = scopedFragments(scope, await this.options.recordings.listFragments(recording), recording.id);
@@ -332,27 +388,51 @@ export class RecordingService {
   }
 
   /** Reads the recording and its trajectory from storage; an unknown id is refused and audited. */
-  private async load(subject: AccessSubject, recordingId: string, action: RecordingAction) {
+  private async load(subject: AccessSubject, recordingId: string, action: string) {
     const recording = await this.options.recordings.get(subject.tenantId, subject.schoolId, String(recordingId));
     // The trajectory and the grants are independent reads: one wait instead of two on every decision.
     const [trajectory, grants] = recording
       ? await Promise.all([this.trajectoryOf(subject, recording.trajectoryId), this.options.recordings.listGrants(subject.tenantId, subject.schoolId, recording.id)])
       : [undefined, []];
     if (!recording || !trajectory) {
-      await this.record(subject, recording?.trajectoryId ?? 'unknown', action, 'recording', String(recordingId).slice(0, 100), 'refused', 'no-recording');
+      await this.recordElsewhere(subject, String(recordingId).slice(0, 100), action, recording?.trajectoryId);
       return { ok: false as const, reason: 'no-recording' };
     }
     return { ok: true as const, recording, trajectory: factsOf(subject.tenantId, trajectory), grants };
   }
 
-  private async recordingFor(subject: AccessSubject, recordingId: string, action: RecordingAction) {
-    const loaded = await this.load(subject, recordingId, action);
+  /**
+   * A recording id that is not at the subject's own school: when it names a recording of another
+   * school or tenant, the refused attempt is written where that recording lives, so its teacher
+   * sees it in her logboek; otherwise in the subject's own partition.
+   */
+  private async recordElsewhere(subject: AccessSubject, recordingId: string, action: string, ownTrajectoryId?: string): Promise<void> {
+    const target = /^[A-Za-z0-9-]{1,100}$/.test(recordingId) ? await this.options.recordings.findAnywhere(recordingId) : undefined;
+    if (target && (target.tenantId !== subject.tenantId || target.schoolId !== subject.schoolId)) {
+      const reason = target.tenantId !== subject.tenantId ? 'other-tenant' : 'other-school';
+      await this.options.audit.append(target.tenantId, target.schoolId, target.trajectoryId, {
+        at: this.options.now(),
+        // The same object id in another tenant is another person: never shown as one of ours.
+        actorId: reason === 'other-tenant' ? `${subject.tenantId}:${subject.userId}` : subject.userId,
+        action,
+        objectType: 'recording',
+        objectId: target.id,
+        result: 'refused',
+        detail: reason,
+      });
+      return;
+    }
+    await this.record(subject, ownTrajectoryId ?? 'unknown', action, 'recording', recordingId, 'refused', 'no-recording');
+  }
+
+  private async recordingFor(subject: AccessSubject, recordingId: string, action: RecordingAction, auditAs: string = action) {
+    const loaded = await this.load(subject, recordingId, auditAs as RecordingAction);
     if (!loaded.ok) return loaded;
     const { recording, trajectory, grants } = loaded;
     const decision = decideAccess(subject, action, { trajectory, recording }, grants, this.options.now());
     // A refusal is audited here; what an allowed action did is audited by the action itself, once.
     if (!decision.allow) {
-      await this.record(subject, trajectory.trajectoryId, action, 'recording', recording.id, 'refused', decision.reason);
+      await this.record(subject, trajectory.trajectoryId, auditAs, 'recording', recording.id, 'refused', decision.reason);
       return { ok: false as const, reason: decision.reason };
     }
     return loaded;

@@ -9,10 +9,14 @@ import { pageShell } from './pageShell';
  * server to register the recording.
  *
  * Resume after a reload or a closed browser: the upload in progress (SAS, register token, the
- * file's name, size and lastModified, block size, start time; never the page token) is kept in
- * localStorage, keyed by the link's claims and the file. Choosing the same file again within
- * 110 minutes continues that upload; which blocks already arrived the bot tells
+ * file's name, size and lastModified, block size, start time and when the SAS ends; never the
+ * page token) is kept in localStorage, keyed by the link's claims and the file. Choosing the same
+ * file again while the SAS lives continues that upload; which blocks already arrived the bot tells
  * (`/api/recordings/upload-progress`), as the write-only SAS cannot read the block list.
+ *
+ * Those secrets stay only as long as a resume needs them: an entry is removed once registered
+ * or refused, and on every page load once its SAS has ended (its life is the school's upload
+ * window, see uploadWindow.ts), since after that it could not write anything anyway.
  *
  * Self-contained (inline CSS and script, nothing loaded from elsewhere) so that a strict
  * Content-Security-Policy with hashes can cover it. The inline script uses no backticks and no
@@ -27,8 +31,8 @@ const SCRIPT = `
   var MAX_TRIES = 5;
   var PARALLEL = 3;
   var SESSION_MAX_AGE_MS = 5 * 60 * 1000;
-  // The upload SAS lasts 120 minutes from the session; resume only well within that.
-  var RESUME_MAX_AGE_MS = 110 * 60 * 1000;
+  // A resume needs a minute or two of SAS life left; an entry closer to its end is dropped.
+  var RESUME_MARGIN_MS = 2 * 60 * 1000;
   var STORE_PREFIX = 'svib-upload:';
   var API_VERSION = '2021-12-02';
   var words = JSON.parse(document.getElementById('page-texts').textContent);
@@ -118,7 +122,8 @@ ${FILL_IN_SCRIPT}
     return !!entry && typeof entry.uploadUrl === 'string' && typeof entry.registerToken === 'string' &&
       typeof entry.fileName === 'string' && typeof entry.fileSize === 'number' && typeof entry.lastModified === 'number' &&
       typeof entry.blockSize === 'number' && entry.blockSize > 0 && typeof entry.startedAt === 'number' &&
-      Date.now() - entry.startedAt < RESUME_MAX_AGE_MS && entry.startedAt <= Date.now() + 60 * 1000;
+      typeof entry.endsAt === 'number' && Date.now() < entry.endsAt - RESUME_MARGIN_MS &&
+      entry.startedAt <= Date.now() + 60 * 1000;
   }
   // Interrupted uploads of this link, newest first; outdated ones (of any link) are removed.
   function storedUploads() {
@@ -479,6 +484,8 @@ ${FILL_IN_SCRIPT}
       blockSize: BLOCK_SIZE,
       // When the SAS was issued (its lifetime counts from then), at most minutes before the start.
       startedAt: sessionFetchedAt,
+      // When it ends: the secrets are kept no longer than that.
+      endsAt: sessionFetchedAt + (typeof session.uploadSeconds === 'number' ? session.uploadSeconds : 15 * 60) * 1000,
     };
     // One SAS is for exactly one blob: the next file needs a new upload session.
     session = null;

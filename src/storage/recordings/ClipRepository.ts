@@ -47,6 +47,13 @@ export class ClipRepository {
     return this.query(odata`state eq 'pending'`);
   }
 
+  /** Every clip of every school: the sweep of unreferenced blobs needs to know which blobs are clips. */
+  async listAll(): Promise<Clip[]> {
+    const found: Clip[] = [];
+    for await (const entity of this.table.listEntities<ClipEntity>()) found.push(toClip(entity));
+    return found;
+  }
+
   async put(clip: Clip): Promise<void> {
     await this.table.upsertEntity(this.entityOf(clip), 'Replace');
   }

@@ -12,6 +12,16 @@ import { isStatus } from '../storageErrors';
 export interface BlobFacts {
   sizeBytes: number;
   contentType: string;
+  /** The version checked: a later read or copy names it, so a blob changed in between is refused. */
+  etag: string;
+}
+
+/** The blob changed between the check and the copy (a client wrote it again through its link). */
+export class BlobChangedError extends Error {
+  constructor(readonly blobName: string) {
+    super('The blob changed while it was being checked');
+    this.name = 'BlobChangedError';
+  }
 }
 
 /**
@@ -35,14 +45,65 @@ export class RecordingBlobs {
     return this.sasUrl(blobName, BlobSASPermissions.parse('cw'), expiresOn);
   }
 
-  async readUrl(blobName: string, expiresOn: Date): Promise<string> {
-    return this.sasUrl(blobName, BlobSASPermissions.parse('r'), expiresOn);
+  /**
+   * A read link that also fixes the response: the checked video type (`rsct`) and a download
+   * disposition (`rscd`), so whatever the blob's own headers say, a browser never renders it as
+   * a page. A video element plays it all the same.
+   */
+  async readUrl(blobName: string, expiresOn: Date, response?: { contentType: string; fileName: string }): Promise<string> {
+    const headers = response ? { contentType: response.contentType, contentDisposition: `attachment; filename="${response.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"` } : {};
+    return this.sasUrl(blobName, BlobSASPermissions.parse('r'), expiresOn, headers);
+  }
+
+  /** The first bytes of the checked version of a blob, read with the account's own credential (a content signature check). */
+  async head(blobName: string, bytes: number, etag: string): Promise<Uint8Array> {
+    try {
+      const buffer = await this.container.getBlockBlobClient(blobName).downloadToBuffer(0, bytes, { conditions: { ifMatch: etag } });
+      return new Uint8Array(buffer);
+    } catch (error) {
+      if (isStatus(error, 412)) throw new BlobChangedError(blobName);
+      throw error;
+    }
+  }
+
+  /**
+   * Copies a checked upload to its final name inside the account (no client link ever covered
+   * that name, so nobody can write it again), sets the checked headers, then empties the upload
+   * and locks its name.
+   */
+  async promote(stagingName: string, finalName: string, headers: { contentType: string; fileName: string }, etag: string): Promise<void> {
+    const source = await this.sasUrl(stagingName, BlobSASPermissions.parse('r'), new Date(Date.now() + 60 * 60_000));
+    const target = this.container.getBlockBlobClient(finalName);
+    let copied;
+    try {
+      // Only the version that was checked: a write through the upload link in between fails the copy.
+      const poller = await target.beginCopyFromURL(source, { intervalInMs: 500, sourceConditions: { ifMatch: etag } });
+      copied = await poller.pollUntilDone();
+    } catch (error) {
+      if (isStatus(error, 412)) throw new BlobChangedError(stagingName);
+      throw error;
+    }
+    if (copied.copyStatus !== 'success') throw new Error(`copy ended as ${copied.copyStatus ?? 'unknown'}`);
+    await target.setHTTPHeaders({ blobContentType: headers.contentType, blobContentDisposition: `attachment; filename="${headers.fileName}"` });
+    // The upload link still lives for a while and may create its blob anew: an empty blob under an
+    // infinite lease takes the staging name instead, so every write through that link fails. The
+    // sweep of abandoned uploads removes it once the link has ended.
+    const staging = this.container.getBlockBlobClient(stagingName);
+    await staging.upload('', 0, { blobHTTPHeaders: { blobContentType: 'application/octet-stream' } });
+    await staging.getBlobLeaseClient().acquireLease(-1);
+  }
+
+  /** Blobs under a prefix with when they were created: the sweep of abandoned uploads. */
+  async *listUnder(prefix: string): AsyncGenerator<{ name: string; createdOn: Date }> {
+    for await (const blob of this.container.listBlobsFlat({ prefix })) {
+      yield { name: blob.name, createdOn: blob.properties.createdOn ?? blob.properties.lastModified };
+    }
   }
 
   async facts(blobName: string): Promise<BlobFacts | undefined> {
     try {
       const properties = await this.container.getBlockBlobClient(blobName).getProperties();
-      return { sizeBytes: properties.contentLength ?? 0, contentType: properties.contentType ?? '' };
+      return { sizeBytes: properties.contentLength ?? 0, contentType: properties.contentType ?? '', etag: properties.etag ?? '' };
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
@@ -70,7 +131,15 @@ export class RecordingBlobs {
   }
 
   async remove(blobName: string): Promise<void> {
-    await this.container.getBlockBlobClient(blobName).deleteIfExists({ deleteSnapshots: 'include' });
+    const blob = this.container.getBlockBlobClient(blobName);
+    try {
+      await blob.deleteIfExists({ deleteSnapshots: 'include' });
+    } catch (error) {
+      // A registered upload's staging name is held by a lease (see promote): break it, then delete.
+      if (!isStatus(error, 412)) throw error;
+      await blob.getBlobLeaseClient().breakLease(0);
+      await blob.deleteIfExists({ deleteSnapshots: 'include' });
+    }
   }
 
   /** The origin browsers talk to, for the pages' Content-Security-Policy and the account's CORS. */
@@ -78,9 +147,10 @@ export class RecordingBlobs {
     return new URL(this.container.url).origin;
   }
 
-  private async sasUrl(blobName: string, permissions: BlobSASPermissions, expiresOn: Date): Promise<string> {
+  private async sasUrl(blobName: string, permissions: BlobSASPermissions, expiresOn: Date, response: { contentType?: string; contentDisposition?: string } = {}): Promise<string> {
     const startsOn = new Date(Date.now() - 5 * 60_000);
     const values = {
+      ...response,
       containerName: this.container.containerName,
       blobName,
       permissions,

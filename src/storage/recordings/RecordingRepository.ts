@@ -45,6 +45,15 @@ export class RecordingRepository {
     }
   }
 
+  /**
+   * A recording by its id alone, in whatever school or tenant it lives: only to audit a refused
+   * attempt where the targeted recording's teacher sees it. A scan, on a refusal path only.
+   */
+  async findAnywhere(recordingId: string): Promise<Recording | undefined> {
+    const [found] = await this.query<Recording>(this.recordings, odata`RowKey eq ${recordingId}`);
+    return found;
+  }
+
   async listForTrajectory(tenantId: string, schoolId: string, trajectoryId: string): Promise<Recording[]> {
     return this.query<Recording>(this.recordings, odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and trajectoryId eq ${trajectoryId}`);
   }

@@ -15,6 +15,16 @@ interface TrajectoryEntity {
   updatedAt: Date;
   /** When the SVIB'ers were reminded of this open request; kept outside the aggregate. */
   reminderSentAt?: Date;
+  /** When teacher and begeleider were told the trajectory will close for inactivity. */
+  inactivityNoticeAt?: Date;
+}
+
+/** A trajectory not closed yet, as the inactivity job sees it. */
+export interface OpenTrajectory {
+  tenantId: string;
+  trajectory: Trajectory;
+  noticedAt?: Date;
+  etag: string;
 }
 
 /** An open request as the reminder job sees it. */
@@ -135,6 +145,39 @@ export class TrajectoryRepository {
         { partitionKey: schoolPartition(request.tenantId, request.trajectory.schoolId), rowKey: request.trajectory.id, reminderSentAt: now },
         'Merge',
         { etag: request.etag },
+      );
+      return true;
+    } catch (error) {
+      if (isStatus(error, 412) || isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
+  /** Every trajectory not closed yet, of every school: the inactivity job's nightly round. */
+  async listOpen(): Promise<OpenTrajectory[]> {
+    const found: OpenTrajectory[] = [];
+    const filter = odata`phase ne ${'afgesloten'} and phase ne ${'geannuleerd'}`;
+    for await (const entity of this.table.listEntities<TrajectoryEntity>({ queryOptions: { filter } })) {
+      found.push({
+        tenantId: entity.tenantId,
+        trajectory: parse(entity.data),
+        noticedAt: entity.inactivityNoticeAt ? new Date(entity.inactivityNoticeAt) : undefined,
+        etag: entity.etag,
+      });
+    }
+    return found;
+  }
+
+  /**
+   * Marks the inactivity notice as sent, conditional on the state the job read: of several
+   * instances (or a restarted one) only the first succeeds, so the notice goes out once.
+   */
+  async claimInactivityNotice(open: OpenTrajectory, now: Date): Promise<boolean> {
+    try {
+      await this.table.updateEntity(
+        { partitionKey: schoolPartition(open.tenantId, open.trajectory.schoolId), rowKey: open.trajectory.id, inactivityNoticeAt: now },
+        'Merge',
+        { etag: open.etag },
       );
       return true;
     } catch (error) {

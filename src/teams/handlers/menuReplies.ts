@@ -1,3 +1,4 @@
+import { trustedMarkdown } from '../../cards/cardText';
 import type { TurnContext } from 'botbuilder';
 import { helpCard } from '../../cards/helpCard';
 import { renderCard } from '../../cards/renderCard';
@@ -14,7 +15,7 @@ export async function sendWelcome(context: TurnContext, state: SvibTurnState, te
 
 /** Never silence: text the bot does not understand gets the buttons again. */
 export async function sendPointerToMenu(context: TurnContext, texts: Texts): Promise<void> {
-  await sendCard(context, renderCard('menu', { title: texts.unknown.title, lead: texts.unknown.pointer, showIntro: false }, texts));
+  await sendCard(context, renderCard('menu', { title: texts.unknown.title, lead: trustedMarkdown(texts.unknown.pointer), showIntro: false }, texts));
 }
 
 export async function sendAbout(context: TurnContext, texts: Texts): Promise<void> {

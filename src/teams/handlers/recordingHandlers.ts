@@ -3,6 +3,7 @@ import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
 import { accessCard, auditLogCard, fragmentCount, recordingAspects, sharedWithMeCard } from '../../cards/recordingCards';
 import { renderCard, type AdaptiveCardJson } from '../../cards/renderCard';
+import { escapeMarkdown, trustedMarkdown, type TrustedMarkdown } from '../../cards/cardText';
 import type { GrantScope } from '../../domain/recordings/recording';
 import { amsterdamLocalToUtc } from '../../domain/scheduling/schoolClock';
 import type { Actor } from '../../features/schools/SchoolDirectory';
@@ -13,13 +14,17 @@ import { sendCard } from '../replies';
 import type { SvibTurnState } from '../svibTurnState';
 import { cardActionsOf, idFrom } from './cardData';
 
-/** Colleagues the teacher can share with: people of the school, not the teacher and not the begeleider. */
+/**
+ * Colleagues the teacher can share with: people of the school, not the teacher, not the
+ * begeleider, and never anyone who is directie now (SVIB stays apart from assessment).
+ */
 async function colleagues(actor: Actor, deps: BotDependencies, exclude: string[]) {
   const people = await deps.directory.peopleAt(actor.tenantId, actor.schoolId);
-  return people.filter((person) => !exclude.includes(person.userId)).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const directie = new Set((await deps.directory.holdersOf(actor.tenantId, actor.schoolId, 'directie')).map((member) => member.userId));
+  return people.filter((person) => !exclude.includes(person.userId) && !directie.has(person.userId)).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
-async function accessCardFor(actor: Actor, recordingId: string, deps: BotDependencies, notice?: { text: string; tone: 'good' | 'attention' }) {
+async function accessCardFor(actor: Actor, recordingId: string, deps: BotDependencies, notice?: { text: string | TrustedMarkdown; tone: 'good' | 'attention' }) {
   const found = await deps.recordings.grantsOf(actor, recordingId);
   if (!found.ok) return deps.texts.recordings.refused;
   // The service read the trajectory for its decision already; its begeleider comes from there.
@@ -36,6 +41,7 @@ async function accessCardFor(actor: Actor, recordingId: string, deps: BotDepende
       fragmentSharing: await deps.clips.sharingAvailable(),
       aspectTitle: (aspect) => aspects.get(aspect),
       notice,
+      canGrant: found.canGrant,
     },
     deps.texts,
   );
@@ -64,7 +70,9 @@ export async function sendAuditLog(context: TurnContext, deps: BotDependencies):
   entries.sort((a, b) => b.at.getTime() - a.at.getTime());
   const names = new Map((await deps.directory.peopleAt(actor.tenantId, actor.schoolId)).map((person) => [person.userId, person.name]));
   names.set(actor.userId, actor.name);
-  await sendCard(context, auditLogCard(entries.slice(0, 100), (userId) => names.get(userId) ?? 'SVIB-bot', deps.texts, (grantId) => cycleOfGrant.get(grantId)));
+  // Refused attempts from another school or tenant name someone this school does not know.
+  const nameOf = (userId: string) => names.get(userId) ?? (userId === 'svib-bot' ? 'SVIB-bot' : deps.texts.recordings.someoneOutside);
+  await sendCard(context, auditLogCard(entries.slice(0, 100), nameOf, deps.texts, (grantId) => cycleOfGrant.get(grantId)));
 }
 
 /** "Gedeeld met mij": a fresh way to open each recording a colleague shares with this person. */
@@ -120,14 +128,27 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     // The grantee must be a colleague of this school; an id from elsewhere matches nobody.
     const grantee = (await directory.peopleAt(actor.tenantId, actor.schoolId)).find((person) => person.userId === granteeId);
     if (!grantee) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.chooseColleague, tone: 'attention' });
-    const until = typeof data.until === 'string' && data.until ? amsterdamLocalToUtc(data.until, '23:59') : undefined;
+    const typedUntil = typeof data.until === 'string' ? data.until.trim() : '';
+    const until = typedUntil ? amsterdamLocalToUtc(typedUntil, '23:59') : undefined;
+    // A date that cannot be read is named, never taken as "no end date".
+    if (typedUntil && until === undefined) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.untilUnreadable, tone: 'attention' });
+    // The end date counts to the end of that day: a day already gone is named and nothing is saved.
+    if (until !== undefined && until.getTime() <= deps.now().getTime()) {
+      return accessCardFor(actor, recordingId, deps, { text: texts.recordings.untilInPast, tone: 'attention' });
+    }
     const scope = scopeFrom(data);
     if (scope.kind === 'fragments' && !(await clips.sharingAvailable())) {
       return accessCardFor(actor, recordingId, deps, { text: texts.recordings.fragmentSharingUnavailable, tone: 'attention' });
     }
     const granted = await recordings.grant(actor, recordingId, { userId: grantee.userId, name: grantee.name }, scope, until);
     if (!granted.ok) {
-      const problem = granted.reason === 'no-fragments' ? texts.recordings.chooseFragment : texts.recordings.refused;
+      const problems: Record<string, string> = {
+        'no-fragments': texts.recordings.chooseFragment,
+        'grantee-directie': texts.recordings.granteeDirectie,
+        'until-in-past': texts.recordings.untilInPast,
+        'trajectory-ended': texts.recordings.trajectoryEnded,
+      };
+      const problem = problems[granted.reason] ?? texts.recordings.refused;
       return accessCardFor(actor, recordingId, deps, { text: problem, tone: 'attention' });
     }
     const { grant } = granted;
@@ -136,7 +157,12 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
       const reached = granted.repeated || (await grantNotices.ready(grant, granted.recording));
       const text = fillIn(texts.recordings.granted, { name: grantee.name });
       // Nobody is left believing a colleague was told when the bot could not reach them.
-      if (!reached) return accessCardFor(actor, recordingId, deps, { text: `${text} ${fillIn(texts.recordings.notReached, { name: grantee.name })}`, tone: 'attention' });
+      if (!reached) {
+        // Our words carry markdown here (*gedeeld met mij*): the colleague's name is escaped by hand.
+        const name = escapeMarkdown(grantee.name);
+        const notice = trustedMarkdown(`${fillIn(texts.recordings.granted, { name })} ${fillIn(texts.recordings.notReached, { name })}`);
+        return accessCardFor(actor, recordingId, deps, { text: notice, tone: 'attention' });
+      }
       return accessCardFor(actor, recordingId, deps, { text, tone: 'good' });
     }
     // Clips may take a while to cut: the clip job tells the colleague (once) when all are ready,

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       reminderDayBeforeAt: '16:00',
       recordingMaxBytes: 4 * 1024 ** 3,
       recordingRetentionDays: 30,
+      trajectoryInactivity: { inactiveDays: 365, graceDays: 14 },
       ffmpegPath: expect.stringMatching(/node_modules\/@ffmpeg-installer\/linux-x64\/ffmpeg$/),
       sso: undefined,
       deliverySender: 'in-process',
@@ -44,6 +45,11 @@ describe('loadConfig', () => {
   it('lets a process leave sending to `npm run sender`, and names a wrong value', () => {
     expect(loadConfig({ ...storage, DELIVERY_SENDER: 'off' }).deliverySender).toBe('off');
     expect(problemOf({ ...storage, DELIVERY_SENDER: 'sometimes' })).toMatch(/^Invalid configuration: DELIVERY_SENDER/);
+  });
+
+  it('reads how long a trajectory may stay quiet before it is closed, within bounds', () => {
+    expect(loadConfig({ ...storage, TRAJECTORY_INACTIVE_DAYS: '200', TRAJECTORY_INACTIVE_GRACE_DAYS: '7' }).trajectoryInactivity).toEqual({ inactiveDays: 200, graceDays: 7 });
+    expect(() => loadConfig({ ...storage, TRAJECTORY_INACTIVE_DAYS: '3' })).toThrow(/TRAJECTORY_INACTIVE_DAYS/);
   });
 
   it('reads the first beheerders as a list of ids or e-mail addresses', () => {

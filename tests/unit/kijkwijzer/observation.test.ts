@@ -1,7 +1,7 @@
 import { afterTalkDone, developmentOf, observationAspects, observerRoleOf, readObservation, visibleObservations, type Observation } from '../../../src/domain/kijkwijzer/observation';
 import type { AccessSubject, Grant, Recording, TrajectoryFacts } from '../../../src/domain/recordings/recording';
 
-const trajectory: TrajectoryFacts = { tenantId: 't', schoolId: 's', trajectoryId: 'tr', teacherId: 'sanne', svibberId: 'marieke' };
+const trajectory: TrajectoryFacts = { tenantId: 't', schoolId: 's', trajectoryId: 'tr', teacherId: 'sanne', svibberId: 'marieke', phase: 'nagesprek' };
 const recording: Recording = { id: 'r1', tenantId: 't', schoolId: 's', trajectoryId: 'tr', cycle: 1, blobName: 'b', uploaderId: 'sanne', sizeBytes: 1, contentType: 'video/mp4', uploadedAt: new Date() };
 const subject = (userId: string, roles: AccessSubject['roles'] = ['leerkracht']): AccessSubject => ({ tenantId: 't', schoolId: 's', userId, roles });
 const grant: Grant = { id: 'g', tenantId: 't', schoolId: 's', trajectoryId: 'tr', recordingId: 'r1', granteeId: 'lotte', granteeName: 'L', scope: { kind: 'recording' }, grantedAt: new Date() };

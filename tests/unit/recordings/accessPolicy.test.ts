@@ -1,6 +1,7 @@
 import {
   decideAccess,
   grantsOpening,
+  mayReceiveGrant,
   visibleFragmentIds,
   type AccessBasis,
   type AccessDecision,
@@ -14,6 +15,8 @@ import {
   type RecordingAction,
   type TrajectoryFacts,
 } from '../../../src/domain/recordings/recording';
+import { policyCell, policyPhases, type PolicySubjectName } from '../../../src/domain/recordings/policyTable';
+import type { PhaseKind } from '../../../src/domain/trajectories/trajectory';
 
 // Fixtures: people, trajectories, recordings and grants; plain data only.
 const now = new Date('2025-03-10T12:00:00Z');
@@ -26,6 +29,7 @@ const ownTrajectory: TrajectoryFacts = {
   trajectoryId: 'traject-1',
   teacherId: 'teacher-1',
   svibberId: 'svibber-1',
+  phase: 'opname',
 };
 /** Same school, someone else's trajectory: none of the subjects takes part in it. */
 const otherTrajectory: TrajectoryFacts = {
@@ -34,6 +38,7 @@ const otherTrajectory: TrajectoryFacts = {
   trajectoryId: 'traject-2',
   teacherId: 'teacher-5',
   svibberId: 'svibber-5',
+  phase: 'opname',
 };
 /** Another school of the same tenant whose ids collide with ours: same teacher and begeleider ids. */
 const otherSchoolTrajectory: TrajectoryFacts = {
@@ -42,6 +47,7 @@ const otherSchoolTrajectory: TrajectoryFacts = {
   trajectoryId: 'traject-3',
   teacherId: 'teacher-1',
   svibberId: 'svibber-1',
+  phase: 'opname',
 };
 
 function recordingOf(id: string, trajectory: TrajectoryFacts): Recording {
@@ -87,6 +93,9 @@ const grants: readonly Grant[] = [
   grantFor('colleague-expired', { until: now }),
   grantFor('colleague-withdrawn', { withdrawnAt: new Date(now.getTime() - hour) }),
   grantFor('colleague-other-rec', { recordingId: 'rec-1b' }),
+  // Stored before the rule, or forged: a grant never opens anything to directie.
+  grantFor('directie-1'),
+  grantFor('beheerder-1', { scope: { kind: 'fragments', fragmentIds: ['frag-1'] } }),
 ];
 
 
@@ -108,6 +117,7 @@ const subjects = {
   directie: subject('directie-1', ['leerkracht', 'directie']),
   beheerder: subject('beheerder-1', ['leerkracht', 'beheerder', 'svibber', 'ib', 'directie']),
   otherTeacher: subject('teacher-2', ['leerkracht']),
+  colleagueX: subject('colleague-x', ['leerkracht']),
   granteeRecording: subject('colleague-rec', ['leerkracht']),
   granteeFragmentGranted: subject('colleague-frag', ['leerkracht']),
   granteeFragmentOther: subject('colleague-frag', ['leerkracht']),
@@ -160,9 +170,10 @@ const expected: Record<SubjectName, Record<Situation, Record<RecordingAction, Ou
   assignedLostSvibberRole: { ...nothingHere, 'own trajectory': every('not-begeleider') },
   otherSvibber: nothingHere,
   ib: nothingHere,
-  directie: nothingHere,
-  beheerder: nothingHere,
+  directie: { ...nothingHere, 'own trajectory': every('directie-never'), 'other trajectory of the school': every('directie-never') },
+  beheerder: { ...nothingHere, 'own trajectory': every('directie-never'), 'other trajectory of the school': every('directie-never') },
   otherTeacher: nothingHere,
+  colleagueX: nothingHere,
   granteeRecording: {
     ...nothingHere,
     'own trajectory': grantee({ view: 'grant', viewFragment: 'grant', listFragments: 'grant' }),
@@ -199,7 +210,7 @@ const cells = (Object.keys(expected) as SubjectName[]).flatMap((name) =>
 
 describe('decideAccess: subjects × actions × situations', () => {
   it('covers every subject, action and situation', () => {
-    expect(cells).toHaveLength(16 * 9 * 3);
+    expect(cells).toHaveLength(17 * 9 * 3);
   });
 
   it.each(cells)('%s → %s on the %s: %s', (name, action, situation, outcome) => {
@@ -233,8 +244,8 @@ describe('decideAccess: forged combinations', () => {
     ['another school', { schoolId: 'school-2' }],
     ['another tenant', { tenantId: 'tenant-2' }],
   ])('ignores a grant row that names %s', (_what, place) => {
-    const forgedGrant = grantFor('directie-1', place);
-    expect(decideAccess(subjects.directie, 'view', { trajectory: ownTrajectory, recording: ownRecording }, [forgedGrant], now)).toEqual({
+    const forgedGrant = grantFor('colleague-x', place);
+    expect(decideAccess(subjects.colleagueX, 'view', { trajectory: ownTrajectory, recording: ownRecording }, [forgedGrant], now)).toEqual({
       allow: false,
       reason: 'not-a-party',
     });
@@ -265,7 +276,7 @@ describe('decideAccess: with or without a recording', () => {
     ['granteeFragmentGranted', 'viewAudit', 'owner-only'],
     ['granteeExpired', 'upload', 'not-a-party'],
     ['granteeWithdrawn', 'viewAudit', 'not-a-party'],
-    ['directie', 'viewAudit', 'not-a-party'],
+    ['directie', 'viewAudit', 'directie-never'],
     ['otherSvibber', 'upload', 'not-a-party'],
     ['owningTeacherOtherSchool', 'upload', 'other-school'],
     ['otherTenant', 'viewAudit', 'other-tenant'],
@@ -292,27 +303,27 @@ describe('decideAccess: with or without a recording', () => {
 describe('decideAccess: grants', () => {
   const target = { trajectory: ownTrajectory, recording: ownRecording };
   const view = (grantList: readonly Grant[], at = now, fragmentId?: string, action: RecordingAction = 'view'): AccessDecision =>
-    decideAccess(subjects.directie, action, { ...target, fragmentId }, grantList, at);
+    decideAccess(subjects.colleagueX, action, { ...target, fragmentId }, grantList, at);
 
   it('counts a grant until the last millisecond before its end', () => {
     const until = new Date('2025-03-10T12:00:00.000Z');
-    const grant = grantFor('directie-1', { until });
+    const grant = grantFor('colleague-x', { until });
     expect(view([grant], new Date(until.getTime() - 1))).toEqual({ allow: true, basis: 'grant' });
     expect(view([grant], until)).toEqual({ allow: false, reason: 'grant-expired' });
   });
 
   it('refuses from the moment of withdrawal, whatever the end date', () => {
-    expect(view([grantFor('directie-1', { withdrawnAt: now, until: undefined })])).toEqual({ allow: false, reason: 'grant-withdrawn' });
+    expect(view([grantFor('colleague-x', { withdrawnAt: now, until: undefined })])).toEqual({ allow: false, reason: 'grant-withdrawn' });
   });
 
   it('prefers a usable grant over an old withdrawn one for the same recording', () => {
-    const old = grantFor('directie-1', { id: 'old', withdrawnAt: new Date('2025-03-05T00:00:00Z') });
-    expect(view([old, grantFor('directie-1', { id: 'new' })])).toEqual({ allow: true, basis: 'grant' });
+    const old = grantFor('colleague-x', { id: 'old', withdrawnAt: new Date('2025-03-05T00:00:00Z') });
+    expect(view([old, grantFor('colleague-x', { id: 'new' })])).toEqual({ allow: true, basis: 'grant' });
   });
 
   it('reports a withdrawal before an expiry when both are there', () => {
-    const expired = grantFor('directie-1', { id: 'a', until: new Date('2025-03-01T00:00:00Z') });
-    const withdrawn = grantFor('directie-1', { id: 'b', withdrawnAt: new Date('2025-03-02T00:00:00Z') });
+    const expired = grantFor('colleague-x', { id: 'a', until: new Date('2025-03-01T00:00:00Z') });
+    const withdrawn = grantFor('colleague-x', { id: 'b', withdrawnAt: new Date('2025-03-02T00:00:00Z') });
     expect(view([expired, withdrawn])).toEqual({ allow: false, reason: 'grant-withdrawn' });
   });
 
@@ -327,15 +338,15 @@ describe('decideAccess: grants', () => {
   });
 
   it('opens fragments from either of two fragment grants, and refuses a fragment without an id', () => {
-    const first = grantFor('directie-1', { id: 'a', scope: { kind: 'fragments', fragmentIds: ['frag-1'] } });
-    const second = grantFor('directie-1', { id: 'b', scope: { kind: 'fragments', fragmentIds: ['frag-4'] } });
+    const first = grantFor('colleague-x', { id: 'a', scope: { kind: 'fragments', fragmentIds: ['frag-1'] } });
+    const second = grantFor('colleague-x', { id: 'b', scope: { kind: 'fragments', fragmentIds: ['frag-4'] } });
     expect(view([first, second], now, 'frag-4', 'viewFragment')).toEqual({ allow: true, basis: 'grant' });
     expect(view([first, second], now, 'frag-2', 'viewFragment')).toEqual({ allow: false, reason: 'fragment-not-granted' });
     expect(view([first, second], now, undefined, 'viewFragment')).toEqual({ allow: false, reason: 'fragment-not-granted' });
   });
 
   it('does not let an expired fragment grant open its fragment', () => {
-    const grant = grantFor('directie-1', { scope: { kind: 'fragments', fragmentIds: ['frag-1'] }, until: now });
+    const grant = grantFor('colleague-x', { scope: { kind: 'fragments', fragmentIds: ['frag-1'] }, until: now });
     expect(view([grant], now, 'frag-1', 'viewFragment')).toEqual({ allow: false, reason: 'grant-expired' });
   });
 });
@@ -359,10 +370,10 @@ describe('visibleFragmentIds', () => {
   });
 
   it('joins fragment grants without duplicates and gives all when one grant covers the recording', () => {
-    const a = grantFor('directie-1', { id: 'a', scope: { kind: 'fragments', fragmentIds: ['frag-1', 'frag-2'] } });
-    const b = grantFor('directie-1', { id: 'b', scope: { kind: 'fragments', fragmentIds: ['frag-2', 'frag-5'] } });
-    expect(visibleFragmentIds(subjects.directie, target, [a, b], now)).toEqual(['frag-1', 'frag-2', 'frag-5']);
-    expect(visibleFragmentIds(subjects.directie, target, [a, grantFor('directie-1', { id: 'c' })], now)).toBe('all');
+    const a = grantFor('colleague-x', { id: 'a', scope: { kind: 'fragments', fragmentIds: ['frag-1', 'frag-2'] } });
+    const b = grantFor('colleague-x', { id: 'b', scope: { kind: 'fragments', fragmentIds: ['frag-2', 'frag-5'] } });
+    expect(visibleFragmentIds(subjects.colleagueX, target, [a, b], now)).toEqual(['frag-1', 'frag-2', 'frag-5']);
+    expect(visibleFragmentIds(subjects.colleagueX, target, [a, grantFor('colleague-x', { id: 'c' })], now)).toBe('all');
   });
 
   it('gives nothing for a recording forged onto the trajectory', () => {
@@ -386,10 +397,71 @@ describe('grantsOpening', () => {
   });
 
   it('gives the usable grants of the colleague, a whole-recording grant first', () => {
-    const fragmentsOnly = grantFor('directie-1', { id: 'f', scope: { kind: 'fragments', fragmentIds: ['frag-1'] } });
-    const whole = grantFor('directie-1', { id: 'w' });
-    const withdrawn = grantFor('directie-1', { id: 'x', withdrawnAt: new Date(now.getTime() - hour) });
-    expect(grantsOpening(subjects.directie, target, [fragmentsOnly, withdrawn, whole], now).map((grant) => grant.id)).toEqual(['w', 'f']);
-    expect(grantsOpening(subjects.directie, target, [fragmentsOnly, withdrawn], now).map((grant) => grant.id)).toEqual(['f']);
+    const fragmentsOnly = grantFor('colleague-x', { id: 'f', scope: { kind: 'fragments', fragmentIds: ['frag-1'] } });
+    const whole = grantFor('colleague-x', { id: 'w' });
+    const withdrawn = grantFor('colleague-x', { id: 'x', withdrawnAt: new Date(now.getTime() - hour) });
+    expect(grantsOpening(subjects.colleagueX, target, [fragmentsOnly, withdrawn, whole], now).map((grant) => grant.id)).toEqual(['w', 'f']);
+    expect(grantsOpening(subjects.colleagueX, target, [fragmentsOnly, withdrawn], now).map((grant) => grant.id)).toEqual(['f']);
+  });
+});
+
+describe('decideAccess: every phase × subject × action', () => {
+  type Row = Record<RecordingAction, Outcome>;
+  const beforeRecordings: PhaseKind[] = ['voorgesteld', 'aangevraagd', 'toegewezen', 'intake'];
+  const whileRecording: PhaseKind[] = ['opname', 'nagesprek'];
+  const ended: PhaseKind[] = ['afgesloten', 'geannuleerd'];
+  const noUpload = { upload: 'no-uploads-in-phase' } as const;
+  const ownerAfterEnd = every('owner', { upload: 'no-uploads-in-phase', markFragment: 'trajectory-ended', grant: 'trajectory-ended' });
+  const byPhase = (before: Row, during: Row, after: Row) => ({ before, during, after });
+
+  const expectedByPhase: Record<PolicySubjectName, { before: Row; during: Row; after: Row }> = {
+    teacher: byPhase(every('owner', noUpload), every('owner'), ownerAfterEnd),
+    begeleider: byPhase(every('begeleider', { ...teacherOnly, ...noUpload }), every('begeleider', teacherOnly), every('trajectory-ended')),
+    wholeGrant: byPhase(
+      grantee({ view: 'grant', viewFragment: 'grant', listFragments: 'grant' }),
+      grantee({ view: 'grant', viewFragment: 'grant', listFragments: 'grant' }),
+      every('trajectory-ended'),
+    ),
+    fragmentGrant: byPhase(
+      grantee({ view: 'fragment-not-granted', viewFragment: 'grant', listFragments: 'grant' }),
+      grantee({ view: 'fragment-not-granted', viewFragment: 'grant', listFragments: 'grant' }),
+      every('trajectory-ended'),
+    ),
+    directie: byPhase(every('directie-never'), every('directie-never'), every('directie-never')),
+    colleague: byPhase(every('not-a-party'), every('not-a-party'), every('trajectory-ended')),
+  };
+  const phaseCells = (Object.keys(expectedByPhase) as PolicySubjectName[]).flatMap((name) =>
+    policyPhases.flatMap((phase) => {
+      const group = beforeRecordings.includes(phase) ? 'before' : whileRecording.includes(phase) ? 'during' : 'after';
+      return recordingActions.map((action) => [name, phase, action, expectedByPhase[name][group][action]] as const);
+    }),
+  );
+
+  it('covers all eight phases, six subjects and nine actions', () => {
+    expect(new Set([...beforeRecordings, ...whileRecording, ...ended])).toEqual(new Set(policyPhases));
+    expect(phaseCells).toHaveLength(8 * 6 * 9);
+  });
+
+  it.each(phaseCells)('%s in %s → %s: %s', (name, phase, action, outcome) => {
+    expect(policyCell(name, phase, action)).toEqual(decision(outcome));
+  });
+
+  it('ends a grant with the trajectory even when it names no end date, and refuses an upload link after it', () => {
+    const stopped: TrajectoryFacts = { ...ownTrajectory, phase: 'geannuleerd' };
+    expect(decideAccess(subjects.granteeFragmentGranted, 'viewFragment', { trajectory: stopped, recording: ownRecording, fragmentId: 'frag-1' }, grants, now)).toEqual({ allow: false, reason: 'trajectory-ended' });
+    expect(decideAccess(subjects.assignedSvibber, 'upload', { trajectory: stopped }, grants, now)).toEqual({ allow: false, reason: 'trajectory-ended' });
+    expect(decideAccess(subjects.owningTeacher, 'upload', { trajectory: stopped }, grants, now)).toEqual({ allow: false, reason: 'no-uploads-in-phase' });
+  });
+});
+
+describe('mayReceiveGrant', () => {
+  it.each([
+    [['leerkracht'], true],
+    [['leerkracht', 'ib'], true],
+    [['leerkracht', 'svibber'], true],
+    [['leerkracht', 'directie'], false],
+    [['leerkracht', 'beheerder', 'directie'], false],
+  ] as const)('%j → %s', (roles, allowed) => {
+    expect(mayReceiveGrant(roles)).toBe(allowed);
   });
 });

@@ -54,3 +54,23 @@ describe('viewFor', () => {
     expect(viewFor(trajectory, actors.directie)).toEqual({ visibility: 'none' });
   });
 });
+
+describe('directie sees no trajectory detail, whatever else they hold', () => {
+  // Someone who holds directie now, stored as the begeleider from before (or also an SVIB'er).
+  const directieBegeleider = { ...actors.assignedSvibber, roles: ['leerkracht', 'svibber', 'directie'] as const };
+  const directieSvibber = { ...actors.otherSvibber, roles: ['leerkracht', 'svibber', 'directie'] as const };
+
+  it.each(phaseNames)('refuses the recorded begeleider who is directie now, in %s', (phase) => {
+    expect(visibilityFor(trajectoryIn(phase), directieBegeleider)).toBe('none');
+    expect(canSeeIntakeAnswers(trajectoryIn(phase), directieBegeleider)).toBe(false);
+  });
+
+  it('shows no open request to an SVIB\u2019er who is also directie', () => {
+    expect(viewFor(trajectoryIn('aangevraagd'), directieSvibber)).toEqual({ visibility: 'none' });
+  });
+
+  it('still shows directie their own trajectory as its teacher', () => {
+    const ownTeacher = { ...actors.owningTeacher, roles: ['leerkracht', 'directie'] as const };
+    expect(visibilityFor(trajectoryIn('opname 1'), ownTeacher)).toBe('full');
+  });
+});

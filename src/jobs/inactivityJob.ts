@@ -1,0 +1,53 @@
+import { formatDate } from '../cards/formatDate';
+import { closeForInactivity, inactivityStep, type InactivityRule } from '../domain/trajectories/inactivity';
+import { lastMovedAt } from '../domain/trajectories/nextStep';
+import type { Notifier } from '../features/notifications/Notifier';
+import { TrajectoryChangedError, type TrajectoryRepository } from '../storage/trajectories/TrajectoryRepository';
+import { fillIn } from '../texts/nlTrajectories';
+import type { Texts } from '../texts';
+
+export interface InactivityJobOptions {
+  trajectories: TrajectoryRepository;
+  notifier: Notifier;
+  texts: Texts;
+  rule: InactivityRule;
+}
+
+/**
+ * Nightly: a trajectory without any step for the configured time is first announced to its
+ * teacher and begeleider, and closed once the grace period after that notice passed without a
+ * step. Each happens once: the notice is claimed with a conditional write, the closing is an
+ * ETag-guarded update (a step in between wins), and the round runs under the job lease.
+ */
+export async function closeInactiveTrajectories(options: InactivityJobOptions, now: Date): Promise<{ noticed: number; closed: number }> {
+  const { trajectories, notifier, texts, rule } = options;
+  let noticed = 0;
+  let closed = 0;
+  for (const open of await trajectories.listOpen()) {
+    const { tenantId, trajectory } = open;
+    const step = inactivityStep(trajectory, rule, now, open.noticedAt);
+    if (step.kind === 'none') continue;
+    const since = formatDate(lastMovedAt(trajectory));
+    const words = texts.inactivity;
+    const tell = async (teacherText: string, begeleiderText: string) => {
+      await notifier.sendText(tenantId, trajectory.teacher.userId, teacherText);
+      if (trajectory.svibber) await notifier.sendText(tenantId, trajectory.svibber.userId, begeleiderText);
+    };
+    if (step.kind === 'notice') {
+      if (!(await trajectories.claimInactivityNotice(open, now))) continue;
+      const values = { since, closesAt: formatDate(step.closesAt), teacher: trajectory.teacher.name };
+      await tell(fillIn(words.noticeTeacher, values), fillIn(words.noticeBegeleider, values));
+      noticed++;
+      continue;
+    }
+    try {
+      await trajectories.update(tenantId, { trajectory, etag: open.etag }, closeForInactivity(trajectory, now).trajectory, now);
+    } catch (error) {
+      if (error instanceof TrajectoryChangedError) continue;
+      throw error;
+    }
+    await tell(fillIn(words.closedTeacher, { since }), fillIn(words.closedBegeleider, { since, teacher: trajectory.teacher.name }));
+    closed++;
+  }
+  return { noticed, closed };
+}
