@@ -59,10 +59,30 @@ import { registerKijkwijzerRoute } from '../http/kijkwijzerRoute';
 import type { KijkwijzerJobOptions } from '../jobs/kijkwijzerJobs';
 import { ObservationRepository } from '../storage/kijkwijzer/ObservationRepository';
 import { ObservationService } from '../features/kijkwijzer/ObservationService';
+import type { KijkwijzerFigures } from '../domain/kijkwijzer/roundFigures';
+import { SummarySettingsRepository } from '../storage/directieSummary/SummarySettingsRepository';
+import { SummaryLedger } from '../storage/directieSummary/SummaryLedger';
+import { DirectieSummaryService } from '../features/directieSummary/DirectieSummaryService';
+import { RetryingChannelPoster } from '../teams/RetryingChannelPoster';
+import { onRoundClosed, postDueSummaries, type DirectieSummaryJobOptions, type PostResult } from '../jobs/directieSummaryJob';
+import { signLink } from '../http/signedLinks';
+import { registerSummaryCsvRoute, SUMMARY_CSV_PURPOSE } from '../http/summaryCsvRoute';
+import { summaryCsv } from '../cards/summaryCards';
+import { hasRole } from '../domain/schools/roles';
+
+/**
+ * Until the kijkwijzer feature (#11) is merged there are no rounds: the summary shows trajectory
+ * figures only. At merge, replace this with the kijkwijzer's KijkwijzerFigures implementation.
+ */
+export const noKijkwijzerYet: KijkwijzerFigures = { latestClosedComparison: async () => undefined };
 
 export interface ComposeOverrides {
   logger?: Logger;
   now?: () => Date;
+  /** Where kijkwijzer figures come from; tests supply round comparisons through this port. */
+  kijkwijzer?: KijkwijzerFigures;
+  /** How the channel poster waits between attempts; tests record the delays instead of waiting. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface ComposedApp {
@@ -94,6 +114,11 @@ export interface ComposedApp {
   kijkwijzer: KijkwijzerService;
   kijkwijzerJobOptions: KijkwijzerJobOptions;
   observations: ObservationService;
+  directieSummary: DirectieSummaryService;
+  /** What the directie-summary job runs with; tests run its round directly with their own clock. */
+  directieSummaryJobOptions: DirectieSummaryJobOptions;
+  /** For the kijkwijzer feature: call after a round of this school closed. */
+  onRoundClosed(tenantId: string, schoolId: string): Promise<PostResult | undefined>;
   server: Server;
   /**
    * Listens on the configured port (0 picks a free one), logs whether inbound calls are
@@ -242,6 +267,33 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     trajectories,
     now,
   });
+  const directieSummary = new DirectieSummaryService({
+    settings: new SummarySettingsRepository(storage.table(storage.names.summarySettingsTable)),
+    ledger: new SummaryLedger(storage.table(storage.names.summariesSentTable)),
+    trajectories,
+    appointments,
+    audit,
+    directory,
+    kijkwijzer: overrides.kijkwijzer ?? noKijkwijzerYet,
+    now,
+  });
+  const directieSummaryJobOptions: DirectieSummaryJobOptions = {
+    service: directieSummary,
+    // Delivery queue (#13): replace this poster with one that enqueues; the queue worker applies the same retry policy.
+    poster: new RetryingChannelPoster({ adapter, botAppId, logger, now, sleep: overrides.sleep }),
+    notifier,
+    directory,
+    texts,
+    logger,
+    now,
+  };
+  const summaryCsvLink = (actor: { tenantId: string; schoolId: string; userId: string }, periodKey: string) =>
+    `${config.publicBaseUrl}/summary/csv/${signLink(config.linkSigningSecret, {
+      purpose: SUMMARY_CSV_PURPOSE,
+      subjectId: `${actor.tenantId}|${actor.schoolId}|${periodKey}`,
+      userId: actor.userId,
+      expiresAt: new Date(now().getTime() + 60 * 60_000),
+    })}`;
   const app = createBotApplication(
     {
       adapter,
@@ -265,6 +317,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       kijkwijzer,
       kijkwijzerDownloads,
       observations,
+      directieSummary: { service: directieSummary, csvLink: summaryCsvLink },
       clips: { sharingAvailable: () => clipper.available(), kick: (recording) => void clipJob.kick(recording) },
       texts,
       logger,
@@ -317,6 +370,22 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     refused: texts.kijkwijzer.linkRefused,
     failed: texts.errors.somethingWentWrong,
     logger,
+  registerSummaryCsvRoute(server, {
+    secret: config.linkSigningSecret,
+    now,
+    refused: texts.recordings.refused,
+    failed: texts.errors.somethingWentWrong,
+    logger,
+    loadForUser: async (subjectId, userId) => {
+      const [tenantId, schoolId, periodKey] = subjectId.split('|');
+      if (!tenantId || !schoolId || !periodKey) return undefined;
+      // The link names a school; the person must still be directie there, now.
+      const subject = await directory.subjectFor(tenantId, schoolId, userId);
+      if (!hasRole(subject.roles, 'directie')) return undefined;
+      const actor = { tenantId, schoolId, userId, name: '', roles: subject.roles };
+      const report = await directieSummary.reportFor(actor, periodKey);
+      return report.ok ? summaryCsv(report.summary, texts) : undefined;
+    },
   });
   registerCalendarRoute(server, {
     secret: config.linkSigningSecret,
@@ -353,6 +422,9 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     kijkwijzer,
     kijkwijzerJobOptions,
     observations,
+    directieSummary,
+    directieSummaryJobOptions,
+    onRoundClosed: (tenantId, schoolId) => onRoundClosed(directieSummaryJobOptions, tenantId, schoolId),
     logger,
     storage,
     repositories: { installations, processedActivities, trajectories, members, people, appointments },
@@ -369,6 +441,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           warnBeforeDeletion: (at) => warnBeforeDeletion(retentionWarningOptions, at),
           cutClips: () => clipJob.kick(),
           cleanUpTables: (at) => cleanUpTables(tableCleanupOptions, at),
+          postDirectieSummaries: () => postDueSummaries(directieSummaryJobOptions),
           lease,
           logger,
           now,

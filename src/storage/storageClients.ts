@@ -27,6 +27,8 @@ export function storageNames(prefix: string) {
     kijkwijzerRoundsTable: `${prefix}KijkwijzerRounds`,
     kijkwijzerAnswersTable: `${prefix}KijkwijzerAnswers`,
     observationsTable: `${prefix}Observations`,
+    summarySettingsTable: `${prefix}SummarySettings`,
+    summariesSentTable: `${prefix}SummariesSent`,
     turnStateContainer: `${prefix}-turnstate`,
   };
 }
@@ -101,6 +103,8 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     names.kijkwijzerRoundsTable,
     names.kijkwijzerAnswersTable,
     names.observationsTable,
+    names.summarySettingsTable,
+    names.summariesSentTable,
   ];
   // In parallel: every start (and every test app) creates them, and each is one round trip.
   await Promise.all(

@@ -2,6 +2,7 @@ import { nlChannels } from './nlChannels';
 import { nlKijkwijzer } from './nlKijkwijzer';
 import { nlPages } from './nlPages';
 import { nlRoles } from './nlRoles';
+import { nlSummary } from './nlSummary';
 import { nlTrajectories } from './nlTrajectories';
 
 /**
@@ -372,6 +373,7 @@ export const nl = {
   pages: nlPages,
   channels: nlChannels,
   kijkwijzer: nlKijkwijzer,
+  summary: nlSummary,
   team: {
     unnamedSchool: 'Onze school',
     installed:
