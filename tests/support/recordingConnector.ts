@@ -24,8 +24,19 @@ export class RecordingConnector {
   readonly members = new Map<string, { id?: string; email?: string; userPrincipalName?: string; aadObjectId?: string; name?: string }>();
   /** One-to-one chats the bot started itself (POST /v3/conversations), by the member it asked for. */
   readonly opened: { conversationId: string; memberId: string }[] = [];
+  /** Every POST of an activity that was answered with an error, in order: what a retrying sender tried. */
+  readonly refused: { conversationId: string; status: number }[] = [];
   private server?: Server;
   private counter = 0;
+  private readonly scripted = new Map<string, { status: number; retryAfter?: string }[]>();
+
+  /**
+   * The next activities posted into this conversation get these answers instead of 200, in order
+   * (e.g. 429 with Retry-After, 503, 403); after that it answers normally again.
+   */
+  answerNext(conversationId: string, ...answers: { status: number; retryAfter?: string }[]): void {
+    this.scripted.set(conversationId, [...(this.scripted.get(conversationId) ?? []), ...answers]);
+  }
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -51,6 +62,13 @@ export class RecordingConnector {
         const match = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
         const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
         const id = `sent-${++this.counter}`;
+        const scripted = match && req.method === 'POST' ? this.scripted.get(decodeURIComponent(match[1]))?.shift() : undefined;
+        if (match && scripted) {
+          this.refused.push({ conversationId: decodeURIComponent(match[1]), status: scripted.status });
+          res.writeHead(scripted.status, { 'content-type': 'application/json', ...(scripted.retryAfter ? { 'retry-after': scripted.retryAfter } : {}) });
+          res.end(JSON.stringify({ error: { code: scripted.status === 403 ? 'BotNotInConversationRoster' : 'Throttled' } }));
+          return;
+        }
         if (match && (req.method === 'POST' || req.method === 'PUT')) {
           this.sent.push({
             conversationId: decodeURIComponent(match[1]),
@@ -74,6 +92,8 @@ export class RecordingConnector {
   clear(): void {
     this.sent.length = 0;
     this.opened.length = 0;
+    this.refused.length = 0;
+    this.scripted.clear();
   }
 
   /** All visible text of what was sent: message text and every TextBlock of every card. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { loadConfig, type LoadOptions } from '../../src/config/config';
-import { composeApp, type ComposedApp } from '../../src/composition/composeApp';
+import { composeApp, type ComposedApp, type ComposeOverrides } from '../../src/composition/composeApp';
 import { createLogger } from '../../src/logging/logger';
 
 export function testConnectionString(): string {
@@ -33,9 +33,15 @@ export interface TestApp {
 
 /**
  * Composes the real app on a free port against the test run's storage, in local mode unless the
- * test gives BOT_ID. `loadOptions` only for the Teams SSO tests (SSO settings on a local bot).
+ * test gives BOT_ID. `loadOptions` only for the Teams SSO tests (SSO settings on a local bot);
+ * `overrides` for ports a test supplies itself (kijkwijzer figures, the channel poster's waits).
  */
-export async function startTestApp(env: Record<string, string> = {}, now?: () => Date, loadOptions: LoadOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  now?: () => Date,
+  loadOptions: LoadOptions = {},
+  overrides: Omit<ComposeOverrides, 'logger' | 'now'> = {},
+): Promise<TestApp> {
   const config = loadConfig(
     {
       PORT: '0',
@@ -48,7 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}, now?: () =>
     loadOptions,
   );
   const logs = new LogCapture();
-  const composed = await composeApp(config, { logger: createLogger('info', logs), now });
+  const composed = await composeApp(config, { ...overrides, logger: createLogger('info', logs), now });
   const port = await composed.listen();
   return { composed, baseUrl: `http://127.0.0.1:${port}`, logs, close: () => composed.close() };
 }

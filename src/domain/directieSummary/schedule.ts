@@ -109,9 +109,10 @@ export function latestDuePeriod(schedule: SummarySchedule, now: Date): SummaryPe
 }
 
 /** A round-closed period: from the previous round's close (or this round's start) to this close. */
-export function roundPeriod(round: { roundId: string; startedAt: Date; closedAt?: Date; closesAt: Date }, previousClosedAt: Date | undefined): SummaryPeriod {
+export function roundPeriod(round: { sequence: number; startedAt: Date; closedAt?: Date; closesAt: Date }, previousClosedAt: Date | undefined): SummaryPeriod {
   const end = round.closedAt ?? round.closesAt;
-  return { key: `round-${round.roundId}`, kind: 'roundClosed', start: previousClosedAt ?? round.startedAt, end, dueAt: end };
+  // Keyed by the round's number, not its id: the key travels in a card button, and cards carry no ids.
+  return { key: `round-${round.sequence}`, kind: 'roundClosed', start: previousClosedAt ?? round.startedAt, end, dueAt: end };
 }
 
 /**
@@ -133,5 +134,5 @@ export function isLate(period: SummaryPeriod, postedAt: Date): boolean {
 
 /** Period keys as they come back from a card button: only our own shapes, checked strictly. */
 export function isPeriodKey(value: string): boolean {
-  return /^(week-\d{4}-\d{2}-\d{2}|month-\d{4}-\d{2}|round-[A-Za-z0-9_-]{1,64})$/.test(value);
+  return /^(week-\d{4}-\d{2}-\d{2}|month-\d{4}-\d{2}|round-\d{1,4})$/.test(value);
 }
