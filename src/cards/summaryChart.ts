@@ -53,9 +53,16 @@ export function chartSpec(kijkwijzer: KijkwijzerSummary, texts: Texts = textsFor
     background: '#ffffff',
     padding: 16,
     width: 420,
-    config: { font: 'DejaVu Sans, sans-serif', view: { stroke: null }, axis: { labelColor: '#212121', titleColor: '#212121' }, legend: { labelColor: '#212121', titleColor: '#212121' } },
+    config: {
+      font: 'DejaVu Sans, sans-serif',
+      view: { stroke: null },
+      title: { fontSize: 16 },
+      axis: { labelColor: '#212121', titleColor: '#212121', labelFontSize: 12 },
+      legend: { labelColor: '#212121', titleColor: '#212121', labelFontSize: 12 },
+    },
     data: { values },
     mark: { type: 'bar', height: { band: 0.9 } },
+    height: { step: 18 },
     encoding: {
       y: { field: 'statement', type: 'nominal', title: null, axis: { labelLimit: 320 }, sort: null },
       yOffset: { field: 'round', type: 'nominal', sort: [rounds.nulmeting, rounds.previous, rounds.current] },
@@ -68,7 +75,15 @@ export function chartSpec(kijkwijzer: KijkwijzerSummary, texts: Texts = textsFor
         legend: { orient: 'bottom' },
       },
       order: { field: 'order', type: 'quantitative' },
-      opacity: { field: 'roundOrder', type: 'quantitative', scale: { domain: [0, 2], range: [0.45, 1] }, legend: null },
+      // Lighter bars are older rounds; the legend names them.
+      opacity: {
+        field: 'round',
+        type: 'ordinal',
+        sort: [rounds.nulmeting, rounds.previous, rounds.current],
+        title: null,
+        scale: { domain: [rounds.nulmeting, rounds.previous, rounds.current], range: [0.4, 0.7, 1] },
+        legend: { orient: 'bottom', symbolFillColor: '#2e7d32' },
+      },
     },
   };
 }
@@ -81,7 +96,7 @@ export async function renderSummaryChart(kijkwijzer: KijkwijzerSummary | undefin
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
-    return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'original' } }).render().asPng();
+    return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'zoom', value: 2 } }).render().asPng();
   } finally {
     view.finalize();
   }

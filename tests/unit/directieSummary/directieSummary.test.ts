@@ -91,9 +91,10 @@ describe('the directie summary of a period', () => {
     const width = png.readUInt32BE(16);
     const height = png.readUInt32BE(20);
     expect(width).toBeGreaterThan(300);
-    expect(width).toBeLessThan(1600);
+    // Drawn at twice its layout size, so it stays sharp on high-density screens.
+    expect(width).toBeLessThan(2400);
     expect(height).toBeGreaterThan(100);
-    expect(height).toBeLessThan(1600);
+    expect(height).toBeLessThan(2400);
     expect(png.length).toBeLessThan(200 * 1024);
   });
 });
