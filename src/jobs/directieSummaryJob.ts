@@ -18,12 +18,13 @@ export interface DirectieSummaryJobOptions {
   now: () => Date;
 }
 
-export type PostResult = 'posted' | 'already' | 'blocked' | 'failed';
+export type PostResult = 'posted' | 'already' | 'blocked' | 'rejected' | 'failed';
 
 /**
  * Posts one due summary: claimed first (a conditional insert), then built, rendered and posted.
- * A 403 keeps the claim (posting again cannot help) and tells the beheerder once; a failure for
- * a passing reason gives the claim back, so the next round tries again.
+ * A 403 keeps the claim (posting again cannot help) and tells the beheerder once; a message Teams
+ * refuses keeps it too; a failure for a passing reason gives the claim back, so the next round
+ * tries again.
  */
 export async function postDueSummary(options: DirectieSummaryJobOptions, due: DueSummary): Promise<PostResult> {
   const { service } = options;
@@ -47,7 +48,7 @@ export async function postDueSummary(options: DirectieSummaryJobOptions, due: Du
     options.logger.error({ err: { message: (error as Error).message }, period: due.period.key }, 'directie summary could not be built or posted');
     outcome = 'failed';
   }
-  await service.settle(claim, outcome === 'blocked' ? 'blocked' : outcome === 'posted' ? 'posted' : 'failed');
+  await service.settle(claim, outcome);
   if (outcome === 'blocked' && settings.beheerderId && (await service.claimBlockNotice(settings))) {
     await options.notifier.sendText(settings.tenantId, settings.beheerderId, options.texts.summary.channel.blocked);
   }

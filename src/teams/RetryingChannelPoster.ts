@@ -33,7 +33,7 @@ export class RetryingChannelPoster implements ChannelPoster {
   async post(serializedReference: string, card: AdaptiveCardJson): Promise<PostOutcome> {
     const reference = JSON.parse(serializedReference) as ConversationReference;
     const conversationId = reference.conversation?.id;
-    if (!reference.serviceUrl || !conversationId) return { kind: 'failed' };
+    if (!reference.serviceUrl || !conversationId) return { kind: 'rejected' };
     const url = `${reference.serviceUrl.replace(/\/$/, '')}/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
     const body = JSON.stringify({
       type: 'message',
@@ -63,7 +63,7 @@ export class RetryingChannelPoster implements ChannelPoster {
         case 'rejected':
         case 'gaveUp':
           this.options.logger.warn({ status, attempt, decision: decision.kind }, 'channel post failed');
-          return { kind: 'failed', status };
+          return { kind: decision.kind === 'rejected' ? 'rejected' : 'failed', status };
         case 'retry':
           this.options.logger.info({ status, attempt, delayMs: decision.delayMs }, 'channel post retried');
           await sleep(decision.delayMs);

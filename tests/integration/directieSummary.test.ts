@@ -137,6 +137,26 @@ describe('the directie summary in a Teams channel (real storage on Azurite, a cl
     expect(waits).toEqual([]);
   });
 
+  it('takes over a period an instance claimed and then stopped on, once the claim is stale', async () => {
+    clock = new Date('2027-01-22T15:00:00Z');
+    const [due] = await app.composed.directieSummary.dueNow();
+    expect(await app.composed.directieSummary.claim(due, false)).toBeDefined(); // …and then that instance died
+    expect(await round()).toEqual(['already']);
+    clock = new Date('2027-01-22T15:16:00Z');
+    expect(await round()).toEqual(['posted']);
+    expect(await round()).toEqual(['already']);
+    expect(summariesInChannel()).toHaveLength(1);
+  });
+
+  it('does not try a message Teams refuses (404) again and again', async () => {
+    clock = new Date('2027-01-29T15:00:00Z');
+    connector.answerNext(CHANNEL, { status: 404 });
+    expect(await round()).toEqual(['rejected']);
+    expect(await round()).toEqual(['already']);
+    expect(connector.refused).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
   it('gives directie the summary on demand with a full report and CSV; others are refused politely', async () => {
     await post(app.baseUrl, message({ serviceUrl, from: sanne }, 'samenvatting'));
     expect(connector.to(personalChatOf(sanne)).at(-1)!.activity.text).toBe('De samenvatting is voor de directie. Vraag een beheerder als je hem ook wilt zien.');
@@ -170,11 +190,20 @@ describe('the directie summary in a Teams channel (real storage on Azurite, a cl
     const schoolId = (await app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: fatima.aadObjectId, name: fatima.name, fetchEmail: async () => undefined })).schoolId;
     expect(await app.composed.onRoundClosed(TENANT_ID, schoolId)).toBe('posted');
     expect(await app.composed.onRoundClosed(TENANT_ID, schoolId)).toBe('already');
-    expect(await round()).toEqual([]);
+    expect(await round()).toEqual(['already']);
     const posted = JSON.stringify(summariesInChannel()[0].activity);
     expect(summariesInChannel()).toHaveLength(1);
     expect(posted).toContain('Kijkwijzer: meting 3');
     expect(posted).toContain('data:image/png;base64,');
+
+    // A round that closed while the bot was down is posted by the next round of the job, once.
+    connector.clear();
+    comparison = { ...fixture, previous: comparison.current, current: { ...fixture.current, roundId: 'round-4', sequence: 4, closedAt: new Date('2027-02-10T12:00:00Z') } };
+    clock = new Date('2027-02-11T09:00:00Z');
+    expect(await round()).toEqual(['posted']);
+    expect(await round()).toEqual(['already']);
+    expect(JSON.stringify(summariesInChannel()[0].activity)).toContain('Kijkwijzer: meting 4');
+    expect(JSON.stringify(summariesInChannel()[0].activity)).toContain('Later verstuurd dan gepland');
     for (const secret of ['round-secret-3', 'statement-secret-1', fatima.name, peter.name, sanne.name, fatima.aadObjectId, sanne.aadObjectId]) expect(posted).not.toContain(secret);
   });
 });

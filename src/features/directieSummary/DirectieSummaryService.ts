@@ -139,12 +139,21 @@ export class DirectieSummaryService {
     return { ok: true, period, summary: { ...summary, late: sent.late } };
   }
 
-  /** Every school whose clock schedule has a period due now that was due after its channel was chosen. */
+  /**
+   * Every school with a period due now that was due after its channel was chosen: the clock
+   * schedules, and for "when a round closes" the latest closed round (so a round that closed while
+   * the bot was down is posted when it is back; its key makes it once).
+   */
   async dueNow(): Promise<DueSummary[]> {
     const now = this.options.now();
     const due: DueSummary[] = [];
     for (const settings of await this.options.settings.listEnabled()) {
       if (!settings.channelReference) continue;
+      if (settings.schedule.kind === 'roundClosed') {
+        const afterRound = await this.dueAfterRoundClosed(settings.tenantId, settings.schoolId);
+        if (afterRound && afterRound.period.dueAt >= settings.activeSince) due.push(afterRound);
+        continue;
+      }
       const period = latestDuePeriod(settings.schedule, now);
       if (!period || period.dueAt < settings.activeSince) continue;
       due.push({ settings: { ...settings, channelReference: settings.channelReference }, period });
@@ -167,7 +176,7 @@ export class DirectieSummaryService {
     return this.options.ledger.claim(due.settings.tenantId, due.settings.schoolId, due.period, late, this.options.now());
   }
 
-  settle(claim: Claim, outcome: 'posted' | 'blocked' | 'failed'): Promise<void> {
+  settle(claim: Claim, outcome: 'posted' | 'blocked' | 'rejected' | 'failed'): Promise<void> {
     return outcome === 'failed' ? this.options.ledger.release(claim) : this.options.ledger.mark(claim, outcome);
   }
 

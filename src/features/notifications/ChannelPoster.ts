@@ -9,8 +9,10 @@ export type PostOutcome =
   | { kind: 'posted' }
   /** 403: the bot was removed from the team or may not post there. */
   | { kind: 'blocked' }
-  /** Retries used up, or Teams refused the message: the caller may try again later. */
-  | { kind: 'failed'; status?: number };
+  /** Retries used up: the caller may try again later. */
+  | { kind: 'failed'; status?: number }
+  /** Teams refused this message (404, 400…): the same message will never go through. */
+  | { kind: 'rejected'; status?: number };
 
 export interface ChannelPoster {
   post(reference: string, card: AdaptiveCardJson): Promise<PostOutcome>;

@@ -12,7 +12,8 @@ export interface SentSummary {
   periodKey: string;
   start: Date;
   end: Date;
-  state: 'sending' | 'posted' | 'blocked';
+  /** rejected: Teams refused the message itself (4xx other than 403/429); trying again cannot help. */
+  state: 'sending' | 'posted' | 'blocked' | 'rejected';
   late: boolean;
   claimedAt: Date;
 }
@@ -29,10 +30,16 @@ export interface Claim {
   etag: string;
 }
 
+/** A claim still "sending" after this long belonged to an instance that stopped mid-post. */
+export const STALE_CLAIM_MS = 15 * 60_000;
+
 export class SummaryLedger {
   constructor(private readonly table: TableClient) {}
 
-  /** Undefined when someone else claimed (or posted) this period already. */
+  /**
+   * Undefined when someone else claimed (or posted) this period already. A claim left "sending"
+   * by a crashed instance is taken over (conditionally, so by one instance only) once it is stale.
+   */
   async claim(tenantId: string, schoolId: string, period: { key: string; start: Date; end: Date }, late: boolean, now: Date): Promise<Claim | undefined> {
     try {
       const response = await this.table.createEntity<SentEntity>({
@@ -46,12 +53,31 @@ export class SummaryLedger {
       });
       return { tenantId, schoolId, periodKey: period.key, etag: response.etag ?? '' };
     } catch (error) {
-      if (isStatus(error, 409)) return undefined;
+      if (!isStatus(error, 409)) throw error;
+    }
+    return this.takeOverStale(tenantId, schoolId, period.key, now);
+  }
+
+  private async takeOverStale(tenantId: string, schoolId: string, periodKey: string, now: Date): Promise<Claim | undefined> {
+    const partitionKey = schoolPartition(tenantId, schoolId);
+    let existing: SentEntity & { etag: string };
+    try {
+      existing = await this.table.getEntity<SentEntity>(partitionKey, periodKey);
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+    if (existing.state !== 'sending' || now.getTime() - new Date(existing.claimedAt).getTime() < STALE_CLAIM_MS) return undefined;
+    try {
+      const response = await this.table.updateEntity({ partitionKey, rowKey: periodKey, claimedAt: now }, 'Merge', { etag: existing.etag });
+      return { tenantId, schoolId, periodKey, etag: response.etag ?? '' };
+    } catch (error) {
+      if (isStatus(error, 412) || isStatus(error, 404)) return undefined;
       throw error;
     }
   }
 
-  async mark(claim: Claim, state: 'posted' | 'blocked'): Promise<void> {
+  async mark(claim: Claim, state: 'posted' | 'blocked' | 'rejected'): Promise<void> {
     await this.table.updateEntity({ partitionKey: schoolPartition(claim.tenantId, claim.schoolId), rowKey: claim.periodKey, state }, 'Merge', { etag: claim.etag });
   }
 
