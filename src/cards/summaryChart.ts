@@ -1,6 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Distribution, KijkwijzerSummary } from '../domain/directieSummary/kijkwijzerComparison';
 import type { Shown } from '../domain/directieSummary/suppression';
 import { textsFor, type Texts } from '../texts';
@@ -93,6 +91,8 @@ export async function renderSummaryChart(kijkwijzer: KijkwijzerSummary | undefin
   if (!kijkwijzer) return undefined;
   const spec = chartSpec(kijkwijzer, texts);
   if ((spec.data as { values: unknown[] }).values.length === 0) return undefined;
+  // Loaded on first use: half a second of start-up every instance would otherwise pay.
+  const [vega, { compile }, { Resvg }] = await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();

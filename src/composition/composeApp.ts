@@ -373,7 +373,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   registerSummaryCsvRoute(server, {
     secret: config.linkSigningSecret,
     now,
-    refused: texts.recordings.refused,
+    refused: texts.summary.report.linkRefused,
     failed: texts.errors.somethingWentWrong,
     logger,
     loadForUser: async (subjectId, userId) => {

@@ -161,12 +161,17 @@ describe('the directie summary in a Teams channel (real storage on Azurite, a cl
     await post(app.baseUrl, message({ serviceUrl, from: sanne }, 'samenvatting'));
     expect(connector.to(personalChatOf(sanne)).at(-1)!.activity.text).toBe('De samenvatting is voor de directie. Vraag een beheerder als je hem ook wilt zien.');
 
+    await post(app.baseUrl, message({ serviceUrl, from: peter, scope: 'channel', conversationId: '19:general@thread.tacv2' }, 'samenvatting'));
+    expect(connector.to('19:general@thread.tacv2').at(-1)!.activity.text).toBe('De samenvatting vraag je op in het directiekanaal of in je persoonlijke chat met de bot.');
+
     await inChannel(peter, 'samenvatting');
     const card = connector.to(CHANNEL).at(-1)!.activity.attachments![0].content;
     expect(JSON.stringify(card)).toContain('SVIB op');
     const report = await post(app.baseUrl, cardAction({ serviceUrl, from: peter, scope: 'channel', conversationId: CHANNEL }, 'summary.report', { period: 'now' }));
-    expect(JSON.stringify(report.body)).toContain('Het volledige rapport staat hieronder.');
-    const full = connector.to(CHANNEL).at(-1)!.activity.attachments![0].content;
+    // The CSV link is Peter's own: the full report goes to his personal chat, not the channel.
+    expect(JSON.stringify(report.body)).toContain('Het volledige rapport staat in je persoonlijke chat met de bot.');
+    const full = connector.to(personalChatOf(peter)).at(-1)!.activity.attachments![0].content;
+    expect(JSON.stringify(full)).toContain('Volledig rapport');
     const csvAction = full.actions!.find((action) => action.title === 'Download als CSV') as unknown as { url: string };
     // The link names the configured public address; the test app listens on a port of its own.
     const link = `${app.baseUrl}${new URL(csvAction.url).pathname}`;
@@ -176,6 +181,7 @@ describe('the directie summary in a Teams channel (real storage on Azurite, a cl
     expect(await csv.text()).toContain('Nieuwe aanvragen');
     const forged = await fetch(`${link.slice(0, -3)}xyz`);
     expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('Deze link is verlopen of niet voor jou bedoeld.');
 
     const refused = await post(app.baseUrl, cardAction({ serviceUrl, from: sanne, scope: 'channel', conversationId: CHANNEL }, 'summary.report', { period: 'now' }));
     expect(JSON.stringify(refused.body)).toContain('De samenvatting is voor de directie.');

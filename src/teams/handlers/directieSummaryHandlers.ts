@@ -54,12 +54,28 @@ export async function chooseDirectieChannel(context: TurnContext, deps: BotDepen
   await deps.notifier.sendCard(actor.tenantId, actor.userId, card);
 }
 
-/** `samenvatting`: the running period for directie, in a channel or a chat; anyone else is refused politely. */
+/**
+ * Where figures may be shown on demand: a personal chat, or the school's own directie channel.
+ * Another channel or a group chat has teachers in it who did not choose to see them.
+ */
+async function isSummaryPlace(context: TurnContext, deps: BotDependencies, actor: Actor): Promise<boolean> {
+  const facts = conversationFactsOf(context);
+  if (facts.conversationType === 'personal' || facts.conversationType === undefined) return true;
+  if (facts.conversationType !== 'channel') return false;
+  const settings = await deps.directieSummary.service.settingsOf(actor.tenantId, actor.schoolId);
+  return settings?.channelId !== undefined && settings.channelId === facts.conversationId.split(';')[0];
+}
+
+/** `samenvatting`: the running period for directie, in the directie channel or a chat; anyone else is refused politely. */
 export async function sendSummaryOnDemand(context: TurnContext, deps: BotDependencies): Promise<void> {
   const actor = await actorOf(context, deps.directory);
   const result = await deps.directieSummary.service.onDemand(actor);
   if (!result.ok) {
     await context.sendActivity(deps.texts.summary.refused);
+    return;
+  }
+  if (!(await isSummaryPlace(context, deps, actor))) {
+    await context.sendActivity(deps.texts.summary.notHere);
     return;
   }
   const card = await summaryCardFor(deps, actor, result.summary, { reportPeriod: 'now' });
@@ -80,7 +96,8 @@ export function registerDirectieSummaryHandlers(app: Application<SvibTurnState>,
   const { service } = deps.directieSummary;
   const execute = cardActionsOf(app);
 
-  // The full report goes into the conversation as a new card; the summary that was clicked stays as it is.
+  // The full report is a new card; the summary that was clicked stays as it is. Its CSV link is
+  // bound to the person who clicked, so from a channel it goes to their personal chat.
   execute(cardVerbs.summaryReport, async (context, data) => {
     const actor = await actorOf(context, directory);
     const period = typeof data.period === 'string' && (data.period === 'now' || isPeriodKey(data.period)) ? data.period : undefined;
@@ -88,8 +105,11 @@ export function registerDirectieSummaryHandlers(app: Application<SvibTurnState>,
     const report = period && (await service.reportFor(actor, period));
     if (!report || !report.ok) return texts.errors.unknownAction;
     const card = await summaryCardFor(deps, actor, report.summary, { full: true, csvUrl: deps.directieSummary.csvLink(actor, period!) });
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-    return texts.summary.report.sentHere;
+    if (conversationFactsOf(context).conversationType === 'personal') {
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      return texts.summary.report.sentHere;
+    }
+    return (await deps.notifier.sendCard(actor.tenantId, actor.userId, card)) ? texts.summary.report.sentToChat : texts.summary.report.noChat;
   });
 
   const beheerder = async (context: TurnContext) => {
