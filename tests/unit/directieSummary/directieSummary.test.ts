@@ -47,6 +47,23 @@ describe('the directie summary of a period', () => {
     expect(summary(10).trajectories.startersShare).toEqual({ kind: 'hidden' });
   });
 
+  it('shows the share of starters when no small number can be worked out, and counts overdue recordings', () => {
+    const many = Array.from({ length: 10 }, (_, index) => trajectory(index + 10, { requested: '2026-11-0' + String((index % 9) + 1) + 'T09:00:00Z', kind: index < 4 ? 'starter' : 'group' }));
+    const overdue = Array.from({ length: 3 }, () => ({ uploadedAt: new Date('2026-06-01T10:00:00Z'), deleteBy: new Date('2026-11-01T00:00:00Z') }));
+    const late = Array.from({ length: 2 }, () => ({ uploadedAt: new Date('2026-06-01T10:00:00Z'), deleteBy: new Date('2026-10-01T00:00:00Z'), deletedAt: new Date('2026-11-05T02:30:00Z') }));
+    const onTime = Array.from({ length: 3 }, () => ({ uploadedAt: new Date('2026-06-01T10:00:00Z'), deleteBy: new Date('2026-11-05T00:00:00Z'), deletedAt: new Date('2026-11-05T02:30:00Z') }));
+    const figures = buildDirectieSummary({ trajectories: many.map((t, i) => ({ ...t, teacher: { ...t.teacher, userId: `teacher-many-${i}` } })), appointments: [], recordings: [...overdue, ...late, ...onTime], startingTeachers: 8 }, period, period.end).trajectories;
+    expect(figures.teachersTakingPart).toEqual({ kind: 'count', value: 10 });
+    expect(figures.startersWithTrajectory).toEqual({ kind: 'count', value: 4 });
+    expect(figures.startersShare).toEqual({ kind: 'percent', value: 50 });
+    expect(figures.recordingsDeletedOnTime).toEqual({ kind: 'count', value: 3 });
+    expect(figures.recordingsDeletedLateOrOverdue).toEqual({ kind: 'count', value: 5 });
+    // 4 of 5 starters would leave 1 without a trajectory: then neither count nor share is shown.
+    const five = buildDirectieSummary({ trajectories: many.map((t, i) => ({ ...t, teacher: { ...t.teacher, userId: `teacher-many-${i}` } })), appointments: [], recordings: [], startingTeachers: 5 }, period, period.end).trajectories;
+    expect(five.startersWithTrajectory).toEqual({ kind: 'hidden' });
+    expect(five.startersShare).toEqual({ kind: 'hidden' });
+  });
+
   it('shows the kijkwijzer per statement with arrows, and hides small counts', () => {
     const kijkwijzer = summary().kijkwijzer!;
     expect(kijkwijzer.current.sequence).toBe(3);
