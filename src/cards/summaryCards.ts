@@ -114,7 +114,7 @@ export function directieSummaryCard(summary: DirectieSummary, options: SummaryCa
       kijkwijzerHeading: kijkwijzer ? fillIn(words.kijkwijzerHeading, { sequence: kijkwijzer.current.sequence }) : words.kijkwijzerNone,
       responseText: kijkwijzer ? responseText(kijkwijzer.current, texts) : '',
       chartUrl: options.chartUrl ?? '',
-      statements: (kijkwijzer?.statements ?? []).map((statement) => ({ text: statement.text, line: statementLine(statement, texts, options.full === true) })),
+      statements: (kijkwijzer?.statements ?? []).map((statement, index) => ({ text: fillIn(texts.summary.statementLabel, { number: index + 1, text: statement.text }), line: statementLine(statement, texts, options.full === true) })),
       reportPeriod: summary.empty ? '' : (options.reportPeriod ?? ''),
       csvUrl: options.csvUrl ?? '',
     },

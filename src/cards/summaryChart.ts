@@ -10,11 +10,9 @@ import { textsFor, type Texts } from '../texts';
  * drawn as one grey "< 3" segment, never split into its parts.
  */
 const colors = { plus: '#2e7d32', partly: '#f9a825', minus: '#c62828', hidden: '#9e9e9e' };
-const MAX_LABEL = 42;
-
-function label(text: string, index: number): string {
-  const trimmed = text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
-  return `${index + 1}. ${trimmed}`;
+/** Statements are numbered in the chart; the card lists them in full with the same numbers, so the picture stays narrow enough to read in a Teams card. */
+function label(index: number): string {
+  return String(index + 1);
 }
 
 const count = (shown: Shown) => (shown.kind === 'count' ? shown.value : 0);
@@ -41,7 +39,7 @@ export function chartSpec(kijkwijzer: KijkwijzerSummary, texts: Texts = textsFor
         [rounds.current, 2, statement.current],
       ] as const
     ).flatMap(([round, roundOrder, distribution]) =>
-      distribution ? segments(distribution, texts).map((segment) => ({ statement: label(statement.text, index), round, roundOrder, ...segment })) : [],
+      distribution ? segments(distribution, texts).map((segment) => ({ statement: label(index), round, roundOrder, ...segment })) : [],
     ),
   );
   const words = texts.summary.ratingLabels;
@@ -50,7 +48,7 @@ export function chartSpec(kijkwijzer: KijkwijzerSummary, texts: Texts = textsFor
     title: { text: texts.summary.chartTitle, color: '#212121', anchor: 'start' },
     background: '#ffffff',
     padding: 16,
-    width: 420,
+    width: 380,
     config: {
       font: 'DejaVu Sans, sans-serif',
       view: { stroke: null },
@@ -62,7 +60,7 @@ export function chartSpec(kijkwijzer: KijkwijzerSummary, texts: Texts = textsFor
     mark: { type: 'bar', height: { band: 0.9 } },
     height: { step: 18 },
     encoding: {
-      y: { field: 'statement', type: 'nominal', title: null, axis: { labelLimit: 320 }, sort: null },
+      y: { field: 'statement', type: 'nominal', title: texts.summary.chartStatementAxis, axis: { labelFontSize: 14, titleFontSize: 12 }, sort: null },
       yOffset: { field: 'round', type: 'nominal', sort: [rounds.nulmeting, rounds.previous, rounds.current] },
       x: { field: 'value', type: 'quantitative', stack: 'normalize', title: null, axis: { format: '%' } },
       color: {
@@ -70,7 +68,7 @@ export function chartSpec(kijkwijzer: KijkwijzerSummary, texts: Texts = textsFor
         type: 'nominal',
         title: null,
         scale: { domain: [words.plus, words.partly, words.minus, words.hidden], range: [colors.plus, colors.partly, colors.minus, colors.hidden] },
-        legend: { orient: 'bottom' },
+        legend: { orient: 'bottom', columns: 4 },
       },
       order: { field: 'order', type: 'quantitative' },
       // Lighter bars are older rounds; the legend names them.
@@ -80,7 +78,7 @@ export function chartSpec(kijkwijzer: KijkwijzerSummary, texts: Texts = textsFor
         sort: [rounds.nulmeting, rounds.previous, rounds.current],
         title: null,
         scale: { domain: [rounds.nulmeting, rounds.previous, rounds.current], range: [0.4, 0.7, 1] },
-        legend: { orient: 'bottom', symbolFillColor: '#2e7d32' },
+        legend: { orient: 'bottom', columns: 3, symbolFillColor: '#2e7d32' },
       },
     },
   };

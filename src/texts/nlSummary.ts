@@ -40,6 +40,9 @@ export const nlSummary = {
   arrowLegend: '↑ meer + dan bij de vorige meting, ↓ minder, → gelijk (minder dan 5 procentpunt verschil), · niet te vergelijken.',
   chartAlt: 'Grafiek: per stelling de verdeling van +, ± en − bij de nulmeting, de vorige en deze meting.',
   chartTitle: 'Kijkwijzer per stelling',
+  chartStatementAxis: 'Stelling',
+  /** Not "1. …": a card would read that as a Markdown list. */
+  statementLabel: 'Stelling {number}: {text}',
   sincePrevious: 'sinds vorige',
   sinceNulmeting: 'sinds nulmeting',
   openReport: 'Volledig rapport',
