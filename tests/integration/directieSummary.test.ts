@@ -5,6 +5,9 @@ import { seedSchool } from '../support/requestFlow';
 import { cardAction, fatima, message, personalChatOf, peter, post, sanne } from '../support/teamsActivities';
 import { startTestApp, uniquePrefix, type TestApp } from '../support/testApp';
 
+// Several app starts and two chart renderings per test: jest's 5 s default is too tight on a shared machine.
+jest.setTimeout(30_000);
+
 const CHANNEL = '19:directie@thread.tacv2';
 
 describe('the directie summary in a Teams channel (real storage on Azurite, a clock of our own)', () => {

@@ -4,6 +4,9 @@ import { buildDirectieSummary } from '../../../src/domain/directieSummary/direct
 import type { SummaryPeriod } from '../../../src/domain/directieSummary/schedule';
 import { comparison, intakeAppointment, secrets, trajectory } from './summaryFixtures';
 
+// Rendering loads Vega and resvg on first use, which takes seconds on a busy machine.
+jest.setTimeout(20_000);
+
 const period: SummaryPeriod = { key: 'month-2026-12', kind: 'monthly', start: new Date('2026-11-01T07:00:00Z'), end: new Date('2026-12-01T07:00:00Z'), dueAt: new Date('2026-12-01T07:00:00Z') };
 
 const trajectories = [
