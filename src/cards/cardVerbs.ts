@@ -56,6 +56,7 @@ export const cardVerbs = {
   observationSave: 'observation.save',
   observationOverview: 'observation.overview',
   /** The directie summary: full report, the schedule card, and switching it off or on. */
+  summaryShow: 'summary.show',
   summaryReport: 'summary.report',
   summarySettings: 'summary.settings',
   summarySettingsSave: 'summary.settings.save',

@@ -58,6 +58,7 @@ export const nlSummary = {
     sections: { trajectories: 'trajecten', kijkwijzer: 'kijkwijzer' },
   },
   refused: 'De samenvatting is voor de directie. Vraag een beheerder als je hem ook wilt zien.',
+  shownBelow: 'De samenvatting staat hieronder.',
   notHere: 'De samenvatting vraag je op in het directiekanaal of in je persoonlijke chat met de bot.',
   noSchoolData: 'Er is nog geen samenvatting: kies eerst een directiekanaal met *directiekanaal*.',
   channel: {

@@ -164,6 +164,12 @@ describe('the directie summary in a Teams channel (real storage on Azurite, a cl
     await post(app.baseUrl, message({ serviceUrl, from: sanne }, 'samenvatting'));
     expect(connector.to(personalChatOf(sanne)).at(-1)!.activity.text).toBe('De samenvatting is voor de directie. Vraag een beheerder als je hem ook wilt zien.');
 
+    const fromHelp = await post(app.baseUrl, cardAction({ serviceUrl, from: peter }, 'summary.show'));
+    expect(JSON.stringify(fromHelp.body)).toContain('De samenvatting staat hieronder.');
+    expect(JSON.stringify(connector.to(personalChatOf(peter)).at(-1)!.activity)).toContain('SVIB op');
+    const teacherFromHelp = await post(app.baseUrl, cardAction({ serviceUrl, from: sanne }, 'summary.show'));
+    expect(JSON.stringify(teacherFromHelp.body)).toContain('De samenvatting is voor de directie.');
+
     await post(app.baseUrl, message({ serviceUrl, from: peter, scope: 'channel', conversationId: '19:general@thread.tacv2' }, 'samenvatting'));
     expect(connector.to('19:general@thread.tacv2').at(-1)!.activity.text).toBe('De samenvatting vraag je op in het directiekanaal of in je persoonlijke chat met de bot.');
 

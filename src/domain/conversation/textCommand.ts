@@ -27,6 +27,9 @@ export const textCommandPhrases: ReadonlyArray<readonly [TextCommand, readonly s
  * the menu.
  */
 const keywordRules: ReadonlyArray<readonly [TextCommand, readonly string[]]> = [
+  ['summarySettings', ['samenvatting', 'instellingen']],
+  ['directieChannel', ['directiekanaal']],
+  ['summary', ['samenvatting']],
   ['auditLog', ['logboek']],
   ['auditLog', ['wie', 'bekeken']],
   ['auditLog', ['wie', 'gezien']],

@@ -66,20 +66,19 @@ async function isSummaryPlace(context: TurnContext, deps: BotDependencies, actor
   return settings?.channelId !== undefined && settings.channelId === facts.conversationId.split(';')[0];
 }
 
-/** `samenvatting`: the running period for directie, in the directie channel or a chat; anyone else is refused politely. */
-export async function sendSummaryOnDemand(context: TurnContext, deps: BotDependencies): Promise<void> {
+/** The running period for directie, in the directie channel or a chat; a refusal in words otherwise. */
+async function summaryOnDemand(context: TurnContext, deps: BotDependencies): Promise<{ card: AdaptiveCardJson } | { refusal: string }> {
   const actor = await actorOf(context, deps.directory);
   const result = await deps.directieSummary.service.onDemand(actor);
-  if (!result.ok) {
-    await context.sendActivity(deps.texts.summary.refused);
-    return;
-  }
-  if (!(await isSummaryPlace(context, deps, actor))) {
-    await context.sendActivity(deps.texts.summary.notHere);
-    return;
-  }
-  const card = await summaryCardFor(deps, actor, result.summary, { reportPeriod: 'now' });
-  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  if (!result.ok) return { refusal: deps.texts.summary.refused };
+  if (!(await isSummaryPlace(context, deps, actor))) return { refusal: deps.texts.summary.notHere };
+  return { card: await summaryCardFor(deps, actor, result.summary, { reportPeriod: 'now' }) };
+}
+
+/** `samenvatting`: anyone but directie is refused politely. */
+export async function sendSummaryOnDemand(context: TurnContext, deps: BotDependencies): Promise<void> {
+  const outcome = await summaryOnDemand(context, deps);
+  await context.sendActivity('card' in outcome ? MessageFactory.attachment(CardFactory.adaptiveCard(outcome.card)) : outcome.refusal);
 }
 
 export async function sendSummarySettings(context: TurnContext, deps: BotDependencies): Promise<void> {
@@ -95,6 +94,14 @@ export function registerDirectieSummaryHandlers(app: Application<SvibTurnState>,
   const { texts, directory } = deps;
   const { service } = deps.directieSummary;
   const execute = cardActionsOf(app);
+
+  // The help card's button: the summary as a new message, the help card stays.
+  execute(cardVerbs.summaryShow, async (context) => {
+    const outcome = await summaryOnDemand(context, deps);
+    if (!('card' in outcome)) return outcome.refusal;
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(outcome.card)));
+    return texts.summary.shownBelow;
+  });
 
   // The full report is a new card; the summary that was clicked stays as it is. Its CSV link is
   // bound to the person who clicked, so from a channel it goes to their personal chat.

@@ -22,6 +22,8 @@ describe('parseTextCommand', () => {
     ['Directiekanaal', 'directieChannel'],
     ['samenvatting', 'summary'],
     ['Samenvatting instellingen', 'summarySettings'],
+    ['Mag ik de samenvatting zien?', 'summary'],
+    ['Waar stel ik de samenvatting in? instellingen', 'summarySettings'],
     ['Kun je het weer voorspellen?', 'unknown'],
     ['hulp bij rekenen in groep 5', 'unknown'],
     // Simple variants, understood by keywords (issue 14): one row per phrasing a user tried.
