@@ -21,7 +21,7 @@ const CONFIG = resolve('.m365agentsplayground.yml');
 
 /** The bot on real storage, its mock school seeded, and Agents Playgrounds pointed at it, as `npm start` runs them. */
 export async function startPlaygroundStack(options: { alsoAs?: string[]; overrides?: Omit<ComposeOverrides, 'logger' | 'now'> } = {}): Promise<PlaygroundStack> {
-  const app = await startTestApp({}, undefined, options.overrides);
+  const app = await startTestApp({}, undefined, {}, options.overrides);
   await seedLocalSchool(app.composed.directory, CONFIG);
   const folder = mkdtempSync(join(tmpdir(), 'svib-playground-'));
   const botEndpoint = `${app.baseUrl}/api/messages`;
