@@ -370,6 +370,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     refused: texts.kijkwijzer.linkRefused,
     failed: texts.errors.somethingWentWrong,
     logger,
+  });
   registerSummaryCsvRoute(server, {
     secret: config.linkSigningSecret,
     now,

@@ -1,6 +1,20 @@
 /** What a typed message asks for; anything else gets a friendly pointer to the buttons. */
-export type TextCommand = 'help' | 'requestSupport' | 'myTrajectories' | 'myGuidance' | 'propose' | 'settings' | 'auditLog' | 'sharedWithMe' | 'myKijkwijzers' | 'manageKijkwijzer' | 'aboutSvib' | 'unknown';
-export type TextCommand = 'help' | 'requestSupport' | 'myTrajectories' | 'myGuidance' | 'propose' | 'settings' | 'auditLog' | 'sharedWithMe' | 'aboutSvib' | 'directieChannel' | 'summary' | 'summarySettings' | 'unknown';
+export type TextCommand =
+  | 'help'
+  | 'requestSupport'
+  | 'myTrajectories'
+  | 'myGuidance'
+  | 'propose'
+  | 'settings'
+  | 'auditLog'
+  | 'sharedWithMe'
+  | 'myKijkwijzers'
+  | 'manageKijkwijzer'
+  | 'aboutSvib'
+  | 'directieChannel'
+  | 'summary'
+  | 'summarySettings'
+  | 'unknown';
 
 /** Whole messages that mean one command, as typed from the command list or the help card; tests walk this table too. */
 export const textCommandPhrases: ReadonlyArray<readonly [TextCommand, readonly string[]]> = [
