@@ -9,7 +9,7 @@ type HelpItem = keyof Texts['help']['items'];
 const sections: ReadonlyArray<{ role: Role; heading: keyof Texts['help']['headings']; items: readonly HelpItem[] }> = [
   { role: 'leerkracht', heading: 'teacher', items: ['requestSupport', 'myTrajectories', 'sharedWithMe', 'auditLog', 'myKijkwijzers', 'aboutSvib'] },
   { role: 'svibber', heading: 'svibber', items: ['myGuidance', 'propose'] },
-  { role: 'directie', heading: 'directie', items: ['propose', 'summary'] },
+  { role: 'directie', heading: 'directie', items: ['propose'] },
   { role: 'beheerder', heading: 'beheerder', items: ['settings'] },
 ];
 
@@ -23,7 +23,6 @@ const verbOf: Record<HelpItem, string> = {
   myGuidance: cardVerbs.myGuidance,
   propose: cardVerbs.proposalStart,
   settings: cardVerbs.settingsOpen,
-  summary: cardVerbs.summaryShow,
 };
 
 /** "hulp": what this person can do, per role they hold, each with its button and the word to type. */

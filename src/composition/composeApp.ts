@@ -70,11 +70,6 @@ import { registerSummaryCsvRoute, SUMMARY_CSV_PURPOSE } from '../http/summaryCsv
 import { summaryCsv } from '../cards/summaryCards';
 import { hasRole } from '../domain/schools/roles';
 
-/**
- * Until the kijkwijzer feature (#11) is merged there are no rounds: the summary shows trajectory
- * figures only. At merge, replace this with the kijkwijzer's KijkwijzerFigures implementation.
- */
-export const noKijkwijzerYet: KijkwijzerFigures = { latestClosedComparison: async () => undefined };
 
 export interface ComposeOverrides {
   logger?: Logger;
@@ -274,7 +269,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     appointments,
     audit,
     directory,
-    kijkwijzer: overrides.kijkwijzer ?? noKijkwijzerYet,
+    // The school kijkwijzer is the figures port; a round that closes is posted by the summary job's next round.
+    kijkwijzer: overrides.kijkwijzer ?? kijkwijzer,
     now,
   });
   const directieSummaryJobOptions: DirectieSummaryJobOptions = {

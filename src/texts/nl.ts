@@ -46,7 +46,6 @@ export const nl = {
       myGuidance: { title: 'Mijn begeleidingen', typed: 'mijn begeleidingen', description: 'open aanvragen van je school en de trajecten die je begeleidt.' },
       propose: { title: 'Traject voorstellen', typed: 'voorstellen', description: 'stel een collega een traject voor als scholingsopdracht.' },
       settings: { title: 'Instellingen', typed: 'instellingen', description: 'rollen op school en wat er met opnames gebeurt.' },
-      summary: { title: 'Samenvatting', typed: 'samenvatting', description: 'de SVIB-cijfers van de school: alleen aantallen, nooit iets uit een traject.' },
     },
   },
   unknown: {

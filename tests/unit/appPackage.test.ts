@@ -164,7 +164,6 @@ describe('Teams app package', () => {
     }
     const personal = lists.find((list) => list.scopes.includes('personal'));
     expect(personal?.commands.map((command) => parseTextCommand(command.title))).toEqual(['help', 'requestSupport', 'myTrajectories', 'aboutSvib', 'myGuidance', 'propose', 'auditLog', 'sharedWithMe', 'myKijkwijzers', 'settings']);
-    expect(personal?.commands.map((command) => parseTextCommand(command.title))).toEqual(['help', 'requestSupport', 'myTrajectories', 'aboutSvib', 'myGuidance', 'propose', 'auditLog', 'sharedWithMe', 'settings', 'summary']);
     const team = lists.find((list) => list.scopes.includes('team'));
     expect(team?.commands.map((command) => parseTextCommand(command.title))).toEqual(['help', 'directieChannel', 'summary']);
   });
