@@ -21,7 +21,6 @@ function buttonsOf(card: unknown): string[] {
 describe('the help card shows what this person can do', () => {
   it.each<[string, Role[], string[], string[]]>([
     ['a teacher', [], ['Begeleiding aanvragen', 'Mijn trajecten', 'Gedeeld met mij', 'Logboek', 'Mijn kijkwijzers', 'Wat is SVIB?'], ['Mijn begeleidingen', 'Traject voorstellen', 'Instellingen']],
-    ['a teacher', [], ['Begeleiding aanvragen', 'Mijn trajecten', 'Gedeeld met mij', 'Logboek', 'Wat is SVIB?'], ['Mijn begeleidingen', 'Traject voorstellen', 'Instellingen']],
     ["an SVIB'er", ['svibber'], ['Begeleiding aanvragen', 'Mijn begeleidingen', 'Traject voorstellen'], ['Instellingen']],
     ['directie', ['directie'], ['Traject voorstellen'], ['Mijn begeleidingen', 'Instellingen']],
     ['a beheerder', ['beheerder'], ['Instellingen', 'Mijn trajecten'], ['Mijn begeleidingen']],
