@@ -55,6 +55,13 @@ export const cardVerbs = {
   observationOpen: 'observation.open',
   observationSave: 'observation.save',
   observationOverview: 'observation.overview',
+  /** The directie summary: full report, the schedule card, and switching it off or on. */
+  summaryShow: 'summary.show',
+  summaryReport: 'summary.report',
+  summarySettings: 'summary.settings',
+  summarySettingsSave: 'summary.settings.save',
+  summarySwitchOff: 'summary.off',
+  summarySwitchOn: 'summary.on',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

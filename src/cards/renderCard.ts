@@ -29,6 +29,8 @@ import kijkwijzerStartRoundTemplate from '../../cards/kijkwijzer/startRound.json
 import kijkwijzerResultTemplate from '../../cards/kijkwijzer/result.json';
 import observationTemplate from '../../cards/kijkwijzer/observation.json';
 import observationsTemplate from '../../cards/kijkwijzer/observations.json';
+import directieSummaryTemplate from '../../cards/directieSummary/summary.json';
+import summaryScheduleTemplate from '../../cards/directieSummary/scheduleSettings.json';
 
 /** A rendered Adaptive Card (schema 1.5), ready to send. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
@@ -61,6 +63,8 @@ const templates = {
   kijkwijzerResult: kijkwijzerResultTemplate,
   observation: observationTemplate,
   observations: observationsTemplate,
+  directieSummary: directieSummaryTemplate,
+  summarySchedule: summaryScheduleTemplate,
 } as const;
 
 export type CardName = keyof typeof templates;

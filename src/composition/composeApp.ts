@@ -71,12 +71,27 @@ import { registerKijkwijzerRoute } from '../http/kijkwijzerRoute';
 import type { KijkwijzerJobOptions } from '../jobs/kijkwijzerJobs';
 import { ObservationRepository } from '../storage/kijkwijzer/ObservationRepository';
 import { ObservationService } from '../features/kijkwijzer/ObservationService';
+import type { KijkwijzerFigures } from '../domain/kijkwijzer/roundFigures';
+import { SummarySettingsRepository } from '../storage/directieSummary/SummarySettingsRepository';
+import { SummaryLedger } from '../storage/directieSummary/SummaryLedger';
+import { DirectieSummaryService } from '../features/directieSummary/DirectieSummaryService';
+import { RetryingChannelPoster } from '../teams/RetryingChannelPoster';
+import { onRoundClosed, postDueSummaries, type DirectieSummaryJobOptions, type PostResult } from '../jobs/directieSummaryJob';
+import { signLink } from '../http/signedLinks';
+import { registerSummaryCsvRoute, SUMMARY_CSV_PURPOSE } from '../http/summaryCsvRoute';
+import { summaryCsv } from '../cards/summaryCards';
+import { hasRole } from '../domain/schools/roles';
+
 
 export interface ComposeOverrides {
   logger?: Logger;
   now?: () => Date;
   /** Limits, retries and hold times of the delivery sender (tests scale the limits down). */
   deliverySettings?: Partial<DeliverySettings>;
+  /** Where kijkwijzer figures come from; tests supply round comparisons through this port. */
+  kijkwijzer?: KijkwijzerFigures;
+  /** How the channel poster waits between attempts; tests record the delays instead of waiting. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The delivery queue as the composed app runs it. */
@@ -133,6 +148,11 @@ export interface ComposedApp {
   kijkwijzer: KijkwijzerService;
   kijkwijzerJobOptions: KijkwijzerJobOptions;
   observations: ObservationService;
+  directieSummary: DirectieSummaryService;
+  /** What the directie-summary job runs with; tests run its round directly with their own clock. */
+  directieSummaryJobOptions: DirectieSummaryJobOptions;
+  /** For the kijkwijzer feature: call after a round of this school closed. */
+  onRoundClosed(tenantId: string, schoolId: string): Promise<PostResult | undefined>;
   server: Server;
   /**
    * Listens on the configured port (0 picks a free one), logs whether inbound calls are
@@ -314,6 +334,34 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     trajectories,
     now,
   });
+  const directieSummary = new DirectieSummaryService({
+    settings: new SummarySettingsRepository(storage.table(storage.names.summarySettingsTable)),
+    ledger: new SummaryLedger(storage.table(storage.names.summariesSentTable)),
+    trajectories,
+    appointments,
+    audit,
+    directory,
+    // The school kijkwijzer is the figures port; a round that closes is posted by the summary job's next round.
+    kijkwijzer: overrides.kijkwijzer ?? kijkwijzer,
+    now,
+  });
+  const directieSummaryJobOptions: DirectieSummaryJobOptions = {
+    service: directieSummary,
+    // Delivery queue (#13): replace this poster with one that enqueues; the queue worker applies the same retry policy.
+    poster: new RetryingChannelPoster({ adapter, botAppId, logger, now, sleep: overrides.sleep }),
+    notifier,
+    directory,
+    texts,
+    logger,
+    now,
+  };
+  const summaryCsvLink = (actor: { tenantId: string; schoolId: string; userId: string }, periodKey: string) =>
+    `${config.publicBaseUrl}/summary/csv/${signLink(config.linkSigningSecret, {
+      purpose: SUMMARY_CSV_PURPOSE,
+      subjectId: `${actor.tenantId}|${actor.schoolId}|${periodKey}`,
+      userId: actor.userId,
+      expiresAt: new Date(now().getTime() + 60 * 60_000),
+    })}`;
   const app = createBotApplication(
     {
       adapter,
@@ -338,6 +386,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       kijkwijzer,
       kijkwijzerDownloads,
       observations,
+      directieSummary: { service: directieSummary, csvLink: summaryCsvLink },
       clips: { sharingAvailable: () => clipper.available(), kick: (recording) => void clipJob.kick(recording) },
       texts,
       logger,
@@ -393,6 +442,23 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     refused: texts.kijkwijzer.linkRefused,
     failed: texts.errors.somethingWentWrong,
     logger,
+  });
+  registerSummaryCsvRoute(server, {
+    secret: config.linkSigningSecret,
+    now,
+    refused: texts.summary.report.linkRefused,
+    failed: texts.errors.somethingWentWrong,
+    logger,
+    loadForUser: async (subjectId, userId) => {
+      const [tenantId, schoolId, periodKey] = subjectId.split('|');
+      if (!tenantId || !schoolId || !periodKey) return undefined;
+      // The link names a school; the person must still be directie there, now.
+      const subject = await directory.subjectFor(tenantId, schoolId, userId);
+      if (!hasRole(subject.roles, 'directie')) return undefined;
+      const actor = { tenantId, schoolId, userId, name: '', roles: subject.roles };
+      const report = await directieSummary.reportFor(actor, periodKey);
+      return report.ok ? summaryCsv(report.summary, texts) : undefined;
+    },
   });
   registerCalendarRoute(server, {
     secret: config.linkSigningSecret,
@@ -464,6 +530,9 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     kijkwijzerJobOptions,
     observations,
     deliveries,
+    directieSummary,
+    directieSummaryJobOptions,
+    onRoundClosed: (tenantId, schoolId) => onRoundClosed(directieSummaryJobOptions, tenantId, schoolId),
     logger,
     storage,
     repositories: { installations, processedActivities, trajectories, members, people, appointments },
@@ -484,6 +553,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           cutClips: () => clipJob.kick(),
           cleanUpTables: (at) => cleanUpTables(tableCleanupOptions, at),
           sweepDeliveries: () => outgoing.sweep(),
+          postDirectieSummaries: () => postDueSummaries(directieSummaryJobOptions),
           lease,
           logger,
           now,

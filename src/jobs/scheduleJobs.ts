@@ -23,6 +23,8 @@ export interface JobsOptions {
   cleanUpTables: (now: Date) => Promise<unknown>;
   /** Queues deliveries a crash left in the outbox. */
   sweepDeliveries: () => Promise<number>;
+  /** Posts the directie summaries that are due (each period claimed once). */
+  postDirectieSummaries: () => Promise<unknown>;
   requests: RequestReminderJobOptions;
   appointments: AppointmentJobOptions;
   kijkwijzer: KijkwijzerJobOptions;
@@ -61,6 +63,8 @@ export function scheduleJobs(options: JobsOptions): ScheduledJobs {
     new Cron('*/10 * * * *', { protect: true }, run('kijkwijzer-close', () => closeKijkwijzerRounds(options.kijkwijzer, options.now()))),
     new Cron('0 8-16 * * 1-5', { timezone: 'Europe/Amsterdam', protect: true }, run('kijkwijzer-reminders', () => remindKijkwijzerParticipants(options.kijkwijzer, options.now()))),
     new Cron('15 3 * * *', { timezone: 'Europe/Amsterdam', protect: true }, run('table-cleanup', () => options.cleanUpTables(options.now()))),
+    // Every five minutes: a summary due at 16:00 goes out by 16:05, a missed one as soon as the bot is back.
+    new Cron('*/5 * * * *', { protect: true }, run('directie-summary', () => options.postDirectieSummaries())),
     // Kicked right after a grant too; this catches what a restart or another instance left waiting.
     new Cron('* * * * *', { protect: true }, () => options.cutClips()),
     // A crash between the outbox and the queue leaves rows behind; a second copy on the queue is harmless.

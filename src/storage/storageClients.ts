@@ -28,6 +28,8 @@ export function storageNames(prefix: string) {
     kijkwijzerRoundsTable: `${prefix}KijkwijzerRounds`,
     kijkwijzerAnswersTable: `${prefix}KijkwijzerAnswers`,
     observationsTable: `${prefix}Observations`,
+    summarySettingsTable: `${prefix}SummarySettings`,
+    summariesSentTable: `${prefix}SummariesSent`,
     turnStateContainer: `${prefix}-turnstate`,
     /** Deliveries written before they are queued; a sweep queues what a crash left here. */
     deliveryOutboxTable: `${prefix}DeliveryOutbox`,
@@ -119,6 +121,8 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     names.observationsTable,
     names.deliveryOutboxTable,
     names.deliveryLedgerTable,
+    names.summarySettingsTable,
+    names.summariesSentTable,
   ];
   // In parallel: every start (and every test app) creates them, and each is one round trip.
   await Promise.all(

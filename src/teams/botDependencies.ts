@@ -14,6 +14,7 @@ import type { RecordingNotices } from '../features/recordings/recordingNotices';
 import type { KijkwijzerService } from '../features/kijkwijzer/KijkwijzerService';
 import type { KijkwijzerDownloads } from '../features/kijkwijzer/KijkwijzerDownloads';
 import type { ObservationService } from '../features/kijkwijzer/ObservationService';
+import type { DirectieSummaryService } from '../features/directieSummary/DirectieSummaryService';
 
 /** What the Teams handlers need from the rest of the app; composed in one place. */
 export interface BotDependencies {
@@ -44,6 +45,8 @@ export interface BotDependencies {
   kijkwijzerDownloads: KijkwijzerDownloads;
   /** The observation kijkwijzer per recording. */
   observations: ObservationService;
+  /** The directie summary: channel and schedule, on demand, and the CSV link of the full report. */
+  directieSummary: { service: DirectieSummaryService; csvLink(actor: Actor, periodKey: string): string };
   texts: Texts;
   logger: Logger;
   now: () => Date;

@@ -41,6 +41,11 @@ export const verbsOutsidePersonalChat: Partial<Record<CardVerb, OutsidePersonalC
   [cardVerbs.recordingAccess]: 'sendToPersonalChat',
   [cardVerbs.settingsRoles]: 'sendToPersonalChat',
   [cardVerbs.settingsRecordings]: 'sendToPersonalChat',
+  // Figures only, never content; the handlers answer only in the directie channel (or a personal
+  // chat) and send the full report, whose CSV link is personal, to the clicker's own chat.
+  [cardVerbs.summaryShow]: 'answerHere',
+  [cardVerbs.summaryReport]: 'answerHere',
+  [cardVerbs.summarySettings]: 'sendToPersonalChat',
 };
 
 /** Typed commands outside a personal chat; a command not named here gets a pointer only. */
@@ -55,6 +60,10 @@ export const commandsOutsidePersonalChat: Partial<Record<TextCommand, OutsidePer
   auditLog: 'sendToPersonalChat',
   sharedWithMe: 'sendToPersonalChat',
   settings: 'sendToPersonalChat',
+  // A beheerder chooses the directie channel in the channel itself; directie asks for figures there.
+  directieChannel: 'answerHere',
+  summary: 'answerHere',
+  summarySettings: 'sendToPersonalChat',
 };
 
 /** Activities that ask nothing of anyone: the install bookkeeping runs in every conversation. */

@@ -14,6 +14,7 @@ import { registerRecordingHandlers } from './handlers/recordingHandlers';
 import { registerConversationGuard } from './conversationGuard';
 import { registerKijkwijzerHandlers } from './handlers/kijkwijzerHandlers';
 import { registerObservationHandlers } from './handlers/observationHandlers';
+import { registerDirectieSummaryHandlers } from './handlers/directieSummaryHandlers';
 
 export interface BotApplicationOptions {
   adapter: TeamsAdapter;
@@ -43,6 +44,7 @@ export function createBotApplication(options: BotApplicationOptions, deps: BotDe
   registerRecordingHandlers(app, deps);
   registerKijkwijzerHandlers(app, deps);
   registerObservationHandlers(app, deps);
+  registerDirectieSummaryHandlers(app, deps);
   registerUnknownCardActionHandler(app, deps);
   registerMessageHandlers(app, deps);
   return app;

@@ -2,6 +2,7 @@ import { nlChannels } from './nlChannels';
 import { nlKijkwijzer } from './nlKijkwijzer';
 import { nlPages } from './nlPages';
 import { nlRoles } from './nlRoles';
+import { nlSummary } from './nlSummary';
 import { nlTrajectories } from './nlTrajectories';
 
 /**
@@ -389,6 +390,7 @@ export const nl = {
     closedTeacher: 'Je SVIB-traject is afgesloten: er gebeurde sinds {since} niets meer. Je opnames worden verwijderd zoals je school dat heeft afgesproken.',
     closedBegeleider: 'Het SVIB-traject van {teacher} is afgesloten: er gebeurde sinds {since} niets meer.',
   },
+  summary: nlSummary,
   team: {
     unnamedSchool: 'Onze school',
     installed:

@@ -5,6 +5,7 @@ import { freePort } from '../../src/local/freePort';
 import { startPlayground, type RunningPlayground } from '../../src/local/playground';
 import { writePlaygroundConfigFor } from '../../src/local/playgroundConfig';
 import { seedLocalSchool } from '../../src/local/seedLocalSchool';
+import type { ComposeOverrides } from '../../src/composition/composeApp';
 import { startTestApp, type TestApp } from './testApp';
 
 export interface PlaygroundStack {
@@ -19,8 +20,8 @@ export interface PlaygroundStack {
 const CONFIG = resolve('.m365agentsplayground.yml');
 
 /** The bot on real storage, its mock school seeded, and Agents Playgrounds pointed at it, as `npm start` runs them. */
-export async function startPlaygroundStack(options: { alsoAs?: string[] } = {}): Promise<PlaygroundStack> {
-  const app = await startTestApp();
+export async function startPlaygroundStack(options: { alsoAs?: string[]; overrides?: Omit<ComposeOverrides, 'logger' | 'now'> } = {}): Promise<PlaygroundStack> {
+  const app = await startTestApp({}, undefined, {}, options.overrides);
   await seedLocalSchool(app.composed.directory, CONFIG);
   const folder = mkdtempSync(join(tmpdir(), 'svib-playground-'));
   const botEndpoint = `${app.baseUrl}/api/messages`;

@@ -44,6 +44,8 @@ export class RecordingConnector {
   readonly faultsAnswered: Fault[] = [];
   /** The same, with where and when (ms) each was answered. */
   readonly faultLog: { conversationId: string; at: number; fault: Fault; text?: string }[] = [];
+  /** Every send answered with an error status, in order: what a retrying sender tried. */
+  readonly refused: { conversationId: string; status: number }[] = [];
   private server?: Server;
   private counter = 0;
   private rules: Rule[] = [];
@@ -51,6 +53,17 @@ export class RecordingConnector {
   private held: (() => void)[] | undefined;
   private readonly hanging = new Set<ServerResponse>();
   private readonly heldEntries = new Set<{ go: () => void; connected: () => boolean }>();
+
+  /**
+   * The next activities posted into this conversation get these answers instead of 200, in order
+   * (e.g. 429 with Retry-After, 503, 403); after that it answers normally again.
+   */
+  answerNext(conversationId: string, ...answers: { status: number; retryAfter?: string }[]): void {
+    for (const answer of answers) {
+      const retryAfterSeconds = answer.retryAfter === undefined ? undefined : Number(answer.retryAfter);
+      this.fail({ kind: 'status', status: answer.status, retryAfterSeconds }, 1, conversationId);
+    }
+  }
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -132,6 +145,7 @@ export class RecordingConnector {
           this.hanging.add(res);
           return;
         }
+        this.refused.push({ conversationId, status: rule.fault.status });
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (rule.fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(rule.fault.retryAfterSeconds);
         res.writeHead(rule.fault.status, headers);
@@ -176,6 +190,7 @@ export class RecordingConnector {
     this.faultsAnswered.length = 0;
     this.faultLog.length = 0;
     this.rules = [];
+    this.refused.length = 0;
   }
 
   /** All visible text of what was sent: message text and every TextBlock of every card. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { loadConfig, type LoadOptions } from '../../src/config/config';
-import { composeApp, type ComposedApp } from '../../src/composition/composeApp';
+import { composeApp, type ComposedApp, type ComposeOverrides } from '../../src/composition/composeApp';
 import { createLogger } from '../../src/logging/logger';
 import { scaledLimits, TEAMS_RATE_LIMITS } from '../../src/domain/deliveries/rateLimits';
 import type { DeliverySettings } from '../../src/jobs/deliverySender';
@@ -51,13 +51,14 @@ export const FAST_DELIVERY: Partial<DeliverySettings> = {
 
 /**
  * Composes the real app on a free port against the test run's storage, in local mode unless the
- * test gives BOT_ID. `loadOptions` only for the Teams SSO tests (SSO settings on a local bot).
+ * test gives BOT_ID. `loadOptions` only for the Teams SSO tests (SSO settings on a local bot);
+ * `overrides` for ports a test supplies itself (kijkwijzer figures, the channel poster's waits).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
   now?: () => Date,
   loadOptions: LoadOptions = {},
-  deliverySettings: Partial<DeliverySettings> = {},
+  overrides: Omit<ComposeOverrides, 'logger' | 'now'> = {},
 ): Promise<TestApp> {
   const config = loadConfig(
     {
@@ -71,7 +72,12 @@ export async function startTestApp(
     loadOptions,
   );
   const logs = new LogCapture();
-  const composed = await composeApp(config, { logger: createLogger('info', logs), now, deliverySettings: { ...FAST_DELIVERY, ...deliverySettings } });
+  const composed = await composeApp(config, {
+    ...overrides,
+    logger: createLogger('info', logs),
+    now,
+    deliverySettings: { ...FAST_DELIVERY, ...overrides.deliverySettings },
+  });
   const port = await composed.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
   registerDrain(baseUrl, () => composed.deliveries.idle());

@@ -164,6 +164,8 @@ describe('Teams app package', () => {
     }
     const personal = lists.find((list) => list.scopes.includes('personal'));
     expect(personal?.commands.map((command) => parseTextCommand(command.title))).toEqual(['help', 'requestSupport', 'myTrajectories', 'aboutSvib', 'myGuidance', 'propose', 'auditLog', 'sharedWithMe', 'myKijkwijzers', 'settings']);
+    const team = lists.find((list) => list.scopes.includes('team'));
+    expect(team?.commands.map((command) => parseTextCommand(command.title))).toEqual(['help', 'directieChannel', 'summary']);
   });
 
   it('has a 192x192 colour icon and a 32x32 white-on-transparent outline icon', () => {

@@ -1,5 +1,20 @@
 /** What a typed message asks for; anything else gets a friendly pointer to the buttons. */
-export type TextCommand = 'help' | 'requestSupport' | 'myTrajectories' | 'myGuidance' | 'propose' | 'settings' | 'auditLog' | 'sharedWithMe' | 'myKijkwijzers' | 'manageKijkwijzer' | 'aboutSvib' | 'unknown';
+export type TextCommand =
+  | 'help'
+  | 'requestSupport'
+  | 'myTrajectories'
+  | 'myGuidance'
+  | 'propose'
+  | 'settings'
+  | 'auditLog'
+  | 'sharedWithMe'
+  | 'myKijkwijzers'
+  | 'manageKijkwijzer'
+  | 'aboutSvib'
+  | 'directieChannel'
+  | 'summary'
+  | 'summarySettings'
+  | 'unknown';
 
 /** Whole messages that mean one command, as typed from the command list or the help card; tests walk this table too. */
 export const textCommandPhrases: ReadonlyArray<readonly [TextCommand, readonly string[]]> = [
@@ -13,6 +28,9 @@ export const textCommandPhrases: ReadonlyArray<readonly [TextCommand, readonly s
   ['myKijkwijzers', ['mijn kijkwijzers', 'kijkwijzers', 'kijkwijzer', 'mijn kijkwijzer', 'kijkwijzer invullen']],
   ['manageKijkwijzer', ['kijkwijzer beheren', 'meting starten', 'stellingen', 'kijkwijzer stellingen']],
   ['settings', ['instellingen', 'rollen', 'instellingen rollen']],
+  ['directieChannel', ['directiekanaal', 'directie kanaal', 'directiekanaal kiezen', 'dit is het directiekanaal']],
+  ['summary', ['samenvatting', 'samenvatting directie', 'directie samenvatting']],
+  ['summarySettings', ['samenvatting instellingen', 'instellingen samenvatting']],
   ['aboutSvib', ['wat is svib', 'svib', 'uitleg', 'info', 'informatie']],
 ];
 
@@ -23,6 +41,9 @@ export const textCommandPhrases: ReadonlyArray<readonly [TextCommand, readonly s
  * the menu.
  */
 const keywordRules: ReadonlyArray<readonly [TextCommand, readonly string[]]> = [
+  ['summarySettings', ['samenvatting', 'instellingen']],
+  ['directieChannel', ['directiekanaal']],
+  ['summary', ['samenvatting']],
   ['auditLog', ['logboek']],
   ['auditLog', ['wie', 'bekeken']],
   ['auditLog', ['wie', 'gezien']],

@@ -120,6 +120,11 @@ export class TrajectoryRepository {
     return this.query(odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and phase eq ${phase}`);
   }
 
+  /** Every trajectory of one school: the directie summary counts them (figures only). */
+  async listForSchool(tenantId: string, schoolId: string): Promise<Trajectory[]> {
+    return this.query(odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)}`);
+  }
+
   /** Every open request of every school: the reminder job's daily round, not a user's query. */
   async listOpenRequests(): Promise<OpenRequest[]> {
     const found: OpenRequest[] = [];

@@ -10,6 +10,7 @@ import { actorOf } from '../actorOf';
 import { sendIntakeForm, sendMyGuidance, sendMyTrajectories } from './trajectoryHandlers';
 import { sendAbout, sendHelp, sendPointerToMenu, sendWelcome } from './menuReplies';
 import { sendManageKijkwijzer, sendMyKijkwijzers } from './kijkwijzerHandlers';
+import { chooseDirectieChannel, sendSummaryOnDemand, sendSummarySettings } from './directieSummaryHandlers';
 
 /** Typed messages: a few words are understood, everything else is pointed to the buttons. */
 export function registerMessageHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
@@ -43,6 +44,12 @@ export function registerMessageHandlers(app: Application<SvibTurnState>, deps: B
         return sendManageKijkwijzer(context, deps);
       case 'settings':
         return sendRolesCard(context, deps);
+      case 'directieChannel':
+        return chooseDirectieChannel(context, deps);
+      case 'summary':
+        return sendSummaryOnDemand(context, deps);
+      case 'summarySettings':
+        return sendSummarySettings(context, deps);
       case 'unknown':
         // Someone who never saw the welcome (e.g. the bot was installed for them) gets it in full first.
         return state.conversation.welcomed ? sendPointerToMenu(context, texts) : sendWelcome(context, state, texts);

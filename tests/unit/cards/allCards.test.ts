@@ -25,6 +25,9 @@ import type { PageView } from '../../../src/features/kijkwijzer/KijkwijzerServic
 import { roundWith } from '../kijkwijzer/fixtures';
 import { observationCard, observationsCard } from '../../../src/cards/observationCards';
 import type { Observation } from '../../../src/domain/kijkwijzer/observation';
+import { directieSummaryCard, scheduleSettingsCard } from '../../../src/cards/summaryCards';
+import { buildDirectieSummary } from '../../../src/domain/directieSummary/directieSummary';
+import { comparison, trajectory } from '../directieSummary/summaryFixtures';
 import { assignedSvibber, owningTeacher, otherSvibber, trajectoryIn } from '../trajectories/trajectoryFixtures';
 
 const appointment: Appointment = {
@@ -45,6 +48,14 @@ const appointment: Appointment = {
   createdAt: new Date('2026-11-25T10:00:00Z'),
   updatedAt: new Date('2026-11-25T10:00:00Z'),
 };
+
+const summaryPeriod = { key: 'week-2026-12-04', kind: 'weekly' as const, start: new Date('2026-11-27T15:00:00Z'), end: new Date('2026-12-04T15:00:00Z'), dueAt: new Date('2026-12-04T15:00:00Z') };
+const fullSummary = buildDirectieSummary(
+  { trajectories: [1, 2, 3].map((index) => trajectory(index, { requested: '2026-12-01T09:00:00Z' })), appointments: [], recordings: [], kijkwijzer: { ...comparison, current: { ...comparison.current, closedAt: new Date('2026-12-01T12:00:00Z') } } },
+  summaryPeriod,
+  new Date('2026-12-04T18:00:00Z'),
+);
+const emptySummary = buildDirectieSummary({ trajectories: [], appointments: [], recordings: [] }, summaryPeriod, summaryPeriod.end);
 
 const step = { kind: 'nagesprek' as const, cycle: 3, isFinalTalk: true };
 const recording: Recording = { id: 'r', tenantId: 't', schoolId: 's', trajectoryId: 'tr', cycle: 1, blobName: 'b', uploaderId: 'u', sizeBytes: 1, contentType: 'video/mp4', uploadedAt: new Date() };
@@ -154,6 +165,11 @@ const cards: [string, AdaptiveCardJson][] = [
   ['observations overview, empty', observationsCard({ trajectory: trajectoryIn('opname 1'), role: 'begeleider', recordings: [], development: [] })],
   ['detail with observations', trajectoryDetailCard(trajectoryIn('opname 1'), owningTeacher, { observations: true })],
   ['kijkwijzer result', kijkwijzerResultCard({ round: kwRound, comparison: { current: kwFigures(2), nulmeting: kwFigures(1), previous: kwFigures(1) }, notes: { k1: 1 }, csvUrl: 'https://bot.example/c', noteUrl: 'https://bot.example/n' })],
+  ['directie summary', directieSummaryCard(fullSummary, { schoolName: 'De Regenboog', chartUrl: 'data:image/png;base64,iVBORw0KGgo=', reportPeriod: summaryPeriod.key })],
+  ['directie summary, empty period', directieSummaryCard(emptySummary, { schoolName: 'De Regenboog', reportPeriod: summaryPeriod.key })],
+  ['directie full report', directieSummaryCard(fullSummary, { schoolName: 'De Regenboog', full: true, csvUrl: 'https://bot.example/summary/csv/t' })],
+  ['summary schedule', scheduleSettingsCard({ enabled: true, hasChannel: true, schedule: { kind: 'weekly', weekday: 5, time: '16:00' }, startingTeachers: 4 })],
+  ['summary schedule without a channel, with problems', scheduleSettingsCard({ enabled: false, hasChannel: false, typed: { kind: 'monthly', weekday: '1', day: '31', time: 'x', startingTeachers: 'veel' }, problems: { day: 'out-of-range', time: 'invalid-time', startingTeachers: 'starters' } })],
 ];
 
 function actionsOf(node: unknown): { type: string; verb?: string; title?: string; data?: { verb?: string; msteams?: { type?: string } } }[] {

@@ -19,6 +19,11 @@ describe('parseTextCommand', () => {
     ['Kijkwijzer beheren', 'manageKijkwijzer'],
     ['Ik wil de kijkwijzer beheren', 'manageKijkwijzer'],
     ['Waar vind ik mijn kijkwijzer?', 'myKijkwijzers'],
+    ['Directiekanaal', 'directieChannel'],
+    ['samenvatting', 'summary'],
+    ['Samenvatting instellingen', 'summarySettings'],
+    ['Mag ik de samenvatting zien?', 'summary'],
+    ['Waar stel ik de samenvatting in? instellingen', 'summarySettings'],
     ['Kun je het weer voorspellen?', 'unknown'],
     ['hulp bij rekenen in groep 5', 'unknown'],
     // Simple variants, understood by keywords (issue 14): one row per phrasing a user tried.
