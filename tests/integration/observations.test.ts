@@ -71,7 +71,8 @@ describe('the observation kijkwijzer per recording follows the recording access 
 
   it('after the nagesprek both see each other’s, and the trajectory card leads there with the development per aspect', async () => {
     const { trajectoryService } = school.app.composed;
-    for (const command of [{ type: 'startIntake' }, { type: 'completeIntake', cycles: 3 }, { type: 'completeRecording', cycle: 1 }, { type: 'completeAfterTalk', cycle: 1 }] as const) {
+    // The trajectory is in opname 1 since the set-up (recordings are only uploaded while recordings are made).
+    for (const command of [{ type: 'completeRecording', cycle: 1 }, { type: 'completeAfterTalk', cycle: 1 }] as const) {
       const outcome = await trajectoryService.run(begeleider, trajectoryId, command);
       expect(outcome.kind).toBe('done');
     }
