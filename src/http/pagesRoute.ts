@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type * as restify from 'restify';
 import type { Texts } from '../texts';
+import { readPageScript } from './pages/pageScripts';
 import { playerPageHtml } from './pages/playerPage';
 import { uploadPageHtml } from './pages/uploadPage';
 
@@ -20,20 +21,19 @@ export interface PageRoutesOptions {
 /** Where Teams hosts apps' dialogs: the web, desktop and mobile clients. */
 const TEAMS_FRAME_ANCESTORS = ['https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://teams.cloud.microsoft', 'https://*.cloud.microsoft', 'https://*.skype.com'];
 
-/** The HTML of a page with the Content-Security-Policy that allows exactly its inline code. */
+/** The HTML of a page with the Content-Security-Policy that allows exactly its own code. */
 export interface ServedPage {
   html: string;
   contentSecurityPolicy: string;
 }
 
 /**
- * `'sha256-…'` sources for every inline `<script>` / `<style>` element of a page. Only bare
- * `<script>` tags count: a `<script type="application/json">` data block is never executed and
- * needs no hash.
+ * `'sha256-…'` sources for every inline `<style>` element of a page. The pages have no inline
+ * script: their scripts are files of this origin, and the `<script type="application/json">`
+ * data block is never executed.
  */
-function inlineHashes(html: string, tag: 'script' | 'style'): string[] {
-  const pattern = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g');
-  return [...html.matchAll(pattern)].map((match) => `'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
+function styleHashes(html: string): string[] {
+  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => `'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
 }
 
 function normalizeOrigin(blobOrigin: string): string {
@@ -52,9 +52,9 @@ export function servedPage(html: string, blobOrigin: string, teamsDialogs = fals
   const origin = normalizeOrigin(blobOrigin);
   const directives = [
     "default-src 'none'",
-    // 'self' for the Teams JS SDK this app serves itself; nothing from elsewhere.
-    `script-src 'self' ${inlineHashes(html, 'script').join(' ')}`,
-    `style-src ${inlineHashes(html, 'style').join(' ')}`,
+    // 'self': the page scripts and the Teams JS SDK this app serves itself; nothing inline, nothing from elsewhere.
+    "script-src 'self'",
+    `style-src ${styleHashes(html).join(' ')}`,
     `connect-src 'self' ${origin}`,
     // blob: lets the upload page read the chosen file's duration locally.
     `media-src ${origin} blob:`,
@@ -86,8 +86,19 @@ export function registerPageRoutes(server: restify.Server, options: PageRoutesOp
   const watch = servedPage(playerPageHtml(options.texts), options.blobOrigin, options.teamsDialogs);
   // The Teams JS SDK from the installed package, so the pages load nothing from elsewhere.
   const teamsJs = readFileSync(require.resolve('@microsoft/teams-js'));
+  const scripts = { upload: readPageScript('upload'), player: readPageScript('player') };
   server.get('/recordings/upload', async (_req: restify.Request, res: restify.Response) => sendPage(res, upload));
   server.get('/recordings/watch', async (_req: restify.Request, res: restify.Response) => sendPage(res, watch));
+  for (const [name, script] of Object.entries(scripts)) {
+    server.get(`/static/${name}.js`, async (_req: restify.Request, res: restify.Response) => {
+      res.sendRaw(200, script, {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        // Same address across releases: the browser asks again rather than run an old script.
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+    });
+  }
   server.get('/static/teams-js.js', async (_req: restify.Request, res: restify.Response) => {
     res.sendRaw(200, teamsJs, {
       'Content-Type': 'text/javascript; charset=utf-8',

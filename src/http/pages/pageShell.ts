@@ -1,13 +1,14 @@
 import type { Texts } from '../../texts';
 import { escapeHtml, pageTextsBlock } from './pageTexts';
 import { PAGE_STYLE } from './pageStyle';
-import { TEAMS_AUTH_SCRIPT } from './teamsAuth';
+import { pageScriptPath, type PageScriptName } from './pageScripts';
 
 /**
  * The frame both recording pages share: head, the common style plus their own, their main
- * content, their words as a data block, the sign-in script and their own script.
+ * content, their words as a data block and their own script, bundled from src/web and served
+ * from this origin (no inline script, so `script-src 'self'` covers it).
  */
-export function pageShell(input: { texts: Texts; title: string; style: string; main: string; words: Record<string, string>; script: string }): string {
+export function pageShell(input: { texts: Texts; title: string; style: string; main: string; words: Record<string, string>; script: PageScriptName }): string {
   return `<!doctype html>
 <html lang="${escapeHtml(input.texts.pages.common.lang)}">
 <head>
@@ -21,8 +22,7 @@ export function pageShell(input: { texts: Texts; title: string; style: string; m
 <body>
 <main>${input.main}</main>
 ${pageTextsBlock(input.words)}
-<script>${TEAMS_AUTH_SCRIPT}</script>
-<script>${input.script}</script>
+<script src="${pageScriptPath(input.script)}"></script>
 </body>
 </html>
 `;

@@ -15,16 +15,3 @@ export function pageTextsBlock(texts: Record<string, string>): string {
   const json = JSON.stringify(texts).replace(/</g, '\\u003c');
   return `<script type="application/json" id="page-texts">${json}</script>`;
 }
-
-/**
- * The page scripts' counterpart of `fillIn`: `{name}` placeholders filled from an object.
- * Script text: no backticks and no `${`, and split/join rather than a regular expression, as
- * it is embedded in a template string.
- */
-export const FILL_IN_SCRIPT = `
-  function fillIn(template, values) {
-    return Object.keys(values).reduce(function (text, name) {
-      return text.split('{' + name + '}').join(String(values[name]));
-    }, template);
-  }
-`;
