@@ -6,12 +6,12 @@ import type { Fragment, Grant } from '../domain/recordings/recording';
 import { createTrajectory } from '../domain/trajectories/createTrajectory';
 import { validateIntakeForm } from '../domain/trajectories/intakeForm';
 import { applyCommand } from '../domain/trajectories/transitions';
-import type { Actor, Trajectory, TrajectoryCommand } from '../domain/trajectories/trajectory';
+import type { PersonWithRoles, Trajectory, TrajectoryCommand } from '../domain/trajectories/trajectory';
 import { opsPerSecond, resultOf, timeBatches, type BenchResult } from './measure';
 import { TENANT_ID, validIntake } from './fixtures';
 
-const teacher: Actor = { userId: 'teacher', name: 'Sanne de Vries', roles: ['leerkracht'] };
-const svibber: Actor = { userId: 'svibber', name: 'Marieke Jansen', roles: ['leerkracht', 'svibber'] };
+const teacher: PersonWithRoles = { userId: 'teacher', name: 'Sanne de Vries', roles: ['leerkracht'] };
+const svibber: PersonWithRoles = { userId: 'svibber', name: 'Marieke Jansen', roles: ['leerkracht', 'svibber'] };
 
 /** A trajectory well under way, so the card shows a timeline, intake answers and step buttons. */
 function trajectoryInProgress(): Trajectory {

@@ -1,16 +1,9 @@
 import type { Fragment, Grant, Recording } from '../domain/recordings/recording';
-import type { AuditEntry } from '../storage/audit/AuditLog';
-import { fillIn } from '../texts/nlTrajectories';
-import { textsFor, type Texts } from '../texts';
+import type { AuditEntry } from '../domain/recordings/auditEntry';
+import { fillIn, formatDate, formatDateTime, fragmentCount, type Texts, textsFor } from '../texts';
 import { cardVerbs } from './cardVerbs';
 import { escapeMarkdown, trustedMarkdown, type TrustedMarkdown } from './cardText';
-import { formatDate, formatDateTime } from './formatDate';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
-
-/** "1 fragment", "3 fragmenten". */
-export function fragmentCount(count: number, texts: Texts = textsFor()): string {
-  return count === 1 ? texts.recordings.oneFragment : fillIn(texts.recordings.manyFragments, { count });
-}
 
 /** "01:05–01:32 · Aansluiten · kijkt de klas rond": how a fragment is named on cards. */
 export function fragmentTitle(fragment: Fragment, aspectTitle: (aspect: string) => string | undefined): string {

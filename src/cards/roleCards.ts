@@ -1,6 +1,5 @@
 import { allRoles, implicitRole, type Role } from '../domain/schools/roles';
-import { fillIn } from '../texts/nlTrajectories';
-import { textsFor, type Texts } from '../texts';
+import { fillIn, type Texts, textsFor } from '../texts';
 import { cardVerbs } from './cardVerbs';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 

@@ -2,9 +2,7 @@ import type { Appointment, Slot } from '../domain/scheduling/appointment';
 import type { IntakeAnswers } from '../domain/trajectories/intake';
 import { maxCycles, minCycles } from '../domain/trajectories/trajectory';
 import { allowedDurations } from '../domain/scheduling/slotInput';
-import { appointmentName, formatSlot } from '../texts/nlScheduling';
-import { fillIn } from '../texts/nlTrajectories';
-import { textsFor, type Texts } from '../texts';
+import { appointmentName, fillIn, formatSlot, type Texts, textsFor } from '../texts';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
 /** The teacher's preferred days and parts of day: "Voorkeur van Sanne" for the SVIB'er, "Jouw voorkeur" for herself. */

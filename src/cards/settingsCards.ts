@@ -1,6 +1,5 @@
 import { gigabytesOf, recordingSettingLimits, type RecordingSettingField, type RecordingSettingProblem, type RecordingSettings } from '../domain/schools/recordingSettings';
-import { fillIn } from '../texts/nlTrajectories';
-import { textsFor, type Texts } from '../texts';
+import { fillIn, type Texts, textsFor } from '../texts';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
 export interface RecordingSettingsCardInput {

@@ -1,15 +1,12 @@
 import type { Appointment } from '../domain/scheduling/appointment';
-import { appointmentName, formatSlot } from '../texts/nlScheduling';
 import { intakeFields, type IntakeErrors } from '../domain/trajectories/intakeForm';
 import { basiscommunicatieAspects, dayParts, focusAreas, helpQuestionKinds, schoolDays, type IntakeAnswers } from '../domain/trajectories/intake';
 import { nextStep } from '../domain/trajectories/nextStep';
 import { isOwningTeacher, isAssignedSvibber } from '../domain/trajectories/parties';
-import { isClosed, maxCycles, minCycles, type Actor, type Trajectory } from '../domain/trajectories/trajectory';
+import { isClosed, maxCycles, minCycles, type PersonWithRoles, type Trajectory } from '../domain/trajectories/trajectory';
 import { canSeeIntakeAnswers } from '../domain/trajectories/visibility';
-import { fillIn, intakeErrorText, nextStepText, phaseLabel, timelineText } from '../texts/nlTrajectories';
-import { textsFor, type Texts } from '../texts';
+import { appointmentName, fillIn, formatDate, formatDateTime, formatSlot, intakeErrorText, nextStepText, phaseLabel, type Texts, textsFor, timelineText } from '../texts';
 import { cardVerbs } from './cardVerbs';
-import { formatDate, formatDateTime } from './formatDate';
 import { appointmentToPlan } from '../domain/scheduling/nextAppointment';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
@@ -267,7 +264,7 @@ function stepFor(trajectory: Trajectory, texts: Texts): { step: string; cycle: n
 }
 
 /** One trajectory as this viewer may see it: the caller has checked that the viewer may see it at all. */
-export function trajectoryDetailCard(trajectory: Trajectory, viewer: Actor, options: DetailOptions = {}, texts: Texts = textsFor()): AdaptiveCardJson {
+export function trajectoryDetailCard(trajectory: Trajectory, viewer: PersonWithRoles, options: DetailOptions = {}, texts: Texts = textsFor()): AdaptiveCardJson {
   const teacherView = isOwningTeacher(trajectory, viewer);
   const svibberView = isAssignedSvibber(trajectory, viewer);
   const open = !isClosed(trajectory.phase) && trajectory.phase.kind !== 'voorgesteld';

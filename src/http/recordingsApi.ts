@@ -3,7 +3,7 @@ import type * as restify from 'restify';
 import type { AccessSubject, Recording } from '../domain/recordings/recording';
 import type { RecordingService } from '../features/recordings/RecordingService';
 import { REGISTER_GRACE_MINUTES } from '../domain/recordings/uploadWindow';
-import { signLink, verifyLink } from './signedLinks';
+import { signLink, verifyLink } from '../features/links/signedLinks';
 import type { SsoVerification } from './ssoToken';
 
 export interface RecordingsApiDeps {

@@ -1,6 +1,6 @@
 import type * as restify from 'restify';
 import { PURPOSES } from './recordingsApi';
-import { verifyLink } from './signedLinks';
+import { verifyLink } from '../features/links/signedLinks';
 
 export interface UploadResumeApiDeps {
   secret: string;

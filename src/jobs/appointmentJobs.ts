@@ -4,9 +4,7 @@ import { SVIBBER_CARD } from '../features/scheduling/SchedulingService';
 import type { Notifier } from '../features/notifications/Notifier';
 import type { Logger } from '../logging/logger';
 import type { AppointmentRepository, JobMark } from '../storage/appointments/AppointmentRepository';
-import { appointmentName, formatSlot } from '../texts/nlScheduling';
-import { fillIn } from '../texts/nlTrajectories';
-import type { Texts } from '../texts';
+import { appointmentName, fillIn, formatSlot, type Texts } from '../texts';
 
 export interface AppointmentJobOptions {
   appointments: AppointmentRepository;

@@ -1,12 +1,10 @@
-import { formatDate } from '../cards/formatDate';
 import { isDueForWarning, retentionDeadline } from '../domain/recordings/retention';
 import { lastMovedAt } from '../domain/trajectories/nextStep';
 import { isClosed } from '../domain/trajectories/trajectory';
 import type { Notifier } from '../features/notifications/Notifier';
 import type { RecordingRepository } from '../storage/recordings/RecordingRepository';
 import type { TrajectoryRepository } from '../storage/trajectories/TrajectoryRepository';
-import { fillIn } from '../texts/nlTrajectories';
-import type { Texts } from '../texts';
+import { fillIn, formatDate, type Texts } from '../texts';
 
 export interface RetentionWarningOptions {
   recordings: RecordingRepository;

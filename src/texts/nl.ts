@@ -2,6 +2,7 @@ import { nlChannels } from './nlChannels';
 import { nlKijkwijzer } from './nlKijkwijzer';
 import { nlPages } from './nlPages';
 import { nlRoles } from './nlRoles';
+import { nlScheduling } from './nlScheduling';
 import { nlSummary } from './nlSummary';
 import { nlTrajectories } from './nlTrajectories';
 
@@ -174,6 +175,8 @@ export const nl = {
     declinedNotice: '{teacher} doet niet mee met het voorgestelde traject.',
     notForYou: 'Een traject voorstellen kan alleen de directie of een SVIB\'er.',
   },
+  /** Why proposed moments are refused or warned about, per field, problem and warning code. */
+  slotChecks: { input: nlScheduling.input, problem: nlScheduling.problem, warning: nlScheduling.warning },
   scheduling: {
     planTitle: 'Plan: {step} met {teacher}',
     planIntro: 'Stel één tot drie momenten voor. {teacher} kiest er een; jullie krijgen allebei een bevestiging en een agenda-uitnodiging.',

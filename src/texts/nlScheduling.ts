@@ -12,7 +12,7 @@ import {
   type SlotProblem,
   type SlotWarning,
 } from '../domain/scheduling/slotValidation';
-import { fillIn } from './nlTrajectories';
+import { fillIn } from './fillIn';
 
 /**
  * The Dutch words of planning. The domain speaks in codes; every code has its text here and the

@@ -1,3 +1,4 @@
+import { fillIn } from './fillIn';
 import { goalMaxLength, reasonMaxLength } from '../domain/trajectories/freeText';
 import type {
   BasiscommunicatieAspect,
@@ -186,14 +187,6 @@ export const nlTrajectories = {
     choices: { helpQuestionKind, focus, basiscommunicatieAspect, day, dayPart },
   },
 } as const;
-
-/** Replaces {name} with its value; an unknown name stays visible rather than vanish silently. */
-export function fillIn(template: string, values: Record<string, string | number | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : String(value);
-  });
-}
 
 /** "Opname 2", and the nagesprek of the last cycle reads "Eindgesprek". */
 export function phaseLabel(trajectoryPhase: TrajectoryPhase, cycles: number): string {

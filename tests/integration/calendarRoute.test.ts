@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import * as restify from 'restify';
 import { registerCalendarRoute, type CalendarRouteDeps } from '../../src/http/calendarRoute';
-import { signLink } from '../../src/http/signedLinks';
+import { signLink } from '../../src/features/links/signedLinks';
 
 const secret = 'route-test-secret-that-is-long-enough-0123';
 const now = new Date('2026-11-20T12:00:00Z');

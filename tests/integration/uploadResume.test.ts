@@ -1,5 +1,5 @@
 import { PURPOSES, recordingPageLink } from '../../src/http/recordingsApi';
-import { signLink } from '../../src/http/signedLinks';
+import { signLink } from '../../src/features/links/signedLinks';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
 import { actorOf, guidedTrajectory } from '../support/recordings';
 import { useSchool } from '../support/school';

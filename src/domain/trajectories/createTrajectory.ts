@@ -4,7 +4,7 @@ import type { FocusArea, HelpQuestionKind, IntakeAnswers } from './intake';
 import {
   defaultCycles,
   personOf,
-  type Actor,
+  type PersonWithRoles,
   type Person,
   type RefusalReason,
   type TimelineEvent,
@@ -32,12 +32,12 @@ export type CreateResult =
   | { ok: true; trajectory: Trajectory; event: TimelineEvent }
   | { ok: false; reason: RefusalReason };
 
-export function createTrajectory(command: CreateCommand, actor: Actor, now: Date): CreateResult {
+export function createTrajectory(command: CreateCommand, actor: PersonWithRoles, now: Date): CreateResult {
   return command.type === 'request' ? request(command, actor, now) : propose(command, actor, now);
 }
 
 /** Everyone is a leerkracht, so anyone may ask for support for themselves. */
-function request(command: Extract<CreateCommand, { type: 'request' }>, actor: Actor, now: Date): CreateResult {
+function request(command: Extract<CreateCommand, { type: 'request' }>, actor: PersonWithRoles, now: Date): CreateResult {
   const event: TimelineEvent = { what: 'requested', by: personOf(actor), at: now };
   return {
     ok: true,
@@ -57,7 +57,7 @@ function request(command: Extract<CreateCommand, { type: 'request' }>, actor: Ac
   };
 }
 
-function propose(command: Extract<CreateCommand, { type: 'propose' }>, actor: Actor, now: Date): CreateResult {
+function propose(command: Extract<CreateCommand, { type: 'propose' }>, actor: PersonWithRoles, now: Date): CreateResult {
   if (!hasRole(actor.roles, 'directie') && !hasRole(actor.roles, 'svibber')) return { ok: false, reason: 'not-directie-or-svibber' };
   // A proposal is for someone else; for yourself, just request.
   if (command.teacher.userId === actor.userId) return { ok: false, reason: 'proposal-to-self' };

@@ -13,7 +13,7 @@ export interface Person {
 }
 
 /** Who asks for a change, with their roles at the trajectory's school (see rolesOf). */
-export interface Actor extends Person {
+export interface PersonWithRoles extends Person {
   roles: readonly Role[];
 }
 
@@ -123,7 +123,7 @@ export type TrajectoryCommand =
   | { type: 'acceptProposal'; intake: IntakeAnswers }
   | { type: 'declineProposal'; reason?: string }
   | { type: 'takeUp' }
-  | { type: 'handOver'; to: Actor }
+  | { type: 'handOver'; to: PersonWithRoles }
   /** By the assigned SVIB'er, or by any SVIB'er of the school while nobody took the request up. */
   | { type: 'cancel'; reason: string }
   | { type: 'startIntake' }
@@ -140,7 +140,7 @@ export type CommandResult =
   | { ok: true; trajectory: Trajectory; event: TimelineEvent }
   | { ok: false; reason: RefusalReason; trajectory: Trajectory };
 
-export function personOf(actor: Actor): Person {
+export function personOf(actor: PersonWithRoles): Person {
   return { userId: actor.userId, name: actor.name };
 }
 

@@ -5,7 +5,7 @@ import {
   maxCycles,
   minCycles,
   personOf,
-  type Actor,
+  type PersonWithRoles,
   type CommandResult,
   type PhaseKind,
   type RefusalReason,
@@ -44,7 +44,7 @@ const rules: Record<TrajectoryCommandType, Rule> = {
   withdraw: { party: () => 'owning-teacher', from: ['aangevraagd', ...underway] },
 };
 
-function partyRefusal(party: Party, trajectory: Trajectory, actor: Actor): RefusalReason | undefined {
+function partyRefusal(party: Party, trajectory: Trajectory, actor: PersonWithRoles): RefusalReason | undefined {
   switch (party) {
     case 'owning-teacher':
       return isOwningTeacher(trajectory, actor) ? undefined : 'not-owning-teacher';
@@ -74,7 +74,7 @@ function currentCycle(trajectory: Trajectory): number {
   return phase.kind === 'opname' || phase.kind === 'nagesprek' ? phase.cycle : minCycles;
 }
 
-function perform(trajectory: Trajectory, command: TrajectoryCommand, actor: Actor): Change | RefusalReason {
+function perform(trajectory: Trajectory, command: TrajectoryCommand, actor: PersonWithRoles): Change | RefusalReason {
   const { phase } = trajectory;
   switch (command.type) {
     case 'acceptProposal':
@@ -150,7 +150,7 @@ function perform(trajectory: Trajectory, command: TrajectoryCommand, actor: Acto
   }
 }
 
-export function applyCommand(trajectory: Trajectory, command: TrajectoryCommand, actor: Actor, now: Date): CommandResult {
+export function applyCommand(trajectory: Trajectory, command: TrajectoryCommand, actor: PersonWithRoles, now: Date): CommandResult {
   const refuse = (reason: RefusalReason): CommandResult => ({ ok: false, reason, trajectory });
   const rule = rules[command.type];
   const notAllowed = partyRefusal(rule.party(trajectory), trajectory, actor);

@@ -1,7 +1,7 @@
 import type { FocusArea, HelpQuestionKind } from './intake';
 import { hasRole } from '../schools/roles';
 import { isAssignedSvibber, isOwningTeacher, isSvibber } from './parties';
-import type { Actor, Person, Trajectory } from './trajectory';
+import type { PersonWithRoles, Person, Trajectory } from './trajectory';
 
 /**
  * Who may see what of a trajectory. The trajectory belongs to the teacher: only they and their
@@ -24,7 +24,7 @@ export type TrajectoryView =
   | { visibility: 'open-request'; summary: OpenRequestSummary }
   | { visibility: 'none' };
 
-export function visibilityFor(trajectory: Trajectory, actor: Actor): TrajectoryVisibility {
+export function visibilityFor(trajectory: Trajectory, actor: PersonWithRoles): TrajectoryVisibility {
   if (isOwningTeacher(trajectory, actor)) return 'full';
   // Directie (the role held now) sees no detail of anyone else's trajectory, not even as its
   // recorded begeleider or as an SVIB'er looking at an open request: SVIB stays apart from assessment.
@@ -34,7 +34,7 @@ export function visibilityFor(trajectory: Trajectory, actor: Actor): TrajectoryV
   return 'none';
 }
 
-export function canSeeIntakeAnswers(trajectory: Trajectory, actor: Actor): boolean {
+export function canSeeIntakeAnswers(trajectory: Trajectory, actor: PersonWithRoles): boolean {
   return visibilityFor(trajectory, actor) === 'full';
 }
 
@@ -45,7 +45,7 @@ export function openRequestSummary(trajectory: Trajectory): OpenRequestSummary {
 }
 
 /** The part of a trajectory this actor may see, so a caller cannot show more by accident. */
-export function viewFor(trajectory: Trajectory, actor: Actor): TrajectoryView {
+export function viewFor(trajectory: Trajectory, actor: PersonWithRoles): TrajectoryView {
   const visibility = visibilityFor(trajectory, actor);
   if (visibility === 'full') return { visibility, trajectory };
   if (visibility === 'open-request') return { visibility, summary: openRequestSummary(trajectory) };

@@ -1,9 +1,7 @@
-import { appointmentName } from '../../texts/nlScheduling';
 import { endOf, slotInCalendar, type Appointment } from '../../domain/scheduling/appointment';
-import { signLink } from '../../http/signedLinks';
+import { signLink } from '../links/signedLinks';
 import type { AppointmentRepository } from '../../storage/appointments/AppointmentRepository';
-import { fillIn } from '../../texts/nlTrajectories';
-import type { Texts } from '../../texts';
+import { appointmentName, fillIn, type Texts } from '../../texts';
 import { buildInvite } from './icsInvite';
 
 export interface CalendarLinksOptions {

@@ -1,8 +1,6 @@
-import { formatDate } from '../../cards/formatDate';
 import type { AccessSubject } from '../../domain/recordings/recording';
 import type { TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
-import { fillIn } from '../../texts/nlTrajectories';
-import type { Texts } from '../../texts';
+import { fillIn, formatDate, type Texts } from '../../texts';
 
 /**
  * The line under a recording page's title: whose trajectory (not for the teacher herself), what

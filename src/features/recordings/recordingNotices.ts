@@ -1,8 +1,6 @@
-import { fragmentCount } from '../../cards/recordingCards';
 import type { Grant, Recording } from '../../domain/recordings/recording';
 import type { TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
-import { fillIn } from '../../texts/nlTrajectories';
-import type { Texts } from '../../texts';
+import { fillIn, fragmentCount, type Texts } from '../../texts';
 import type { Notifier } from '../notifications/Notifier';
 
 export interface RecordingNotices {

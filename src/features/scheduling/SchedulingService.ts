@@ -8,9 +8,7 @@ import { validateSlots } from '../../domain/scheduling/slotValidation';
 import { isAssignedSvibber } from '../../domain/trajectories/parties';
 import type { Trajectory, TrajectoryCommand } from '../../domain/trajectories/trajectory';
 import { AppointmentChangedError, type AppointmentRepository, type StoredAppointment } from '../../storage/appointments/AppointmentRepository';
-import { appointmentName, nlScheduling, formatSlot } from '../../texts/nlScheduling';
-import { fillIn } from '../../texts/nlTrajectories';
-import type { Texts } from '../../texts';
+import { appointmentName, fillIn, formatSlot, type Texts } from '../../texts';
 import type { Notifier } from '../notifications/Notifier';
 import type { Actor } from '../schools/SchoolDirectory';
 import type { TrajectoryService } from '../trajectories/TrajectoryService';
@@ -148,7 +146,7 @@ export class SchedulingService {
     const input = readSlotInput(raw);
     if (!input.ok) {
       const rows: Record<number, { text: string; warning: boolean }> = {};
-      for (const [field, code] of Object.entries(input.errors)) rows[rowOf(field)] = { text: nlScheduling.input[code as keyof typeof nlScheduling.input], warning: false };
+      for (const [field, code] of Object.entries(input.errors)) rows[rowOf(field)] = { text: texts.slotChecks.input[code as keyof typeof texts.slotChecks.input], warning: false };
       return { reply: form(rows, { text: texts.scheduling.fixProblems, tone: 'attention' }) };
     }
 
@@ -160,7 +158,7 @@ export class SchedulingService {
       const rows: Record<number, { text: string; warning: boolean }> = {};
       let general: string = texts.scheduling.fixProblems;
       for (const problem of validation.problems) {
-        const text = nlScheduling.problem[problem.code];
+        const text = texts.slotChecks.problem[problem.code];
         if (problem.slot < 0) general = text;
         else rows[problem.slot + 1] ??= { text, warning: false };
       }
@@ -168,7 +166,7 @@ export class SchedulingService {
     }
     if (validation.warnings.length > 0 && raw.confirmWarnings !== 'true') {
       const rows: Record<number, { text: string; warning: boolean }> = {};
-      for (const warning of validation.warnings) rows[warning.slot + 1] = { text: nlScheduling.warning[warning.code], warning: true };
+      for (const warning of validation.warnings) rows[warning.slot + 1] = { text: texts.slotChecks.warning[warning.code], warning: true };
       return { reply: form(rows, { text: texts.scheduling.warningsFirst, tone: 'warning' }, true) };
     }
 

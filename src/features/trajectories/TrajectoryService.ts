@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { myGuidanceCard, newRequestCard, proposalCard, type NewRequestStatus } from '../../cards/trajectoryCards';
+import { newRequestCard, proposalCard, type NewRequestStatus } from '../../cards/trajectoryCards';
 import { readProposalForm, type ProposalField, type ProposalProblem } from '../../domain/trajectories/proposalForm';
 import { compareByNextStep } from '../../domain/trajectories/nextStep';
 import { createTrajectory } from '../../domain/trajectories/createTrajectory';
@@ -11,11 +11,9 @@ import { visibilityFor } from '../../domain/trajectories/visibility';
 import { proposalFiguresOf, type ProposalFigures } from '../../domain/trajectories/proposalFigures';
 import { hasRole } from '../../domain/schools/roles';
 import { TrajectoryChangedError, type TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
-import { fillIn, timelineText } from '../../texts/nlTrajectories';
-import type { Texts } from '../../texts';
+import { fillIn, type Texts, timelineText } from '../../texts';
 import type { Notifier } from '../notifications/Notifier';
 import type { Actor, SchoolDirectory } from '../schools/SchoolDirectory';
-import type { AdaptiveCardJson } from '../../cards/renderCard';
 
 export type RequestOutcome =
   | { kind: 'invalid'; errors: IntakeErrors }
@@ -160,11 +158,6 @@ export class TrajectoryService {
       trajectories.listForSvibber(actor.tenantId, actor.schoolId, actor.userId),
     ]);
     return { open: open.filter((t) => t.teacher.userId !== actor.userId).sort(compareByNextStep), own: own.sort(compareByNextStep) };
-  }
-
-  async guidanceCard(actor: Actor): Promise<AdaptiveCardJson | undefined> {
-    const lists = await this.myGuidance(actor);
-    return lists && myGuidanceCard(lists.open, lists.own, this.options.texts);
   }
 
   /**

@@ -1,18 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
+import type { AuditEntry, AuditResult } from '../../domain/recordings/auditEntry';
 
-export type AuditResult = 'allowed' | 'refused';
-
-export interface AuditEntry {
-  at: Date;
-  actorId: string;
-  action: string;
-  objectType: 'recording' | 'fragment' | 'grant' | 'trajectory';
-  objectId: string;
-  result: AuditResult;
-  /** A refusal code or a short detail; never content. */
-  detail?: string;
-}
+export type { AuditEntry, AuditResult };
 
 interface AuditEntity extends Omit<AuditEntry, 'detail'> {
   partitionKey: string;

@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { isStatus } from '../storageErrors';
 
 /** What the bot knows of a person: enough to address them and to find their school. */
-export interface Person {
+export interface KnownPerson {
   tenantId: string;
   /** Entra object id. */
   userId: string;
@@ -20,7 +20,7 @@ interface PersonEntity {
   schoolId?: string;
 }
 
-function toPerson(entity: PersonEntity): Person {
+function toPerson(entity: PersonEntity): KnownPerson {
   return {
     tenantId: entity.partitionKey,
     userId: entity.rowKey,
@@ -34,7 +34,7 @@ function toPerson(entity: PersonEntity): Person {
 export class PersonRepository {
   constructor(private readonly table: TableClient) {}
 
-  async get(tenantId: string, userId: string): Promise<Person | undefined> {
+  async get(tenantId: string, userId: string): Promise<KnownPerson | undefined> {
     try {
       return toPerson(await this.table.getEntity<PersonEntity>(tenantId, userId));
     } catch (error) {
@@ -43,21 +43,21 @@ export class PersonRepository {
     }
   }
 
-  async findByEmail(tenantId: string, email: string): Promise<Person | undefined> {
+  async findByEmail(tenantId: string, email: string): Promise<KnownPerson | undefined> {
     const filter = odata`PartitionKey eq ${tenantId} and email eq ${email.trim().toLowerCase()}`;
     for await (const entity of this.table.listEntities<PersonEntity>({ queryOptions: { filter } })) return toPerson(entity);
     return undefined;
   }
 
   /** Everyone of the tenant at this school, and those no school has claimed yet. */
-  async listAtSchool(tenantId: string, schoolId: string): Promise<Person[]> {
-    const people: Person[] = [];
+  async listAtSchool(tenantId: string, schoolId: string): Promise<KnownPerson[]> {
+    const people: KnownPerson[] = [];
     const filter = odata`PartitionKey eq ${tenantId} and (schoolId eq ${schoolId} or schoolId eq '')`;
     for await (const entity of this.table.listEntities<PersonEntity>({ queryOptions: { filter } })) people.push(toPerson(entity));
     return people;
   }
 
-  async put(person: Person): Promise<void> {
+  async put(person: KnownPerson): Promise<void> {
     await this.table.upsertEntity<PersonEntity>(
       {
         partitionKey: person.tenantId,

@@ -7,8 +7,7 @@ import { intakeFormCard, intakeSummaryCard, proposalCard, proposalFormCard } fro
 import { hasRole } from '../../domain/schools/roles';
 import type { ProposalField, ProposalProblem } from '../../domain/trajectories/proposalForm';
 import type { Actor } from '../../features/schools/SchoolDirectory';
-import { fillIn } from '../../texts/nlTrajectories';
-import type { Texts } from '../../texts';
+import { fillIn, type Texts } from '../../texts';
 import type { BotDependencies } from '../botDependencies';
 import { actorOf } from '../actorOf';
 import { sendCard, sendText } from '../replies';

@@ -1,18 +1,18 @@
 import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
-import { accessCard, auditLogCard, fragmentCount, recordingAspects, sharedWithMeCard } from '../../cards/recordingCards';
+import { accessCard, auditLogCard, recordingAspects, sharedWithMeCard } from '../../cards/recordingCards';
 import { renderCard, type AdaptiveCardJson } from '../../cards/renderCard';
 import { escapeMarkdown, trustedMarkdown, type TrustedMarkdown } from '../../cards/cardText';
 import type { GrantScope } from '../../domain/recordings/recording';
 import { amsterdamLocalToUtc } from '../../domain/scheduling/schoolClock';
 import type { Actor } from '../../features/schools/SchoolDirectory';
-import { fillIn } from '../../texts/nlTrajectories';
 import type { BotDependencies } from '../botDependencies';
 import { actorOf } from '../actorOf';
 import { sendCard } from '../replies';
 import type { SvibTurnState } from '../svibTurnState';
 import { cardActionsOf, idFrom } from './cardData';
+import { fillIn, fragmentCount } from '../../texts';
 
 /**
  * Colleagues the teacher can share with: people of the school, not the teacher, not the

@@ -6,13 +6,13 @@ import type { AdaptiveCardJson } from '../../cards/renderCard';
 import { grantableRoles, rolesCard, type RolesCardInput } from '../../cards/roleCards';
 import { hasRole, type Role, type RoleChangeRefusal } from '../../domain/schools/roles';
 import type { Actor, RoleTarget } from '../../features/schools/SchoolDirectory';
-import { fillIn } from '../../texts/nlTrajectories';
 import type { BotDependencies } from '../botDependencies';
 import { actorOf } from '../actorOf';
 import { sendCard, sendText } from '../replies';
 import { teamRoster } from '../roster';
 import type { SvibTurnState } from '../svibTurnState';
 import { cardActionsOf } from './cardData';
+import { fillIn } from '../../texts';
 
 const emailSchema = z.string().trim().toLowerCase().max(254).email();
 

@@ -6,12 +6,12 @@ import { recordingSettingsCard, type RecordingSettingsCardInput } from '../../ca
 import { gigabytesOf } from '../../domain/schools/recordingSettings';
 import { hasRole } from '../../domain/schools/roles';
 import type { Actor } from '../../features/schools/SchoolDirectory';
-import { fillIn } from '../../texts/nlTrajectories';
 import type { BotDependencies } from '../botDependencies';
 import { actorOf } from '../actorOf';
 import type { SvibTurnState } from '../svibTurnState';
 import { cardActionsOf } from './cardData';
 import { rolesCardFor } from './roleHandlers';
+import { fillIn } from '../../texts';
 
 async function settingsCardFor(actor: Actor, deps: BotDependencies, extra: Partial<RecordingSettingsCardInput> = {}): Promise<AdaptiveCardJson> {
   const school = await deps.directory.schoolOf(actor.tenantId, actor.schoolId);

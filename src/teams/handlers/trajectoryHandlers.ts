@@ -5,16 +5,16 @@ import { cardVerbs } from '../../cards/cardVerbs';
 import type { AdaptiveCardJson } from '../../cards/renderCard';
 import { intakeFormCard, intakeSummaryCard, myGuidanceCard, myTrajectoriesCard, newRequestCard, trajectoryDetailCard, type DetailOptions, type RecordingDialog } from '../../cards/trajectoryCards';
 import { hasRole } from '../../domain/schools/roles';
-import type { Actor as TrajectoryActor, Trajectory, TrajectoryCommand } from '../../domain/trajectories/trajectory';
+import type { PersonWithRoles, Trajectory, TrajectoryCommand } from '../../domain/trajectories/trajectory';
 import type { Actor } from '../../features/schools/SchoolDirectory';
 import type { CommandOutcome } from '../../features/trajectories/TrajectoryService';
 import type { BotDependencies } from '../botDependencies';
 import { actorOf } from '../actorOf';
 import { sendCard, sendText } from '../replies';
 import type { SvibTurnState } from '../svibTurnState';
-import { fillIn } from '../../texts/nlTrajectories';
 import { cardActionsOf, idFrom } from './cardData';
 import { sharedWithMeFor } from './recordingHandlers';
+import { fillIn } from '../../texts';
 
 
 /** A step button names its command and cycle; anything else is refused before it reaches the domain. */
@@ -228,7 +228,7 @@ export function registerTrajectoryHandlers(app: Application<SvibTurnState>, deps
       if (!stored) return texts.trajectory.notFound;
       return trajectoryDetailCard(stored, actor, { ...(await detailOptions(actor, stored, deps)), notice: { text: texts.svibber.handOverChoose, tone: 'attention' } }, texts);
     }
-    const to: TrajectoryActor = { userId: target.userId, name: target.name ?? target.userId, roles: target.roles };
+    const to: PersonWithRoles = { userId: target.userId, name: target.name ?? target.userId, roles: target.roles };
     const outcome = await trajectories.run(actor, trajectoryId, { type: 'handOver', to });
     return detailAfter(outcome, actor, deps, fillIn(texts.request.handedOverNotice, { name: to.name }));
   });

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { signLink, verifyLink, type LinkClaims } from '../../../src/http/signedLinks';
+import { signLink, verifyLink, type LinkClaims } from '../../../src/features/links/signedLinks';
 
 const secret = 'test-secret-that-is-long-enough-0123456789';
 const now = new Date('2026-11-20T12:00:00Z');

@@ -1,5 +1,5 @@
 import { createTrajectory, type CreateCommand } from '../../../src/domain/trajectories/createTrajectory';
-import type { Actor } from '../../../src/domain/trajectories/trajectory';
+import type { PersonWithRoles } from '../../../src/domain/trajectories/trajectory';
 import { actors, assignedSvibber, beheerder, directie, now, otherTeacher, owningTeacher, person, schoolId, validIntake, type ActorName } from './trajectoryFixtures';
 
 const proposal = (overrides: Partial<Extract<CreateCommand, { type: 'propose' }>> = {}): CreateCommand => ({
@@ -35,7 +35,7 @@ describe('createTrajectory: a request', () => {
   });
 
   it.each(Object.keys(actors) as ActorName[])('is open to everyone, as everyone is a leerkracht: %s', (name) => {
-    const actor: Actor = actors[name];
+    const actor: PersonWithRoles = actors[name];
     const result = createTrajectory({ type: 'request', trajectoryId: 't-1', schoolId, intake: validIntake }, actor, now);
     expect(result.ok && result.trajectory.teacher).toEqual(person(actor));
   });

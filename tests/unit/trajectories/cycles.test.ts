@@ -1,12 +1,12 @@
 import { createTrajectory } from '../../../src/domain/trajectories/createTrajectory';
 import { nextStep } from '../../../src/domain/trajectories/nextStep';
 import { applyCommand } from '../../../src/domain/trajectories/transitions';
-import type { Actor, Trajectory, TrajectoryCommand } from '../../../src/domain/trajectories/trajectory';
+import type { PersonWithRoles, Trajectory, TrajectoryCommand } from '../../../src/domain/trajectories/trajectory';
 import { phaseLabel } from '../../../src/texts/nlTrajectories';
 import { assignedSvibber, deepFreeze, now, owningTeacher, phaseName, schoolId, validIntake } from './trajectoryFixtures';
 
 /** Runs commands in order and fails loudly on the first refusal. */
-function run(start: Trajectory, steps: ReadonlyArray<readonly [TrajectoryCommand, Actor]>): Trajectory {
+function run(start: Trajectory, steps: ReadonlyArray<readonly [TrajectoryCommand, PersonWithRoles]>): Trajectory {
   return steps.reduce((trajectory, [command, actor]) => {
     const result = applyCommand(deepFreeze(trajectory), command, actor, now);
     if (!result.ok) throw new Error(`${command.type} refused: ${result.reason}`);

@@ -1,23 +1,23 @@
 import type { IntakeAnswers } from '../../../src/domain/trajectories/intake';
-import type { Actor, Person, Trajectory, TrajectoryPhase } from '../../../src/domain/trajectories/trajectory';
+import type { PersonWithRoles, Person, Trajectory, TrajectoryPhase } from '../../../src/domain/trajectories/trajectory';
 
 /** People and trajectories the trajectory tests share; plain data, no domain logic. */
 export const schoolId = 'school-1';
 export const createdAt = new Date('2025-01-06T08:00:00Z');
 export const now = new Date('2025-02-03T14:30:00Z');
 
-export const owningTeacher: Actor = { userId: 'teacher-1', name: 'Tessa de Vries', roles: ['leerkracht'] };
-export const otherTeacher: Actor = { userId: 'teacher-2', name: 'Otto Bakker', roles: ['leerkracht'] };
-export const assignedSvibber: Actor = { userId: 'svibber-1', name: 'Sanne Jansen', roles: ['leerkracht', 'svibber'] };
-export const otherSvibber: Actor = { userId: 'svibber-2', name: 'Sven Visser', roles: ['leerkracht', 'svibber', 'ib'] };
-export const thirdSvibber: Actor = { userId: 'svibber-3', name: 'Sara Smit', roles: ['leerkracht', 'svibber'] };
-export const directie: Actor = { userId: 'directie-1', name: 'Dirk Mulder', roles: ['leerkracht', 'directie'] };
-export const beheerder: Actor = { userId: 'beheerder-1', name: 'Bea de Boer', roles: ['leerkracht', 'beheerder'] };
+export const owningTeacher: PersonWithRoles = { userId: 'teacher-1', name: 'Tessa de Vries', roles: ['leerkracht'] };
+export const otherTeacher: PersonWithRoles = { userId: 'teacher-2', name: 'Otto Bakker', roles: ['leerkracht'] };
+export const assignedSvibber: PersonWithRoles = { userId: 'svibber-1', name: 'Sanne Jansen', roles: ['leerkracht', 'svibber'] };
+export const otherSvibber: PersonWithRoles = { userId: 'svibber-2', name: 'Sven Visser', roles: ['leerkracht', 'svibber', 'ib'] };
+export const thirdSvibber: PersonWithRoles = { userId: 'svibber-3', name: 'Sara Smit', roles: ['leerkracht', 'svibber'] };
+export const directie: PersonWithRoles = { userId: 'directie-1', name: 'Dirk Mulder', roles: ['leerkracht', 'directie'] };
+export const beheerder: PersonWithRoles = { userId: 'beheerder-1', name: 'Bea de Boer', roles: ['leerkracht', 'beheerder'] };
 
 export const actors = { owningTeacher, otherTeacher, assignedSvibber, otherSvibber, directie, beheerder } as const;
 export type ActorName = keyof typeof actors;
 
-export function person(actor: Actor): Person {
+export function person(actor: PersonWithRoles): Person {
   return { userId: actor.userId, name: actor.name };
 }
 

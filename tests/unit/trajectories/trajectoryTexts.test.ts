@@ -1,7 +1,8 @@
 import { intakeErrorCodes, intakeFields } from '../../../src/domain/trajectories/intakeForm';
 import { nextStepCodes } from '../../../src/domain/trajectories/nextStep';
 import { refusalReasons, timelineEventKinds } from '../../../src/domain/trajectories/trajectory';
-import { fillIn, intakeErrorText, nextStepText, nlTrajectories, phaseLabel, timelineText } from '../../../src/texts/nlTrajectories';
+import { fillIn } from '../../../src/texts/fillIn';
+import { intakeErrorText, nextStepText, nlTrajectories, phaseLabel, timelineText } from '../../../src/texts/nlTrajectories';
 
 describe('nlTrajectories', () => {
   it.each(refusalReasons)('has a Dutch sentence for the refusal %s', (reason) => {

@@ -1,5 +1,5 @@
 import { applyCommand } from '../../../src/domain/trajectories/transitions';
-import type { Actor } from '../../../src/domain/trajectories/trajectory';
+import type { PersonWithRoles } from '../../../src/domain/trajectories/trajectory';
 import {
   assignedSvibber,
   createdAt,
@@ -40,7 +40,7 @@ describe('applyCommand: what each allowed step records', () => {
   });
 
   it('does not let an SVIB\u2019er take up or decline their own request', () => {
-    const teacherWhoIsSvibber: Actor = { ...owningTeacher, roles: ['leerkracht', 'svibber'] };
+    const teacherWhoIsSvibber: PersonWithRoles = { ...owningTeacher, roles: ['leerkracht', 'svibber'] };
     const open = deepFreeze(trajectoryIn('aangevraagd'));
     expect(applyCommand(open, { type: 'takeUp' }, teacherWhoIsSvibber, now)).toEqual({ ok: false, reason: 'own-trajectory', trajectory: open });
     expect(applyCommand(open, { type: 'cancel', reason: 'Toch niet nodig.' }, teacherWhoIsSvibber, now)).toEqual({
@@ -53,7 +53,7 @@ describe('applyCommand: what each allowed step records', () => {
   });
 
   it('refuses the begeleider once their SVIB\u2019er role is gone', () => {
-    const formerSvibber: Actor = { ...assignedSvibber, roles: ['leerkracht'] };
+    const formerSvibber: PersonWithRoles = { ...assignedSvibber, roles: ['leerkracht'] };
     const before = deepFreeze(trajectoryIn('toegewezen'));
     expect(applyCommand(before, { type: 'startIntake' }, formerSvibber, now)).toEqual({ ok: false, reason: 'not-assigned-svibber', trajectory: before });
   });
@@ -77,7 +77,7 @@ describe('applyCommand: what each allowed step records', () => {
 
     it.each([
       ['to yourself', assignedSvibber, 'handover-to-self'],
-      ['to the teacher, even one who is an SVIB\u2019er', { ...owningTeacher, roles: ['leerkracht', 'svibber'] } as Actor, 'handover-to-teacher'],
+      ['to the teacher, even one who is an SVIB\u2019er', { ...owningTeacher, roles: ['leerkracht', 'svibber'] } as PersonWithRoles, 'handover-to-teacher'],
       ['to someone who is not an SVIB\u2019er', directie, 'handover-target-not-svibber'],
     ])('refuses a hand-over %s', (_, to, reason) => {
       expect(applyCommand(before, { type: 'handOver', to }, assignedSvibber, now)).toEqual({ ok: false, reason, trajectory: before });
