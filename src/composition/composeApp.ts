@@ -33,7 +33,7 @@ import { BotConnectorTransport } from '../teams/BotConnectorTransport';
 import { createCardMemory } from '../teams/rememberCard';
 import { scheduleJobs, type ScheduledJobs } from '../jobs/scheduleJobs';
 import { AppointmentRepository } from '../storage/appointments/AppointmentRepository';
-import { JobLease } from '../storage/jobs/JobLease';
+import { JobLease } from '../storage/leases/JobLease';
 import { SchedulingService } from '../features/scheduling/SchedulingService';
 import { CalendarLinks } from '../features/calendar/CalendarLinks';
 import { registerCalendarRoute } from '../http/calendarRoute';

@@ -1,6 +1,6 @@
 import type { ClipCutter } from '../features/recordings/ClipCutter';
 import type { Logger } from '../logging/logger';
-import type { JobLease } from '../storage/jobs/JobLease';
+import type { JobLease } from '../storage/leases/JobLease';
 
 /**
  * Runs clip-cutting rounds: right after a teacher shares fragments (a kick) and every minute

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import type { Logger } from '../logging/logger';
-import type { JobLease } from '../storage/jobs/JobLease';
+import type { JobLease } from '../storage/leases/JobLease';
 import { promptDoneAppointments, sendDueReminders, type AppointmentJobOptions } from './appointmentJobs';
 import { remindUntakenRequests, type RequestReminderJobOptions } from './requestReminderJob';
 import { closeKijkwijzerRounds, remindKijkwijzerParticipants, type KijkwijzerJobOptions } from './kijkwijzerJobs';
