@@ -4,8 +4,9 @@
  *
  * A layer is a folder directly under src/. An import of another layer always climbs out of the
  * file's own layer first (`../../storage/…`), so a relative path whose first folder after the
- * `../` run names a layer is an import of that layer. `src/composition`, `src/local`,
- * `src/bench` and `src/index.ts` compose everything and may import any layer.
+ * `../` run names a layer is an import of that layer. The roots (`src/composition`,
+ * `src/local`, `src/bench`, `src/docs` and the files directly in src/) compose or print from the
+ * layers and may import any of them.
  */
 
 /** Every layer, with the layers of ours it may import besides itself. */
@@ -24,7 +25,8 @@ export const layers = {
   web: ['texts'],
 };
 
-const roots = ['composition', 'local', 'bench'];
+/** Folders that compose the layers (or print from them) and may import any of them. */
+export const roots = ['composition', 'local', 'bench', 'docs'];
 
 /**
  * Feature files that still build cards. Features return outcomes, never cards: no other feature

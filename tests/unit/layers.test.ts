@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -71,6 +72,13 @@ describe('the layer rules of npm run lint', () => {
   it.each(cases.map((c, index) => ({ ...c, index })))('$file importing $from: allowed $allowed', ({ index, allowed }) => {
     if (allowed) expect(found[index]).toEqual([]);
     else expect(found[index].length).toBeGreaterThan(0);
+  });
+
+  it('knows every folder under src as a layer or a root, so a new folder must take its place first', () => {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', "import { layers, roots } from './eslint/layers.mjs'; process.stdout.write(JSON.stringify([...Object.keys(layers), ...roots]));"], { cwd: root, encoding: 'utf8' });
+    const known = JSON.parse(run.stdout) as string[];
+    const folders = readdirSync(path.join(root, 'src'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    expect(folders.filter((folder) => !known.includes(folder))).toEqual([]);
   });
 
   it('names the rule that was broken', () => {
