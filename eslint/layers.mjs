@@ -17,7 +17,8 @@ export const layers = {
   media: [],
   texts: ['domain'],
   storage: ['domain', 'config'],
-  cards: ['domain', 'texts'],
+  // Cards render what features return: they may take the outcome types from features.
+  cards: ['domain', 'texts', 'features'],
   features: ['domain', 'storage', 'texts', 'media', 'logging'],
   jobs: ['domain', 'storage', 'features', 'texts', 'cards', 'logging'],
   teams: ['domain', 'storage', 'features', 'texts', 'cards', 'logging', 'config'],

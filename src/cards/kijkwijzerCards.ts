@@ -8,10 +8,7 @@ import type { StatementList, StatementProblem } from '../domain/kijkwijzer/state
 import { activeStatements } from '../domain/kijkwijzer/statementList';
 import type { RoundStartProblem, Participant } from '../domain/kijkwijzer/round';
 import type { PageView, RoundSummary } from '../features/kijkwijzer/KijkwijzerService';
-import { roundName } from '../features/kijkwijzer/KijkwijzerDownloads';
-import { textsFor, type Texts } from '../texts';
-import { fillIn } from '../texts/nlTrajectories';
-import { formatDate } from './formatDate';
+import { fillIn, formatDate, roundName, type Texts, textsFor } from '../texts';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
 type Notice = { text: string; tone: 'good' | 'attention' };

@@ -2,8 +2,7 @@ import { ratings } from '../domain/kijkwijzer/answers';
 import { observationAspects, observationInputIds, type Observation, type ObservationAspect, type ObservationProblem } from '../domain/kijkwijzer/observation';
 import type { Fragment } from '../domain/recordings/recording';
 import type { ObservationForm, ObservationOverview } from '../features/kijkwijzer/ObservationService';
-import { textsFor, type Texts } from '../texts';
-import { fillIn } from '../texts/nlTrajectories';
+import { fillIn, type Texts, textsFor } from '../texts';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
 function clock(seconds: number): string {

@@ -65,7 +65,7 @@ import { KijkwijzerRoundRepository } from '../storage/kijkwijzer/KijkwijzerRound
 import { KijkwijzerAnswerRepository } from '../storage/kijkwijzer/KijkwijzerAnswerRepository';
 import { KijkwijzerService } from '../features/kijkwijzer/KijkwijzerService';
 import { KijkwijzerDownloads } from '../features/kijkwijzer/KijkwijzerDownloads';
-import { createKijkwijzerMessages } from '../features/kijkwijzer/kijkwijzerMessages';
+import { createKijkwijzerMessages } from '../teams/kijkwijzerMessages';
 import { registerKijkwijzerRoute } from '../http/kijkwijzerRoute';
 import type { KijkwijzerJobOptions } from '../jobs/kijkwijzerJobs';
 import { ObservationRepository } from '../storage/kijkwijzer/ObservationRepository';

@@ -1,7 +1,7 @@
 import type * as restify from 'restify';
 import type { Download, DownloadKind } from '../features/kijkwijzer/KijkwijzerDownloads';
 import { downloadPurpose } from '../features/kijkwijzer/KijkwijzerDownloads';
-import { verifyLink } from './signedLinks';
+import { verifyLink } from '../features/links/signedLinks';
 
 export interface KijkwijzerRouteDeps {
   secret: string;

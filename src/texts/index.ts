@@ -9,6 +9,7 @@ export { fillIn } from './fillIn';
 export { formatDate, formatDateTime } from './formatDate';
 export { fragmentCount } from './fragmentCount';
 export { appointmentName, formatSlot } from './nlScheduling';
+export { roundName } from './roundName';
 export { intakeErrorText, nextStepText, phaseLabel, timelineText } from './nlTrajectories';
 
 const byLanguage: Record<string, Texts> = { nl };

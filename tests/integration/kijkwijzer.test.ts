@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { delivered } from '../support/deliveries';
 import mammoth from 'mammoth';
 import { closeKijkwijzerRounds, remindKijkwijzerParticipants } from '../../src/jobs/kijkwijzerJobs';
-import { signLink } from '../../src/http/signedLinks';
+import { signLink } from '../../src/features/links/signedLinks';
 import { KijkwijzerListRepository } from '../../src/storage/kijkwijzer/KijkwijzerListRepository';
 import { kijkwijzerClient, lastCardTo, pageAnswers, statementIdsOn } from '../support/kijkwijzer';
 import { useSchool } from '../support/school';

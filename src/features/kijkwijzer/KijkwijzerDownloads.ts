@@ -1,10 +1,8 @@
 import { buildRoundCsv } from '../../domain/kijkwijzer/csvExport';
 import { draftNoteContent } from '../../domain/kijkwijzer/draftNote';
 import type { Role } from '../../domain/schools/roles';
-import { formatDate } from '../../cards/formatDate';
-import { signLink } from '../../http/signedLinks';
-import type { Texts } from '../../texts';
-import { fillIn } from '../../texts/nlTrajectories';
+import { signLink } from '../links/signedLinks';
+import { fillIn, formatDate, roundName, type Texts } from '../../texts';
 import { draftNoteDocx } from './draftNoteDocx';
 import type { KijkwijzerService } from './KijkwijzerService';
 
@@ -30,10 +28,6 @@ export interface KijkwijzerDownloadsOptions {
 }
 
 const LINK_HOURS = 24;
-
-export function roundName(texts: Texts, sequence: number): string {
-  return sequence === 1 ? texts.kijkwijzer.nulmeting : fillIn(texts.kijkwijzer.meting, { sequence });
-}
 
 /**
  * The commissie's downloads of a closed round (CSV, draft note) through signed links bound to one

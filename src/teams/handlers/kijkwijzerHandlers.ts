@@ -5,15 +5,14 @@ import { kijkwijzerPageCard, kijkwijzerResultCard, manageKijkwijzerCard, myKijkw
 import type { AdaptiveCardJson } from '../../cards/renderCard';
 import type { Participant } from '../../domain/kijkwijzer/round';
 import type { ListEdit, PageMove } from '../../features/kijkwijzer/KijkwijzerService';
-import { roundName } from '../../features/kijkwijzer/KijkwijzerDownloads';
 import type { Actor } from '../../features/schools/SchoolDirectory';
-import { fillIn } from '../../texts/nlTrajectories';
 import { actorOf } from '../actorOf';
 import type { BotDependencies } from '../botDependencies';
 import { sendCard, sendText } from '../replies';
 import { teamRoster } from '../roster';
 import type { SvibTurnState } from '../svibTurnState';
 import { cardActionsOf, idFrom } from './cardData';
+import { fillIn, roundName } from '../../texts';
 
 const MAX_PAGE = 999;
 

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { buildRoundCsv } from '../../../src/domain/kijkwijzer/csvExport';
 import { draftNoteContent } from '../../../src/domain/kijkwijzer/draftNote';
 import type { RoundFigures } from '../../../src/domain/kijkwijzer/roundFigures';
-import { fillIn } from '../../../src/texts/nlTrajectories';
+import { fillIn } from '../../../src/texts/fillIn';
 import { nlKijkwijzer } from '../../../src/texts/nlKijkwijzer';
 
 const words = { headers: nlKijkwijzer.csvHeaders, tooFew: nlKijkwijzer.tooFew, isNew: nlKijkwijzer.isNew };

@@ -1,10 +1,9 @@
-import { kijkwijzerPageCard, kijkwijzerResultCard, lastDayOf } from '../../cards/kijkwijzerCards';
-import { renderCard } from '../../cards/renderCard';
-import type { Texts } from '../../texts';
-import { fillIn } from '../../texts/nlTrajectories';
-import type { Notifier } from '../notifications/Notifier';
-import { roundName, type KijkwijzerDownloads } from './KijkwijzerDownloads';
-import type { KijkwijzerMessages, ResultOutcome } from './KijkwijzerService';
+import { kijkwijzerPageCard, kijkwijzerResultCard, lastDayOf } from '../cards/kijkwijzerCards';
+import { renderCard } from '../cards/renderCard';
+import { fillIn, roundName, type Texts } from '../texts';
+import type { Notifier } from '../features/notifications/Notifier';
+import type { KijkwijzerDownloads } from '../features/kijkwijzer/KijkwijzerDownloads';
+import type { KijkwijzerMessages, ResultOutcome } from '../features/kijkwijzer/KijkwijzerService';
 
 export interface KijkwijzerMessagesOptions {
   notifier: Notifier;
