@@ -1,7 +1,7 @@
 import { createTrajectory } from '../domain/trajectories/createTrajectory';
 import { validateIntakeForm } from '../domain/trajectories/intakeForm';
 import { applyCommand } from '../domain/trajectories/transitions';
-import type { Actor, Trajectory, TrajectoryCommand } from '../domain/trajectories/trajectory';
+import type { PersonWithRoles, Trajectory, TrajectoryCommand } from '../domain/trajectories/trajectory';
 import { validIntake } from './fixtures';
 
 const intake = (() => {
@@ -25,7 +25,7 @@ const stages: readonly (readonly TrajectoryCommand[])[] = [
  * A trajectory of `teacher`, guided by `svibber`, that went through the steps of its variant (the
  * domain decides every step, so it is a trajectory the app could have made itself).
  */
-export function generatedTrajectory(input: { id: string; schoolId: string; teacher: Actor; svibber: Actor; variant: number; startedAt: Date }): Trajectory {
+export function generatedTrajectory(input: { id: string; schoolId: string; teacher: PersonWithRoles; svibber: PersonWithRoles; variant: number; startedAt: Date }): Trajectory {
   const created = createTrajectory({ type: 'request', trajectoryId: input.id, schoolId: input.schoolId, intake }, input.teacher, input.startedAt);
   if (!created.ok) throw new Error(created.reason);
   const steps = stages[input.variant % stages.length];

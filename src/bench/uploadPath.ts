@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { BlockBlobClient } from '@azure/storage-blob';
 import { DEFAULT_SCHOOL_ID } from '../domain/schools/school';
 import { PURPOSES } from '../http/recordingsApi';
-import { signLink } from '../http/signedLinks';
+import { signLink } from '../features/links/signedLinks';
 import type { BenchPerson } from './activities';
 import { TENANT_ID } from './fixtures';
 
