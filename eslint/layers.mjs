@@ -12,7 +12,8 @@
 /** Every layer, with the layers of ours it may import besides itself. */
 export const layers = {
   domain: [],
-  config: [],
+  // The default FFMPEG_PATH is the ffmpeg bundled with media.
+  config: ['media'],
   logging: [],
   media: [],
   texts: ['domain'],
