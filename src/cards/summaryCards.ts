@@ -3,9 +3,7 @@ import type { Distribution, RoundSummary, StatementRow } from '../domain/directi
 import type { ScheduleField, ScheduleProblem, SummarySchedule } from '../domain/directieSummary/schedule';
 import type { Shown } from '../domain/directieSummary/suppression';
 import type { Median, Share } from '../domain/directieSummary/trajectoryFigures';
-import { fillIn } from '../texts/nlTrajectories';
-import { textsFor, type Texts } from '../texts';
-import { formatDate, formatDateTime } from './formatDate';
+import { fillIn, formatDate, formatDateTime, type Texts, textsFor } from '../texts';
 import { renderCard, type AdaptiveCardJson } from './renderCard';
 
 /**

@@ -76,7 +76,7 @@ import { SummaryLedger } from '../storage/directieSummary/SummaryLedger';
 import { DirectieSummaryService } from '../features/directieSummary/DirectieSummaryService';
 import { RetryingChannelPoster } from '../teams/RetryingChannelPoster';
 import { onRoundClosed, postDueSummaries, type DirectieSummaryJobOptions, type PostResult } from '../jobs/directieSummaryJob';
-import { signLink } from '../http/signedLinks';
+import { signLink } from '../features/links/signedLinks';
 import { registerSummaryCsvRoute, SUMMARY_CSV_PURPOSE } from '../http/summaryCsvRoute';
 import { summaryCsv } from '../cards/summaryCards';
 import { hasRole } from '../domain/schools/roles';

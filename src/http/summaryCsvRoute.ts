@@ -1,5 +1,5 @@
 import type * as restify from 'restify';
-import { verifyLink } from './signedLinks';
+import { verifyLink } from '../features/links/signedLinks';
 
 export const SUMMARY_CSV_PURPOSE = 'directie-summary-csv';
 

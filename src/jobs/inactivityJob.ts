@@ -1,10 +1,8 @@
-import { formatDate } from '../cards/formatDate';
 import { closeForInactivity, inactivityStep, type InactivityRule } from '../domain/trajectories/inactivity';
 import { lastMovedAt } from '../domain/trajectories/nextStep';
 import type { Notifier } from '../features/notifications/Notifier';
 import { TrajectoryChangedError, type TrajectoryRepository } from '../storage/trajectories/TrajectoryRepository';
-import { fillIn } from '../texts/nlTrajectories';
-import type { Texts } from '../texts';
+import { fillIn, formatDate, type Texts } from '../texts';
 
 export interface InactivityJobOptions {
   trajectories: TrajectoryRepository;

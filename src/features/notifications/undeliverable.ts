@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Delivery, DeliveryOwner } from '../../domain/deliveries/delivery';
 import { installationKeyOf, recordUninstall } from '../../domain/installations/installation';
 import type { InstallationRepository } from '../../storage/installations/InstallationRepository';
-import type { Texts } from '../../texts';
-import { fillIn } from '../../texts/nlTrajectories';
+import { fillIn, type Texts } from '../../texts';
 import type { Deliveries } from './Deliveries';
 
 export interface UndeliverableOptions {

@@ -9,12 +9,12 @@ import type { DirectieSummary } from '../../domain/directieSummary/directieSumma
 import { isPeriodKey } from '../../domain/directieSummary/schedule';
 import { hasRole } from '../../domain/schools/roles';
 import type { Actor } from '../../features/schools/SchoolDirectory';
-import { fillIn } from '../../texts/nlTrajectories';
 import { actorOf } from '../actorOf';
 import type { BotDependencies } from '../botDependencies';
 import { conversationFactsOf, serializedReferenceOf } from '../conversationFacts';
 import type { SvibTurnState } from '../svibTurnState';
 import { cardActionsOf } from './cardData';
+import { fillIn } from '../../texts';
 
 async function summaryCardFor(deps: BotDependencies, actor: Actor, summary: DirectieSummary, options: { reportPeriod?: string; csvUrl?: string; full?: boolean }): Promise<AdaptiveCardJson> {
   const school = await deps.directory.schoolOf(actor.tenantId, actor.schoolId);

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import * as restify from 'restify';
 import { PURPOSES, registerRecordingsApi } from '../../../src/http/recordingsApi';
-import { signLink } from '../../../src/http/signedLinks';
+import { signLink } from '../../../src/features/links/signedLinks';
 import type { RecordingService } from '../../../src/features/recordings/RecordingService';
 
 const secret = 'api-error-test-secret-that-is-long-enough-01';
