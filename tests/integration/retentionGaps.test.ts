@@ -1,6 +1,7 @@
 import { actorOf, guidedTrajectory, putBlob, uploadRecording } from '../support/recordings';
 import { useSchool } from '../support/school';
 import { lotte, marieke, personalChatOf, sanne, TENANT_ID } from '../support/teamsActivities';
+import { delivered } from '../support/deliveries';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
 import { sweepAbandonedUploads } from '../../src/jobs/uploadSweepJob';
 import { closeInactiveTrajectories } from '../../src/jobs/inactivityJob';
@@ -58,6 +59,7 @@ describe('retention has no gaps (real Azurite)', () => {
       const start = Date.now();
       const run = async (days: number) => {
         const outcome = await closeInactiveTrajectories(options, new Date(start + days * DAY));
+        await delivered(school.app);
         return outcome;
       };
 
@@ -91,10 +93,12 @@ describe('retention has no gaps (real Azurite)', () => {
       const back = (at: Date) => new Date(at.getTime() - 366 * DAY);
       await store.update(TENANT_ID, stored!, { ...stored!.trajectory, createdAt: back(stored!.trajectory.createdAt), timeline: stored!.trajectory.timeline.map((event) => ({ ...event, at: back(event.at) })) }, new Date());
       await closeInactiveTrajectories(options, new Date());
+      await delivered(school.app);
       expect(textsTo(sanne).filter((text) => text.startsWith('Er is sinds'))).toHaveLength(1);
 
       await school.app.composed.trajectoryService.run(actors.marieke, trajectoryId, { type: 'setCycles', cycles: 4 });
       await closeInactiveTrajectories(options, new Date(Date.now() + 15 * DAY));
+      await delivered(school.app);
 
       expect((await store.get(TENANT_ID, 'default', trajectoryId))?.trajectory.phase.kind).toBe('opname');
     });
