@@ -74,7 +74,6 @@ import type { KijkwijzerFigures } from '../domain/kijkwijzer/roundFigures';
 import { SummarySettingsRepository } from '../storage/directieSummary/SummarySettingsRepository';
 import { SummaryLedger } from '../storage/directieSummary/SummaryLedger';
 import { DirectieSummaryService } from '../features/directieSummary/DirectieSummaryService';
-import { RetryingChannelPoster } from '../teams/RetryingChannelPoster';
 import { onRoundClosed, postDueSummaries, type DirectieSummaryJobOptions, type PostResult } from '../jobs/directieSummaryJob';
 import { signLink } from '../features/links/signedLinks';
 import { registerSummaryCsvRoute, SUMMARY_CSV_PURPOSE } from '../http/summaryCsvRoute';
@@ -89,8 +88,6 @@ export interface ComposeOverrides {
   deliverySettings?: Partial<DeliverySettings>;
   /** Where kijkwijzer figures come from; tests supply round comparisons through this port. */
   kijkwijzer?: KijkwijzerFigures;
-  /** How the channel poster waits between attempts; tests record the delays instead of waiting. */
-  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The delivery queue as the composed app runs it. */
@@ -191,7 +188,11 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   // Local mode talks to the loopback only, also through references stored before that rule existed.
   const serviceUrlAllowed = config.botAuth.mode === 'local' ? isLoopbackUrl : undefined;
   const chatOpener = new PersonalChatOpener(adapter, botAppId, installations, logger, now, serviceUrlAllowed);
-  const deliveryQueue = new DeliveryQueue(storage.queue(storage.names.deliveryQueue), storage.queue(storage.names.deliveryPoisonQueue));
+  const deliveryQueue = new DeliveryQueue(
+    storage.queue(storage.names.deliveryQueue),
+    storage.queue(storage.names.deliveryPoisonQueue),
+    storage.container(storage.names.deliveryPayloadsContainer),
+  );
   const outbox = new DeliveryOutbox(storage.table(storage.names.deliveryOutboxTable));
   const ledger = new DeliveryLedger(storage.table(storage.names.deliveryLedgerTable));
   // Wakes this process's sender when a turn queued something; defined below, called only later.
@@ -346,9 +347,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   });
   const directieSummaryJobOptions: DirectieSummaryJobOptions = {
     service: directieSummary,
-    // Delivery queue (#13): replace this poster with one that enqueues; the queue worker applies the same retry policy.
-    poster: new RetryingChannelPoster({ adapter, botAppId, logger, now, sleep: overrides.sleep }),
-    notifier,
+    deliveries: outgoing,
     directory,
     texts,
     logger,

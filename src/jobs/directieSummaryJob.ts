@@ -1,30 +1,53 @@
+import { createHash } from 'node:crypto';
 import { isLate } from '../domain/directieSummary/schedule';
+import type { SummaryPeriod } from '../domain/directieSummary/schedule';
 import { renderSummaryChart } from '../cards/summaryChart';
 import { directieSummaryCard } from '../cards/summaryCards';
 import type { DirectieSummaryService, DueSummary } from '../features/directieSummary/DirectieSummaryService';
-import type { ChannelPoster } from '../features/notifications/ChannelPoster';
-import type { Notifier } from '../features/notifications/Notifier';
+import type { Deliveries } from '../features/notifications/Deliveries';
 import type { SchoolDirectory } from '../features/schools/SchoolDirectory';
 import type { Logger } from '../logging/logger';
 import type { Texts } from '../texts';
 
 export interface DirectieSummaryJobOptions {
   service: DirectieSummaryService;
-  poster: ChannelPoster;
-  notifier: Notifier;
+  /** The delivery queue: it sends, retries 429/5xx/timeouts and tells the beheerder about a 403. */
+  deliveries: Deliveries;
   directory: SchoolDirectory;
   texts: Texts;
   logger: Logger;
   now: () => Date;
 }
 
-export type PostResult = 'posted' | 'already' | 'blocked' | 'rejected' | 'failed';
+/** 'posted': the summary is on the delivery queue; 'failed': it could not be built or queued, the period is given back. */
+export type PostResult = 'posted' | 'already' | 'failed';
 
 /**
- * Posts one due summary: claimed first (a conditional insert), then built, rendered and posted.
- * A 403 keeps the claim (posting again cannot help) and tells the beheerder once; a message Teams
- * refuses keeps it too; a failure for a passing reason gives the claim back, so the next round
- * tries again.
+ * One delivery per school and period: a second instance, a takeover of a stale claim or a
+ * redelivered queue message all carry this id, and the delivery ledger sends an id once.
+ */
+export function summaryDeliveryId(tenantId: string, schoolId: string, period: Pick<SummaryPeriod, 'key'>): string {
+  return `directie-summary-${createHash('sha256').update(`${tenantId}\n${schoolId}\n${period.key}`).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * The channel's conversation as a delivery target. The stored reference is that of the
+ * beheerder's message that chose the channel: without its user and activity, the summary is a new
+ * post addressed to nobody in particular, not a reply naming the beheerder.
+ */
+function channelTargetOf(tenantId: string, serializedReference: string) {
+  const reference = JSON.parse(serializedReference) as { conversation?: { id?: unknown }; user?: unknown; activityId?: unknown };
+  delete reference.user;
+  delete reference.activityId;
+  const conversationId = reference.conversation?.id;
+  if (typeof conversationId !== 'string' || !conversationId) throw new Error('the stored directie channel reference names no conversation');
+  return { kind: 'reference' as const, tenantId, conversationId, reference: JSON.stringify(reference) };
+}
+
+/**
+ * Handles one due summary: the period is claimed first (a conditional insert), then the card is
+ * built and queued to the chosen channel. Teams' answers are the delivery sender's business; only
+ * a failure before the queue took it gives the claim back, so the next round tries again.
  */
 export async function postDueSummary(options: DirectieSummaryJobOptions, due: DueSummary): Promise<PostResult> {
   const { service } = options;
@@ -34,6 +57,7 @@ export async function postDueSummary(options: DirectieSummaryJobOptions, due: Du
   if (!claim) return 'already';
   let outcome: PostResult;
   try {
+    const target = channelTargetOf(settings.tenantId, settings.channelReference);
     const summary = await service.summaryFor(settings.tenantId, settings.schoolId, due.period, settings);
     const school = await options.directory.schoolOf(settings.tenantId, settings.schoolId);
     const chart = summary.empty ? undefined : await renderSummaryChart(summary.kijkwijzer, options.texts);
@@ -42,16 +66,23 @@ export async function postDueSummary(options: DirectieSummaryJobOptions, due: Du
       { schoolName: school?.name ?? options.texts.team.unnamedSchool, chartUrl: chart && `data:image/png;base64,${chart.toString('base64')}`, reportPeriod: due.period.key },
       options.texts,
     );
-    const posted = await options.poster.post(settings.channelReference, card);
-    outcome = posted.kind;
+    await options.deliveries.enqueue([
+      {
+        id: summaryDeliveryId(settings.tenantId, settings.schoolId, due.period),
+        target,
+        content: { kind: 'card', card },
+        // The beheerder who chose the channel hears once when the bot may no longer post there.
+        ...(settings.beheerderId ? { owner: { tenantId: settings.tenantId, userId: settings.beheerderId } } : {}),
+        tellOwnerOnFailure: Boolean(settings.beheerderId),
+        failureNotice: options.texts.summary.channel.blocked,
+      },
+    ]);
+    outcome = 'posted';
   } catch (error) {
-    options.logger.error({ err: { message: (error as Error).message }, period: due.period.key }, 'directie summary could not be built or posted');
+    options.logger.error({ err: { message: (error as Error).message }, period: due.period.key }, 'directie summary could not be built or queued');
     outcome = 'failed';
   }
   await service.settle(claim, outcome);
-  if (outcome === 'blocked' && settings.beheerderId && (await service.claimBlockNotice(settings))) {
-    await options.notifier.sendText(settings.tenantId, settings.beheerderId, options.texts.summary.channel.blocked);
-  }
   options.logger.info({ period: due.period.key, outcome, late }, 'directie summary round');
   return outcome;
 }

@@ -37,6 +37,8 @@ export function storageNames(prefix: string) {
     deliveryLedgerTable: `${prefix}DeliveryLedger`,
     deliveryQueue: `${prefix}-deliveries`,
     deliveryPoisonQueue: `${prefix}-deliveries-poison`,
+    /** Deliveries too large for a queue message (a summary card with its chart). */
+    deliveryPayloadsContainer: `${prefix}-delivery-payloads`,
   };
 }
 
@@ -138,6 +140,7 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
   await clients.container(names.jobLeasesContainer).createIfNotExists();
   // No public access level: every read goes through a SAS the server issues after a policy check.
   await clients.container(names.recordingsContainer).createIfNotExists();
+  await clients.container(names.deliveryPayloadsContainer).createIfNotExists();
   await clients.queue(names.deliveryQueue).createIfNotExists();
   await clients.queue(names.deliveryPoisonQueue).createIfNotExists();
   await allowBrowserAccessToAzurite(clients);

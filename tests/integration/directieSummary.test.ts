@@ -1,5 +1,6 @@
 import type { RoundComparison } from '../../src/domain/kijkwijzer/roundFigures';
-import { postDueSummaries } from '../../src/jobs/directieSummaryJob';
+import { postDueSummaries, summaryDeliveryId } from '../../src/jobs/directieSummaryJob';
+import { delivered } from '../support/deliveries';
 import { RecordingConnector } from '../support/recordingConnector';
 import { seedSchool } from '../support/requestFlow';
 import { cardAction, fatima, message, personalChatOf, peter, post, sanne } from '../support/teamsActivities';
@@ -10,24 +11,27 @@ jest.setTimeout(30_000);
 
 const CHANNEL = '19:directie@thread.tacv2';
 
-describe('the directie summary in a Teams channel (real storage on Azurite, a clock of our own)', () => {
+describe('the directie summary in a Teams channel, through the delivery queue (real storage on Azurite, a clock of our own)', () => {
   const connector = new RecordingConnector();
   const prefix = uniquePrefix();
   let clock = new Date('2026-11-30T09:00:00Z'); // a Monday
   const now = () => clock;
-  const waits: number[] = [];
-  const sleep = async (ms: number) => {
-    waits.push(ms);
-  };
   let comparison: RoundComparison | undefined;
   const kijkwijzer = { latestClosedComparison: async () => comparison };
   let serviceUrl: string;
   let app: TestApp;
 
-  const start = () => startTestApp({ STORAGE_NAME_PREFIX: prefix, INITIAL_BEHEERDERS: fatima.aadObjectId }, now, {}, { kijkwijzer, sleep });
+  const start = () => startTestApp({ STORAGE_NAME_PREFIX: prefix, INITIAL_BEHEERDERS: fatima.aadObjectId }, now, {}, { kijkwijzer });
   const summariesInChannel = () => connector.to(CHANNEL).filter((sent) => JSON.stringify(sent.activity).includes('samenvatting'));
   const inChannel = (from: typeof fatima, text: string) => post(app.baseUrl, message({ serviceUrl, from, scope: 'channel', conversationId: CHANNEL }, text));
-  const round = () => postDueSummaries(app.composed.directieSummaryJobOptions);
+  /** One round of the job in `instance`, and then until the queue handed everything to Teams. */
+  const roundIn = async (instance: TestApp) => {
+    const results = await postDueSummaries(instance.composed.directieSummaryJobOptions);
+    await delivered(instance);
+    return results;
+  };
+  const round = () => roundIn(app);
+  const noticesToFatima = () => connector.to(personalChatOf(fatima)).filter((sent) => (sent.activity.text ?? '').includes('niet meer in het directiekanaal'));
 
   beforeAll(async () => {
     serviceUrl = await connector.start();
@@ -41,7 +45,6 @@ describe('the directie summary in a Teams channel (real storage on Azurite, a cl
   });
   beforeEach(() => {
     connector.clear();
-    waits.length = 0;
   });
 
   it('lets only a beheerder choose the channel, in the channel itself, and confirms in channel and chat', async () => {
@@ -76,7 +79,7 @@ describe('the directie summary in a Teams channel (real storage on Azurite, a cl
     expect(await round()).toEqual(['posted']);
     expect(await round()).toEqual(['already']);
     const restarted = await start();
-    expect(await postDueSummaries(restarted.composed.directieSummaryJobOptions)).toEqual(['already']);
+    expect(await roundIn(restarted)).toEqual(['already']);
     await restarted.close();
     expect(summariesInChannel()).toHaveLength(1);
     const card = JSON.stringify(summariesInChannel()[0].activity);
@@ -87,7 +90,7 @@ describe('the directie summary in a Teams channel (real storage on Azurite, a cl
     connector.clear();
     clock = new Date('2026-12-11T15:01:00Z');
     const other = await start();
-    const results = await Promise.all([round(), postDueSummaries(other.composed.directieSummaryJobOptions)]);
+    const results = await Promise.all([round(), roundIn(other)]);
     await other.close();
     expect(results.flat().sort()).toEqual(['already', 'posted']);
     expect(summariesInChannel()).toHaveLength(1);
@@ -96,48 +99,41 @@ describe('the directie summary in a Teams channel (real storage on Azurite, a cl
   it('posts a period missed while the bot was down once, marked late', async () => {
     clock = new Date('2026-12-21T08:00:00Z'); // Friday 18 December was missed
     const restarted = await start();
-    expect(await postDueSummaries(restarted.composed.directieSummaryJobOptions)).toEqual(['posted']);
-    expect(await postDueSummaries(restarted.composed.directieSummaryJobOptions)).toEqual(['already']);
+    expect(await roundIn(restarted)).toEqual(['posted']);
+    expect(await roundIn(restarted)).toEqual(['already']);
     await restarted.close();
     expect(summariesInChannel()).toHaveLength(1);
     expect(JSON.stringify(summariesInChannel()[0].activity)).toContain('Later verstuurd dan gepland');
   });
 
-  it('waits as long as a 429 asks and backs off on 5xx, then posts once', async () => {
+  it('leaves a 429 (waiting as long as Retry-After asks) and 5xx to the queue, and the summary arrives once', async () => {
     clock = new Date('2026-12-25T15:00:00Z');
-    connector.answerNext(CHANNEL, { status: 429, retryAfter: '7' }, { status: 503 }, { status: 502 });
+    connector.answerNext(CHANNEL, { status: 429, retryAfter: '1' }, { status: 503 }, { status: 502 });
     expect(await round()).toEqual(['posted']);
     expect(connector.refused.map((refusal) => refusal.status)).toEqual([429, 503, 502]);
-    expect(waits[0]).toBe(7000);
-    expect(waits[1]).toBeGreaterThanOrEqual(1000);
-    expect(waits[1]).toBeLessThanOrEqual(2000);
-    expect(waits[2]).toBeGreaterThanOrEqual(2000);
-    expect(waits[2]).toBeLessThanOrEqual(4000);
+    const [throttled, next] = connector.faultLog.filter((entry) => entry.conversationId === CHANNEL);
+    expect(next.at - throttled.at).toBeGreaterThanOrEqual(1000);
+    expect(summariesInChannel()).toHaveLength(1);
+    expect(await round()).toEqual(['already']);
     expect(summariesInChannel()).toHaveLength(1);
   });
 
-  it('gives a period back when Teams keeps failing, and posts it in a later round', async () => {
-    clock = new Date('2027-01-01T15:00:00Z');
-    connector.answerNext(CHANNEL, ...Array.from({ length: 5 }, () => ({ status: 500 })));
-    expect(await round()).toEqual(['failed']);
-    expect(waits).toHaveLength(4);
-    expect(summariesInChannel()).toHaveLength(0);
-    expect(await round()).toEqual(['posted']);
-    expect(summariesInChannel()).toHaveLength(1);
-  });
-
-  it('stops on 403 and tells the beheerder once in chat, not again for the next period', async () => {
+  it('on 403 tells the beheerder who chose the channel once in chat, not again for the next period', async () => {
     clock = new Date('2027-01-08T15:00:00Z');
     connector.answerNext(CHANNEL, { status: 403 });
-    expect(await round()).toEqual(['blocked']);
+    expect(await round()).toEqual(['posted']);
     expect(await round()).toEqual(['already']);
+    expect(noticesToFatima()).toHaveLength(1);
     clock = new Date('2027-01-15T15:00:00Z');
     connector.answerNext(CHANNEL, { status: 403 });
-    expect(await round()).toEqual(['blocked']);
-    expect(connector.refused).toHaveLength(2);
-    const notices = connector.to(personalChatOf(fatima)).filter((sent) => (sent.activity.text ?? '').includes('niet meer in het directiekanaal'));
-    expect(notices).toHaveLength(1);
-    expect(waits).toEqual([]);
+    expect(await round()).toEqual(['posted']);
+    // Each period was tried once (a 403 is never retried); the beheerder heard it once.
+    expect(connector.refused).toEqual([
+      { conversationId: CHANNEL, status: 403 },
+      { conversationId: CHANNEL, status: 403 },
+    ]);
+    expect(summariesInChannel()).toHaveLength(0);
+    expect(noticesToFatima()).toHaveLength(1);
   });
 
   it('takes over a period an instance claimed and then stopped on, once the claim is stale', async () => {
@@ -145,19 +141,35 @@ describe('the directie summary in a Teams channel (real storage on Azurite, a cl
     const [due] = await app.composed.directieSummary.dueNow();
     expect(await app.composed.directieSummary.claim(due, false)).toBeDefined(); // …and then that instance died
     expect(await round()).toEqual(['already']);
+    expect(summariesInChannel()).toHaveLength(0);
     clock = new Date('2027-01-22T15:16:00Z');
     expect(await round()).toEqual(['posted']);
     expect(await round()).toEqual(['already']);
     expect(summariesInChannel()).toHaveLength(1);
   });
 
-  it('does not try a message Teams refuses (404) again and again', async () => {
+  it('queues a taken-over period under the same delivery id, so a summary the stopped instance already queued shows once', async () => {
     clock = new Date('2027-01-29T15:00:00Z');
+    const [due] = await app.composed.directieSummary.dueNow();
+    expect(await app.composed.directieSummary.claim(due, false)).toBeDefined();
+    // That instance queued its summary and died before it marked the period.
+    const { tenantId, schoolId, channelReference } = due.settings;
+    await app.composed.deliveries.outgoing.enqueue([
+      { id: summaryDeliveryId(tenantId, schoolId, due.period), target: { kind: 'reference', tenantId, conversationId: CHANNEL, reference: channelReference }, content: { kind: 'text', text: 'samenvatting van de gestopte instantie' } },
+    ]);
+    await delivered(app);
+    clock = new Date('2027-01-29T15:16:00Z');
+    expect(await round()).toEqual(['posted']);
+    expect(summariesInChannel().map((sent) => sent.activity.text)).toEqual(['samenvatting van de gestopte instantie']);
+  });
+
+  it('does not try a message Teams refuses (404) again and again', async () => {
+    clock = new Date('2027-02-05T15:00:00Z');
     connector.answerNext(CHANNEL, { status: 404 });
-    expect(await round()).toEqual(['rejected']);
+    expect(await round()).toEqual(['posted']);
     expect(await round()).toEqual(['already']);
     expect(connector.refused).toHaveLength(1);
-    expect(waits).toEqual([]);
+    expect(summariesInChannel()).toHaveLength(0);
   });
 
   it('gives directie the summary on demand with a full report and CSV; others are refused politely', async () => {
@@ -205,6 +217,7 @@ describe('the directie summary in a Teams channel (real storage on Azurite, a cl
     const schoolId = (await app.composed.directory.actorFor({ tenantId: TENANT_ID, userId: fatima.aadObjectId, name: fatima.name, fetchEmail: async () => undefined })).schoolId;
     expect(await app.composed.onRoundClosed(TENANT_ID, schoolId)).toBe('posted');
     expect(await app.composed.onRoundClosed(TENANT_ID, schoolId)).toBe('already');
+    await delivered(app);
     expect(await round()).toEqual(['already']);
     const posted = JSON.stringify(summariesInChannel()[0].activity);
     expect(summariesInChannel()).toHaveLength(1);

@@ -52,7 +52,7 @@ export const FAST_DELIVERY: Partial<DeliverySettings> = {
 /**
  * Composes the real app on a free port against the test run's storage, in local mode unless the
  * test gives BOT_ID. `loadOptions` only for the Teams SSO tests (SSO settings on a local bot);
- * `overrides` for ports a test supplies itself (kijkwijzer figures, the channel poster's waits).
+ * `overrides` for ports a test supplies itself (kijkwijzer figures, delivery settings).
  */
 export async function startTestApp(
   env: Record<string, string> = {},

@@ -24,7 +24,21 @@ export interface TrackedCardTarget {
   userId: string;
 }
 
-export type DeliveryTarget = ConversationTarget | TrackedCardTarget;
+/**
+ * A conversation reference stored by a feature itself, not under an installation key: the
+ * directie channel a beheerder chose. `conversationId` is the reference's conversation, kept
+ * beside it so limits can be counted without reading the reference.
+ */
+export interface ReferenceTarget {
+  kind: 'reference';
+  tenantId: string;
+  conversationId: string;
+  /** The serialized conversation reference, sent to as it is. */
+  reference: string;
+  userId?: undefined;
+}
+
+export type DeliveryTarget = ConversationTarget | TrackedCardTarget | ReferenceTarget;
 
 export type CardJson = Record<string, unknown>;
 
@@ -48,6 +62,8 @@ export interface Delivery {
   owner?: DeliveryOwner;
   /** False for the notices about undeliverable messages themselves, so a failure never loops. */
   tellOwnerOnFailure: boolean;
+  /** What the owner is told on a 403 instead of the general notice (e.g. the summary's own advice). */
+  failureNotice?: string;
   createdAt: string;
 }
 
@@ -68,6 +84,7 @@ export const NO_ATTEMPTS: DeliveryAttempts = { failures: 0, throttles: 0, waits:
  * are tracked in a person's personal chat, so a person's messages and card updates count together.
  */
 export function throttleKeyOf(target: DeliveryTarget): string {
+  if (target.kind === 'reference') return `${target.tenantId}|reference|${target.conversationId}`;
   if (target.kind === 'trackedCard' || target.userId) return `${target.tenantId}|user|${target.userId}`;
   return `${target.tenantId}|${target.partitionKey}|${target.rowKey}`;
 }

@@ -176,13 +176,8 @@ export class DirectieSummaryService {
     return this.options.ledger.claim(due.settings.tenantId, due.settings.schoolId, due.period, late, this.options.now());
   }
 
-  settle(claim: Claim, outcome: 'posted' | 'blocked' | 'rejected' | 'failed'): Promise<void> {
+  settle(claim: Claim, outcome: 'posted' | 'failed'): Promise<void> {
     return outcome === 'failed' ? this.options.ledger.release(claim) : this.options.ledger.mark(claim, outcome);
-  }
-
-  /** True once per school and channel: whether the beheerder still has to hear that posting is blocked. */
-  claimBlockNotice(settings: SummarySettings): Promise<boolean> {
-    return this.options.ledger.claimBlockNotice(settings.tenantId, settings.schoolId, settings.channelId ?? '', this.options.now());
   }
 
   async summaryFor(tenantId: string, schoolId: string, period: SummaryPeriod, settings?: SummarySettings): Promise<DirectieSummary> {

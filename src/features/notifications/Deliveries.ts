@@ -14,6 +14,8 @@ export interface NewDelivery {
   /** Who is told when it cannot be delivered; by default the person whose turn queued it. */
   owner?: DeliveryOwner;
   tellOwnerOnFailure?: boolean;
+  /** What the owner is told on a 403 instead of the general notice. */
+  failureNotice?: string;
 }
 
 export interface DeliveriesOptions {
@@ -45,6 +47,7 @@ export class Deliveries {
       content: item.content,
       ...((item.owner ?? owner) ? { owner: item.owner ?? owner } : {}),
       tellOwnerOnFailure: item.tellOwnerOnFailure ?? true,
+      ...(item.failureNotice ? { failureNotice: item.failureNotice } : {}),
       createdAt,
     }));
     // Durable first: from here on the deliveries survive a crash of this process.

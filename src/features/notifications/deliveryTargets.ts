@@ -16,6 +16,10 @@ export function createTargetResolver(installations: InstallationRepository, sent
       if (!card.activityId) return { kind: 'notReady' };
       return { kind: 'update', reference: card.conversationReference, activityId: card.activityId, card: content.card };
     }
+    if (target.kind === 'reference') {
+      if (content.kind === 'update') return { kind: 'gone' };
+      return { kind: 'send', reference: target.reference, content: content.kind === 'card' ? { kind: 'card', card: content.card } : { kind: 'text', text: content.text } };
+    }
     const installation = await installations.get({ scope: 'personal', partitionKey: target.partitionKey, rowKey: target.rowKey });
     if (!installation?.active) return { kind: 'gone' };
     if (content.kind === 'update') return { kind: 'gone' };

@@ -1,3 +1,4 @@
+import type { ContainerClient } from '@azure/storage-blob';
 import type { QueueClient } from '@azure/storage-queue';
 import { NO_ATTEMPTS, type Delivery, type DeliveryAttempts } from '../../domain/deliveries/delivery';
 import { isStatus } from '../storageErrors';
@@ -5,8 +6,10 @@ import { isStatus } from '../storageErrors';
 /** A queue message holds 64 KiB of base64 text: this much JSON. */
 const MAX_JSON_BYTES = 48 * 1024;
 
-interface Envelope {
-  delivery: Delivery;
+/** On the queue: the delivery itself, or (when it is too large for a message) the name of its payload blob. */
+interface StoredEnvelope {
+  delivery?: Delivery;
+  payload?: string;
   attempts: DeliveryAttempts;
 }
 
@@ -17,6 +20,8 @@ export interface TakenDelivery {
   messageId: string;
   popReceipt: string;
   insertedOn: Date;
+  /** The delivery lives in a payload blob, removed with the message. */
+  payload?: string;
 }
 
 export interface PoisonedDelivery {
@@ -33,9 +38,8 @@ export interface QueueFigures {
   poisoned: number;
 }
 
-function encode(envelope: Envelope | PoisonedDelivery): string {
-  const json = JSON.stringify(envelope);
-  if (Buffer.byteLength(json) > MAX_JSON_BYTES) throw new Error(`a delivery may hold ${MAX_JSON_BYTES} bytes of JSON; this one is larger`);
+function encodeJson(json: string): string {
+  if (Buffer.byteLength(json) > MAX_JSON_BYTES) throw new Error(`a queue message may hold ${MAX_JSON_BYTES} bytes of JSON; this one is larger`);
   return Buffer.from(json, 'utf8').toString('base64');
 }
 
@@ -48,16 +52,40 @@ function seconds(ms: number): number {
   return Math.max(0, Math.ceil(ms / 1000));
 }
 
-/** The delivery queue and its poison queue (Azure Storage Queues). */
+/**
+ * The delivery queue and its poison queue (Azure Storage Queues). A delivery larger than a queue
+ * message (a card with a chart) is kept in a payload blob named after its id; the message names it.
+ */
 export class DeliveryQueue {
   constructor(
     private readonly queue: QueueClient,
     private readonly poison: QueueClient,
+    private readonly payloads?: ContainerClient,
   ) {}
 
   async send(delivery: Delivery): Promise<void> {
     // Never expire: a delivery leaves the queue by being sent, dropped or poisoned, not by age.
-    await this.queue.sendMessage(encode({ delivery, attempts: NO_ATTEMPTS }), { messageTimeToLive: -1 });
+    await this.queue.sendMessage(await this.encode({ delivery, attempts: NO_ATTEMPTS }), { messageTimeToLive: -1 });
+  }
+
+  private async encode<T extends { delivery: Delivery }>(envelope: T): Promise<string> {
+    const json = JSON.stringify(envelope);
+    if (Buffer.byteLength(json) <= MAX_JSON_BYTES || !this.payloads) return encodeJson(json);
+    const payload = `${envelope.delivery.id}.json`;
+    const body = JSON.stringify(envelope.delivery);
+    // The same id always holds the same delivery, so writing it again (a retry, a sweep) is harmless.
+    await this.payloads.getBlockBlobClient(payload).upload(body, Buffer.byteLength(body), { blobHTTPHeaders: { blobContentType: 'application/json' } });
+    return encodeJson(JSON.stringify({ ...envelope, delivery: undefined, payload }));
+  }
+
+  private async payloadOf(name: string): Promise<Delivery | undefined> {
+    try {
+      const buffer = await this.payloads!.getBlockBlobClient(name).downloadToBuffer();
+      return JSON.parse(buffer.toString('utf8')) as Delivery;
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
   }
 
   /** Takes up to `max` messages, hidden from other senders for `holdMs`. Unreadable ones go to the poison queue. */
@@ -66,9 +94,23 @@ export class DeliveryQueue {
     const taken: TakenDelivery[] = [];
     for (const item of response.receivedMessageItems) {
       try {
-        const envelope = decode<Envelope>(item.messageText);
-        if (!envelope.delivery?.id || !envelope.delivery.target) throw new Error('not a delivery');
-        taken.push({ ...envelope, attempts: { ...NO_ATTEMPTS, ...envelope.attempts }, messageId: item.messageId, popReceipt: item.popReceipt, insertedOn: item.insertedOn });
+        const envelope = decode<StoredEnvelope>(item.messageText);
+        if (envelope.payload && !this.payloads) throw new Error('a payload without a payload container');
+        const delivery = envelope.payload ? await this.payloadOf(envelope.payload) : envelope.delivery;
+        if (envelope.payload && !delivery) {
+          // Its payload went with an earlier copy of this message, which was sent or dropped.
+          await this.remove({ messageId: item.messageId, popReceipt: item.popReceipt });
+          continue;
+        }
+        if (!delivery?.id || !delivery.target) throw new Error('not a delivery');
+        taken.push({
+          delivery,
+          attempts: { ...NO_ATTEMPTS, ...envelope.attempts },
+          messageId: item.messageId,
+          popReceipt: item.popReceipt,
+          insertedOn: item.insertedOn,
+          ...(envelope.payload ? { payload: envelope.payload } : {}),
+        });
       } catch {
         await this.poison.sendMessage(Buffer.from(item.messageText).toString('base64'), { messageTimeToLive: -1 });
         await this.remove({ messageId: item.messageId, popReceipt: item.popReceipt });
@@ -79,27 +121,35 @@ export class DeliveryQueue {
 
   /** Makes the message visible again after `afterMs`, with the tries counted so far. */
   async retryLater(taken: TakenDelivery, afterMs: number, attempts: DeliveryAttempts): Promise<void> {
-    await this.queue.updateMessage(taken.messageId, taken.popReceipt, encode({ delivery: taken.delivery, attempts }), seconds(afterMs));
+    await this.queue.updateMessage(taken.messageId, taken.popReceipt, await this.encode({ delivery: taken.delivery, attempts }), seconds(afterMs));
   }
 
   /** Done with it. A message whose time ran out was taken by another sender; that one finishes it. */
-  async remove(taken: { messageId: string; popReceipt: string }): Promise<void> {
+  async remove(taken: { messageId: string; popReceipt: string; payload?: string }): Promise<void> {
     try {
       await this.queue.deleteMessage(taken.messageId, taken.popReceipt);
     } catch (error) {
       if (!isStatus(error, 404)) throw error;
     }
+    if (taken.payload) await this.payloads?.getBlockBlobClient(taken.payload).deleteIfExists();
   }
 
   async toPoison(taken: TakenDelivery, reason: string, at: Date): Promise<void> {
-    await this.poison.sendMessage(encode({ delivery: taken.delivery, reason, poisonedAt: at.toISOString() }), { messageTimeToLive: -1 });
-    await this.remove(taken);
+    // The poison entry names the payload blob of a large delivery, so that blob stays.
+    await this.poison.sendMessage(await this.encode({ delivery: taken.delivery, reason, poisonedAt: at.toISOString() }), { messageTimeToLive: -1 });
+    await this.remove({ messageId: taken.messageId, popReceipt: taken.popReceipt });
   }
 
   /** Reads the poison queue without taking anything: what a beheerder inspects. */
   async peekPoisoned(max = 32): Promise<PoisonedDelivery[]> {
     const response = await this.poison.peekMessages({ numberOfMessages: Math.min(32, max) });
-    return response.peekedMessageItems.map((item) => decode<PoisonedDelivery>(item.messageText));
+    return Promise.all(
+      response.peekedMessageItems.map(async (item) => {
+        const entry = decode<PoisonedDelivery & { payload?: string }>(item.messageText);
+        const delivery = entry.payload ? await this.payloadOf(entry.payload) : entry.delivery;
+        return { delivery: delivery ?? entry.delivery, reason: entry.reason, poisonedAt: entry.poisonedAt };
+      }),
+    );
   }
 
   async figures(now: Date, abortSignal?: AbortSignal): Promise<QueueFigures> {
