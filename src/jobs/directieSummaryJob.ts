@@ -74,7 +74,8 @@ export async function postDueSummary(options: DirectieSummaryJobOptions, due: Du
         // The beheerder who chose the channel hears once when the bot may no longer post there.
         ...(settings.beheerderId ? { owner: { tenantId: settings.tenantId, userId: settings.beheerderId } } : {}),
         tellOwnerOnFailure: Boolean(settings.beheerderId),
-        failureNotice: options.texts.summary.channel.blocked,
+        // Once per choice of the channel: chosen again (or switched on again), a new block is told again.
+        failureNotice: { text: options.texts.summary.channel.blocked, onceFor: `directie-channel|${target.conversationId}|${settings.activeSince.toISOString()}` },
       },
     ]);
     outcome = 'posted';

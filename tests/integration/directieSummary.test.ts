@@ -234,4 +234,16 @@ describe('the directie summary in a Teams channel, through the delivery queue (r
     expect(JSON.stringify(summariesInChannel()[0].activity)).toContain('Later verstuurd dan gepland');
     for (const secret of ['round-secret-3', 'statement-secret-1', fatima.name, peter.name, sanne.name, fatima.aadObjectId, sanne.aadObjectId]) expect(posted).not.toContain(secret);
   });
+
+  it('tells the beheerder again about a 403 after the channel was chosen again, once', async () => {
+    clock = new Date('2027-02-11T10:00:00Z');
+    await inChannel(fatima, 'directiekanaal');
+    const { comparison: fixture } = await import('../unit/directieSummary/summaryFixtures');
+    comparison = { ...fixture, previous: comparison!.current, current: { ...fixture.current, roundId: 'round-5', sequence: 5, closedAt: new Date('2027-02-12T12:00:00Z') } };
+    clock = new Date('2027-02-12T12:01:00Z');
+    connector.answerNext(CHANNEL, { status: 403 });
+    expect(await round()).toEqual(['posted']);
+    expect(connector.refused).toEqual([{ conversationId: CHANNEL, status: 403 }]);
+    expect(noticesToFatima()).toHaveLength(1);
+  });
 });

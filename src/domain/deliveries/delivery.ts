@@ -62,8 +62,11 @@ export interface Delivery {
   owner?: DeliveryOwner;
   /** False for the notices about undeliverable messages themselves, so a failure never loops. */
   tellOwnerOnFailure: boolean;
-  /** What the owner is told on a 403 instead of the general notice (e.g. the summary's own advice). */
-  failureNotice?: string;
+  /**
+   * What the owner is told on a 403 instead of the general notice (the summary's own advice), and
+   * what that notice is once for: by default the owner hears once per conversation, ever.
+   */
+  failureNotice?: { text: string; onceFor: string };
   createdAt: string;
 }
 

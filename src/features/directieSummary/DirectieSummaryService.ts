@@ -80,7 +80,6 @@ export class DirectieSummaryService {
       beheerderId: actor.userId,
     };
     await this.options.settings.save(settings);
-    await this.options.ledger.clearBlockNotice(actor.tenantId, actor.schoolId, choice.channelId);
     const school = await this.options.directory.schoolOf(actor.tenantId, actor.schoolId);
     return { ok: true, settings, schoolName: school?.name ?? '' };
   }

@@ -14,8 +14,8 @@ export interface NewDelivery {
   /** Who is told when it cannot be delivered; by default the person whose turn queued it. */
   owner?: DeliveryOwner;
   tellOwnerOnFailure?: boolean;
-  /** What the owner is told on a 403 instead of the general notice. */
-  failureNotice?: string;
+  /** What the owner is told on a 403 instead of the general notice, and what it is once for. */
+  failureNotice?: { text: string; onceFor: string };
 }
 
 export interface DeliveriesOptions {

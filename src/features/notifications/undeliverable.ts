@@ -35,7 +35,8 @@ export function createUndeliverableHandler(options: UndeliverableOptions) {
     const owners = delivery.owner && delivery.owner.userId !== recipientId ? [delivery.owner] : await options.beheerdersFor(target.tenantId, recipientId);
     const recipient = recipientId ? ((await options.nameOf(target.tenantId, recipientId)) ?? options.texts.deliveries.aColleague) : options.texts.deliveries.aChannel;
     const where =
-      target.kind === 'conversation' ? `${target.partitionKey}|${target.rowKey}` : target.kind === 'reference' ? `${target.tenantId}|reference|${target.conversationId}` : `${target.tenantId}|${target.userId}`;
+      delivery.failureNotice?.onceFor ??
+      (target.kind === 'conversation' ? `${target.partitionKey}|${target.rowKey}` : target.kind === 'reference' ? `${target.tenantId}|reference|${target.conversationId}` : `${target.tenantId}|${target.userId}`);
     for (const owner of owners.filter((candidate) => candidate.userId !== recipientId)) {
       const installation = await options.installations.get(installationKeyOf({ tenantId: owner.tenantId, conversationType: 'personal', conversationId: '', userAadObjectId: owner.userId }));
       if (!installation?.active) continue;
@@ -43,7 +44,7 @@ export function createUndeliverableHandler(options: UndeliverableOptions) {
         {
           id: `undeliverable-${createHash('sha256').update(`${owner.tenantId}\n${owner.userId}\n${where}`).digest('hex').slice(0, 32)}`,
           target: { kind: 'conversation', tenantId: owner.tenantId, partitionKey: installation.key.partitionKey, rowKey: installation.key.rowKey, userId: owner.userId },
-          content: { kind: 'text', text: delivery.failureNotice ?? fillIn(options.texts.deliveries.undeliverable, { recipient }) },
+          content: { kind: 'text', text: delivery.failureNotice?.text ?? fillIn(options.texts.deliveries.undeliverable, { recipient }) },
           owner,
           tellOwnerOnFailure: false,
         },

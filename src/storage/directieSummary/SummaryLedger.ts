@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import { isStatus } from '../storageErrors';
 import { schoolPartition } from '../storageKeys';
@@ -97,28 +96,6 @@ export class SummaryLedger {
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
-    }
-  }
-
-  /** True only for the first caller per school and channel: the beheerder hears about a block once. */
-  async claimBlockNotice(tenantId: string, schoolId: string, channelId: string, now: Date): Promise<boolean> {
-    const rowKey = `blocked-${createHash('sha256').update(channelId).digest('hex').slice(0, 32)}`;
-    try {
-      await this.table.createEntity({ partitionKey: schoolPartition(tenantId, schoolId), rowKey, claimedAt: now });
-      return true;
-    } catch (error) {
-      if (isStatus(error, 409)) return false;
-      throw error;
-    }
-  }
-
-  /** A channel chosen again may be reported again when it blocks again. */
-  async clearBlockNotice(tenantId: string, schoolId: string, channelId: string): Promise<void> {
-    const rowKey = `blocked-${createHash('sha256').update(channelId).digest('hex').slice(0, 32)}`;
-    try {
-      await this.table.deleteEntity(schoolPartition(tenantId, schoolId), rowKey);
-    } catch (error) {
-      if (!isStatus(error, 404)) throw error;
     }
   }
 }
