@@ -80,6 +80,7 @@ export function observationsCard(overview: ObservationOverview, texts: Texts = t
   return renderCard(
     'observations',
     {
+      title: overview.role === 'grantee' ? words.overviewTitleShared : words.overviewTitle,
       recordings: overview.recordings
         .filter((entry) => entry.observations.length > 0)
         .map((entry) => ({
