@@ -80,6 +80,7 @@ export function observationsCard(overview: ObservationOverview, texts: Texts = t
   return renderCard(
     'observations',
     {
+      title: overview.role === 'grantee' ? words.overviewTitleShared : words.overviewTitle,
       recordings: overview.recordings
         .filter((entry) => entry.observations.length > 0)
         .map((entry) => ({
@@ -98,7 +99,8 @@ export function observationsCard(overview: ObservationOverview, texts: Texts = t
           });
         return `${words.aspect[row.aspect]}: ${cells.join(' → ')}`;
       }),
-      buttons: overview.recordings.map((entry) => ({ title: fillIn(words.open, { cycle: entry.recording.cycle }), recordingId: entry.recording.id })),
+      // The buttons open the form to fill: never for a grantee, who only reads.
+      buttons: (overview.role === 'grantee' ? [] : overview.recordings).map((entry) => ({ title: fillIn(words.open, { cycle: entry.recording.cycle }), recordingId: entry.recording.id })),
     },
     texts,
   );

@@ -51,6 +51,7 @@ export function accessCard(input: AccessCardInput, texts: Texts = textsFor()): A
           name: grant.granteeName,
           scope: grant.scope.kind === 'recording' ? words.scopeWhole : fragmentCount(grant.scope.fragmentIds.length, texts),
           until: grant.until ? fillIn(words.untilDate, { date: formatDate(grant.until) }) : words.untilNone,
+          observations: grant.includeObservations === true ? ` · ${words.withObservations}` : '',
           withdrawTitle: words.withdraw,
           verb: cardVerbs.recordingWithdraw,
           recordingId: input.recordingId,
@@ -140,6 +141,9 @@ export function sharedWithMeCard(
         openTitle: fillIn(words.openWatch, { cycle: recording.cycle }),
         dialog: options.dialogs === true,
         recordingId: recording.id,
+        // Only a way there: the overview decides again, and shows nothing before the nagesprek.
+        observations: grant.includeObservations === true,
+        trajectoryId: recording.trajectoryId,
       })),
     },
     texts,

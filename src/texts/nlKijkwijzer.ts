@@ -77,6 +77,7 @@ const observation = {
   otherNone: 'De ander heeft voor deze opname geen kijkwijzer ingevuld.',
   refused: 'Deze kijkwijzer is alleen voor de leerkracht en haar begeleider.',
   overviewTitle: 'Kijkwijzers van je traject',
+  overviewTitleShared: 'Kijkwijzers die met je gedeeld zijn',
   overviewEmpty: 'Er is nog geen kijkwijzer ingevuld bij een opname.',
   recordingLine: 'Opname {cycle}',
   by: { begeleider: 'begeleider', leerkracht: 'leerkracht' },

@@ -58,6 +58,23 @@ describe('the observation kijkwijzer per recording follows the recording access 
     expect(await act(marieke, 'observation.open', { recordingId: recording.id })).not.toContain('Ik ging te snel');
   });
 
+  it('the teacher may include the kijkwijzer in a grant; before the nagesprek that grantee still sees nothing', async () => {
+    const card = await act(sanne, 'recording.access', { recordingId: recording.id });
+    expect(card).toContain('Ook de kijkwijzer bij deze opname laten zien');
+    // Joost (an SVIB'er, but not hers) gets the recording with the kijkwijzer.
+    const granted = await act(sanne, 'recording.grant', { recordingId: recording.id, granteeId: joost.aadObjectId, scope: 'recording', includeObservations: 'true' });
+    expect(granted).toContain('Joost');
+    expect(granted).toContain('met kijkwijzer');
+    const told = school.connector.to(personalChatOf(joost)).length;
+    // A repeated click changes nothing and tells nobody twice.
+    await act(sanne, 'recording.grant', { recordingId: recording.id, granteeId: joost.aadObjectId, scope: 'recording', includeObservations: 'true' });
+    expect(school.connector.to(personalChatOf(joost))).toHaveLength(told);
+    const grants = await school.app.composed.recordings['options'].recordings.listGrants(teacher.tenantId, teacher.schoolId, recording.id);
+    expect(grants.filter((grant) => grant.granteeId === joost.aadObjectId)).toHaveLength(1);
+    expect(await act(joost, 'observation.overview', { trajectoryId })).toContain('alleen voor de leerkracht en haar begeleider');
+    expect(await act(joost, 'observation.open', { recordingId: recording.id })).toContain('alleen voor de leerkracht en haar begeleider');
+  });
+
   it('grantees, directie, another SVIB’er and colleagues get nothing, whatever ids they send', async () => {
     for (const person of [lotte, peter, joost, fatima]) {
       expect(await act(person, 'observation.open', { recordingId: recording.id })).toContain('alleen voor de leerkracht en haar begeleider');
@@ -87,5 +104,45 @@ describe('the observation kijkwijzer per recording follows the recording access 
     expect(overview).toContain('Kijkwijzer opname 1');
     await act(peter, 'trajectory.open', { trajectoryId });
     expect(JSON.stringify(school.connector.to(personalChatOf(peter)))).not.toContain('observation.overview');
+  });
+
+  it('after the nagesprek a grantee whose grant includes the kijkwijzer reads both, notes included, and never gets the form', async () => {
+    const overview = await act(joost, 'observation.overview', { trajectoryId });
+    expect(overview).toContain('Kijkwijzers die met je gedeeld zijn');
+    expect(overview).toContain('Opname 1');
+    expect(overview).toContain('Sterk begin van de les');
+    expect(overview).toContain('Ik ging te snel');
+    expect(overview).toContain('Initiatief volgen: opname 1: − (leerkracht) + (begeleider)');
+    expect(overview).not.toContain('observation.open');
+    expect(await act(joost, 'observation.open', { recordingId: recording.id })).toContain('alleen voor de leerkracht en haar begeleider');
+    expect(await act(joost, 'observation.save', { recordingId: recording.id, obs_didactiek: 'minus' })).toContain('alleen voor de leerkracht en haar begeleider');
+    // Her shared-with-me list leads there.
+    await act(joost, 'recordings.sharedWithMe');
+    expect(JSON.stringify(school.connector.to(personalChatOf(joost)).at(-1)?.activity)).toContain('observation.overview');
+    // Forged ids open nothing.
+    expect(await act(joost, 'observation.overview', { trajectoryId: 'no-such-trajectory' })).toContain('alleen voor de leerkracht');
+    expect(await act(joost, 'observation.open', { recordingId: 'no-such-recording' })).toContain('alleen voor de leerkracht');
+  });
+
+  it('a grant without the choice shows nothing, even after the nagesprek; changing only the choice updates that grant', async () => {
+    expect(await act(lotte, 'observation.overview', { trajectoryId })).toContain('alleen voor de leerkracht en haar begeleider');
+    const changed = await act(sanne, 'recording.grant', { recordingId: recording.id, granteeId: lotte.aadObjectId, scope: 'recording', includeObservations: 'true' });
+    expect(changed).toContain('De keuze over de kijkwijzer voor Lotte');
+    const grants = await school.app.composed.recordings['options'].recordings.listGrants(teacher.tenantId, teacher.schoolId, recording.id);
+    expect(grants.filter((grant) => grant.granteeId === lotte.aadObjectId).map((grant) => grant.includeObservations)).toEqual([true]);
+    expect(await act(lotte, 'observation.overview', { trajectoryId })).toContain('Sterk begin van de les');
+    await act(sanne, 'recording.grant', { recordingId: recording.id, granteeId: lotte.aadObjectId, scope: 'recording' });
+    expect(await act(lotte, 'observation.overview', { trajectoryId })).toContain('alleen voor de leerkracht en haar begeleider');
+  });
+
+  it('after withdrawal nothing; directie never, whatever a stored grant says', async () => {
+    const { recordings } = school.app.composed.recordings['options'];
+    const joostGrant = (await recordings.listGrants(teacher.tenantId, teacher.schoolId, recording.id)).find((grant) => grant.granteeId === joost.aadObjectId)!;
+    await act(sanne, 'recording.withdraw', { recordingId: recording.id, grantId: joostGrant.id });
+    expect(await act(joost, 'observation.overview', { trajectoryId })).toContain('alleen voor de leerkracht en haar begeleider');
+
+    await recordings.putGrant({ ...joostGrant, id: 'forged-directie-grant', granteeId: peter.aadObjectId, granteeName: peter.name, withdrawnAt: undefined, includeObservations: true });
+    expect(await act(peter, 'observation.overview', { trajectoryId })).toContain('alleen voor de leerkracht en haar begeleider');
+    expect(await act(peter, 'observation.open', { recordingId: recording.id })).toContain('alleen voor de leerkracht en haar begeleider');
   });
 });

@@ -1,4 +1,4 @@
-import { decideAccess } from '../recordings/accessPolicy';
+import { decideAccess, grantsOpening } from '../recordings/accessPolicy';
 import type { AccessSubject, Grant, Recording, TrajectoryFacts } from '../recordings/recording';
 import { basiscommunicatieAspects, type BasiscommunicatieAspect } from '../trajectories/intake';
 import type { Trajectory } from '../trajectories/trajectory';
@@ -84,9 +84,8 @@ export function afterTalkDone(trajectory: Pick<Trajectory, 'timeline'>, cycle: n
 }
 
 /**
- * Who may fill or read an observation follows the recording's access policy: its owner and the
- * begeleider (never by role alone, so never directie). Grantees do not see observations: the
- * grant offers no choice to include them yet, so the stricter reading holds.
+ * Who may fill an observation follows the recording's access policy: its owner and the
+ * begeleider (never by role alone, so never directie). Grantees never fill one.
  */
 export function observerRoleOf(subject: AccessSubject, trajectory: TrajectoryFacts, recording: Recording, grants: readonly Grant[], now: Date): ObserverRole | undefined {
   const decision = decideAccess(subject, 'listFragments', { trajectory, recording }, grants, now);
@@ -96,9 +95,27 @@ export function observerRoleOf(subject: AccessSubject, trajectory: TrajectoryFac
   return undefined;
 }
 
-/** The observations of a recording one party may read: always their own; the other's after the nagesprek. */
-export function visibleObservations(role: ObserverRole, observations: readonly Observation[], nagesprekDone: boolean): Observation[] {
-  return observations.filter((observation) => observation.author === role || nagesprekDone);
+/** Who reads observations: one of the two authors, or a colleague the teacher showed them to. */
+export type ObservationReader = ObserverRole | 'grantee';
+
+/**
+ * Who may read the observations of a recording. Besides the two authors, a grantee of that
+ * recording whose grant opens it right now (the policy's own decision: not withdrawn, not expired,
+ * trajectory not ended, never directie) and that the teacher marked to include the kijkwijzer.
+ */
+export function observationReaderOf(subject: AccessSubject, trajectory: TrajectoryFacts, recording: Recording, grants: readonly Grant[], now: Date): ObservationReader | undefined {
+  const author = observerRoleOf(subject, trajectory, recording, grants, now);
+  if (author) return author;
+  return grantsOpening(subject, { trajectory, recording }, grants, now).some((grant) => grant.includeObservations === true) ? 'grantee' : undefined;
+}
+
+/**
+ * The observations of a recording one reader may read: an author always her own, the other's after
+ * the nagesprek; a grantee (who wrote none) both, only after the nagesprek. The notes come along:
+ * they are part of the observation the teacher chose to share.
+ */
+export function visibleObservations(reader: ObservationReader, observations: readonly Observation[], nagesprekDone: boolean): Observation[] {
+  return observations.filter((observation) => observation.author === reader || nagesprekDone);
 }
 
 export interface DevelopmentRow {

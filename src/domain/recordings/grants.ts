@@ -15,3 +15,12 @@ export function isRepeatOf(existing: Grant, candidate: Pick<Grant, 'granteeId' |
   const ids = (scope: readonly string[]) => [...new Set(scope)].sort().join('|');
   return ids(existing.scope.fragmentIds) === ids(candidate.scope.fragmentIds);
 }
+
+/**
+ * Whether a repeated grant also repeats the kijkwijzer choice. The choice is not part of what makes
+ * a repeat (the colleague already has that access); when only it changed, the grant is updated in
+ * place. A grant stored before the choice existed counts as "no".
+ */
+export function keepsObservationsChoice(existing: Pick<Grant, 'includeObservations'>, includeObservations: boolean): boolean {
+  return (existing.includeObservations ?? false) === includeObservations;
+}

@@ -49,6 +49,11 @@ export interface Grant {
   until?: Date;
   grantedAt: Date;
   withdrawnAt?: Date;
+  /**
+   * Whether the teacher also shows this colleague the observation kijkwijzer of the recording
+   * (read-only, after the nagesprek). Grants stored before the choice existed lack it: no.
+   */
+  includeObservations?: boolean;
 }
 
 /** Who asks: identity and roles as the server decided them, never as a client claims them. */

@@ -1,6 +1,7 @@
 import {
   afterTalkDone,
   developmentOf,
+  observationReaderOf,
   observerRoleOf,
   readObservation,
   visibleObservations,
@@ -8,6 +9,7 @@ import {
   type Observation,
   type ObservationAspect,
   type ObservationProblem,
+  type ObservationReader,
   type ObserverRole,
 } from '../../domain/kijkwijzer/observation';
 import type { AccessSubject, Fragment, Recording, TrajectoryFacts } from '../../domain/recordings/recording';
@@ -33,7 +35,8 @@ export type ObservationOutcome =
 
 export interface ObservationOverview {
   trajectory: Trajectory;
-  role: ObserverRole;
+  /** A grantee reads only: she wrote nothing, and gets no form to fill. */
+  role: ObservationReader;
   /** Per recording (cycle order), the observations this person may read. */
   recordings: { recording: Recording; observations: Observation[]; nagesprekDone: boolean }[];
   development: DevelopmentRow[];
@@ -52,7 +55,8 @@ function factsOf(tenantId: string, trajectory: Trajectory): TrajectoryFacts {
 
 /**
  * The observation kijkwijzer per recording. Every read and write decides again, from storage,
- * with the recordings' access policy: the teacher who owns it and her begeleider; nobody by role.
+ * with the recordings' access policy: the teacher who owns it and her begeleider fill and read;
+ * a grantee whose live grant includes the kijkwijzer only reads, after the nagesprek; nobody by role.
  */
 export class ObservationService {
   constructor(private readonly options: ObservationServiceOptions) {}
@@ -95,14 +99,17 @@ export class ObservationService {
     const facts = factsOf(subject.tenantId, trajectory);
     const all = await this.options.observations.listForTrajectory(subject.tenantId, subject.schoolId, trajectory.id);
     const recordings: ObservationOverview['recordings'] = [];
-    let role: ObserverRole | undefined;
+    let role: ObservationReader | undefined;
     const stored = await this.options.recordings.listForTrajectory(subject.tenantId, subject.schoolId, trajectory.id);
     for (const recording of stored.sort((a, b) => a.cycle - b.cycle)) {
       const grants = await this.options.recordings.listGrants(subject.tenantId, subject.schoolId, recording.id);
-      const recordingRole = observerRoleOf(subject, facts, recording, grants, this.options.now());
+      const recordingRole = observationReaderOf(subject, facts, recording, grants, this.options.now());
       if (!recordingRole) continue;
-      role = recordingRole;
       const nagesprekDone = afterTalkDone(trajectory, recording.cycle);
+      // A grantee sees a recording's observations only once its nagesprek took place, and nothing before.
+      if (recordingRole === 'grantee' && !nagesprekDone) continue;
+      // Owner or begeleider on one recording is so on all of them; a grantee only where granted.
+      role = role === undefined || role === 'grantee' ? recordingRole : role;
       recordings.push({ recording, nagesprekDone, observations: visibleObservations(recordingRole, all.filter((observation) => observation.recordingId === recording.id), nagesprekDone) });
     }
     if (!role) return undefined;

@@ -6,7 +6,7 @@ import { isDueForDeletion } from '../../domain/recordings/retention';
 import { isClosed, type Trajectory } from '../../domain/trajectories/trajectory';
 import { lastMovedAt } from '../../domain/trajectories/nextStep';
 import { clipsToRequest, newClip, scopedFragments } from '../../domain/recordings/clips';
-import { isRepeatOf } from '../../domain/recordings/grants';
+import { isRepeatOf, keepsObservationsChoice } from '../../domain/recordings/grants';
 import { extensionOf, SIGNATURE_BYTES, videoTypeOf } from '../../domain/recordings/videoSignature';
 import { uploadLinkMinutes } from '../../domain/recordings/uploadWindow';
 import type { RecordingSettings } from '../../domain/schools/recordingSettings';
@@ -285,7 +285,8 @@ export class RecordingService {
     grantee: { userId: string; name: string },
     scope: GrantScope,
     until?: Date,
-  ): Promise<{ ok: true; grant: Grant; recording: Recording; clipsPending: boolean; repeated: boolean } | Refused> {
+    includeObservations = false,
+  ): Promise<{ ok: true; grant: Grant; recording: Recording; clipsPending: boolean; repeated: boolean; updated?: boolean } | Refused> {
     const found = await this.recordingFor(subject, recordingId, 'grant');
     if (!found.ok) return found;
     if (grantee.userId === subject.userId) return { ok: false, reason: 'grant-to-self' };
@@ -301,7 +302,14 @@ export class RecordingService {
     const ready = new Set(existingClips.filter((clip) => clip.state === 'ready').map((clip) => clip.fragmentId));
     const clipsPending = fragments.some((fragment) => !ready.has(fragment.id));
     const repeat = found.grants.find((candidate) => isRepeatOf(candidate, { granteeId: grantee.userId, scope: granted, until }, this.options.now()));
-    if (repeat) return { ok: true, grant: repeat, recording, clipsPending, repeated: true };
+    if (repeat) {
+      if (keepsObservationsChoice(repeat, includeObservations)) return { ok: true, grant: repeat, recording, clipsPending, repeated: true };
+      // Only the kijkwijzer choice changed: the same grant is updated, the colleague is not told twice.
+      const updated: Grant = { ...repeat, includeObservations };
+      await this.options.recordings.putGrant(updated);
+      await this.record(subject, recording.trajectoryId, 'grant', 'grant', updated.id, 'allowed', grantee.userId);
+      return { ok: true, grant: updated, recording, clipsPending, repeated: true, updated: true };
+    }
     const grant: Grant = {
       id: randomUUID(),
       tenantId: subject.tenantId,
@@ -313,6 +321,7 @@ export class RecordingService {
       scope: granted,
       until,
       grantedAt: this.options.now(),
+      includeObservations,
     };
     await this.options.recordings.putGrant(grant);
     await this.record(subject, recording.trajectoryId, 'grant', 'grant', grant.id, 'allowed', grantee.userId);

@@ -140,7 +140,9 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     if (scope.kind === 'fragments' && !(await clips.sharingAvailable())) {
       return accessCardFor(actor, recordingId, deps, { text: texts.recordings.fragmentSharingUnavailable, tone: 'attention' });
     }
-    const granted = await recordings.grant(actor, recordingId, { userId: grantee.userId, name: grantee.name }, scope, until);
+    // Only an explicit "true" from the toggle includes the kijkwijzer; anything else means no.
+    const includeObservations = data.includeObservations === 'true' || data.includeObservations === true;
+    const granted = await recordings.grant(actor, recordingId, { userId: grantee.userId, name: grantee.name }, scope, until, includeObservations);
     if (!granted.ok) {
       const problems: Record<string, string> = {
         'no-fragments': texts.recordings.chooseFragment,
@@ -152,6 +154,7 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
       return accessCardFor(actor, recordingId, deps, { text: problem, tone: 'attention' });
     }
     const { grant } = granted;
+    if (granted.updated) return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.observationsChoiceChanged, { name: grantee.name }), tone: 'good' });
     // A repeated click changes nothing: the colleague was told the first time.
     if (grant.scope.kind === 'recording') {
       const reached = granted.repeated || (await grantNotices.ready(grant, granted.recording));

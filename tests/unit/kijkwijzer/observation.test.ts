@@ -1,4 +1,4 @@
-import { afterTalkDone, developmentOf, observationAspects, observerRoleOf, readObservation, visibleObservations, type Observation } from '../../../src/domain/kijkwijzer/observation';
+import { afterTalkDone, developmentOf, observationAspects, observationReaderOf, observerRoleOf, readObservation, visibleObservations, type Observation } from '../../../src/domain/kijkwijzer/observation';
 import type { AccessSubject, Grant, Recording, TrajectoryFacts } from '../../../src/domain/recordings/recording';
 
 const trajectory: TrajectoryFacts = { tenantId: 't', schoolId: 's', trajectoryId: 'tr', teacherId: 'sanne', svibberId: 'marieke', phase: 'nagesprek' };
@@ -37,6 +37,30 @@ describe('the observation kijkwijzer', () => {
     expect(observerRoleOf(subject('sanne'), trajectory, { ...recording, trajectoryId: 'other' }, [], now)).toBeUndefined();
   });
 
+  it('a grantee reads them only when her live grant of this recording includes the kijkwijzer; directie never', () => {
+    const lotte = subject('lotte');
+    const withObservations: Grant = { ...grant, includeObservations: true };
+    const past = new Date(now.getTime() - 1000);
+    // Grants stored before the choice existed lack the field: no.
+    expect(observationReaderOf(lotte, trajectory, recording, [grant], now)).toBeUndefined();
+    expect(observationReaderOf(lotte, trajectory, recording, [{ ...grant, includeObservations: false }], now)).toBeUndefined();
+    expect(observationReaderOf(lotte, trajectory, recording, [withObservations], now)).toBe('grantee');
+    expect(observationReaderOf(lotte, trajectory, recording, [{ ...withObservations, scope: { kind: 'fragments', fragmentIds: ['f1'] } }], now)).toBe('grantee');
+    // Never filling: the grantee is no author.
+    expect(observerRoleOf(lotte, trajectory, recording, [withObservations], now)).toBeUndefined();
+    expect(observationReaderOf(lotte, trajectory, recording, [{ ...withObservations, withdrawnAt: past }], now)).toBeUndefined();
+    expect(observationReaderOf(lotte, trajectory, recording, [{ ...withObservations, until: past }], now)).toBeUndefined();
+    expect(observationReaderOf(lotte, { ...trajectory, phase: 'afgesloten' }, recording, [withObservations], now)).toBeUndefined();
+    expect(observationReaderOf(lotte, trajectory, recording, [{ ...withObservations, recordingId: 'r2' }], now)).toBeUndefined();
+    expect(observationReaderOf(lotte, trajectory, recording, [{ ...withObservations, trajectoryId: 'other' }], now)).toBeUndefined();
+    expect(observationReaderOf(subject('joost'), trajectory, recording, [withObservations], now)).toBeUndefined();
+    const peter = subject('peter', ['leerkracht', 'directie']);
+    expect(observationReaderOf(peter, trajectory, recording, [{ ...withObservations, granteeId: 'peter' }], now)).toBeUndefined();
+    // The authors keep their own role, whatever grants exist.
+    expect(observationReaderOf(subject('sanne'), trajectory, recording, [withObservations], now)).toBe('leerkracht');
+    expect(observationReaderOf(subject('marieke', ['svibber']), trajectory, recording, [], now)).toBe('begeleider');
+  });
+
   const observation = (author: 'begeleider' | 'leerkracht', cycle: number, rating: 'plus' | 'partly' | 'minus'): Observation => ({
     tenantId: 't',
     schoolId: 's',
@@ -54,6 +78,9 @@ describe('the observation kijkwijzer', () => {
     expect(visibleObservations('leerkracht', both, false).map((o) => o.author)).toEqual(['leerkracht']);
     expect(visibleObservations('begeleider', both, false).map((o) => o.author)).toEqual(['begeleider']);
     expect(visibleObservations('leerkracht', both, true)).toHaveLength(2);
+    // A grantee wrote none: both, only after the nagesprek, notes included.
+    expect(visibleObservations('grantee', both, false)).toEqual([]);
+    expect(visibleObservations('grantee', [{ ...both[0]!, note: 'n' }, both[1]!], true).map((o) => o.note ?? o.author)).toEqual(['n', 'leerkracht']);
   });
 
   it('the nagesprek of a cycle is done once its after-talk or final talk was completed', () => {

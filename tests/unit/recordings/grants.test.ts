@@ -1,4 +1,4 @@
-import { isRepeatOf } from '../../../src/domain/recordings/grants';
+import { isRepeatOf, keepsObservationsChoice } from '../../../src/domain/recordings/grants';
 import type { Grant } from '../../../src/domain/recordings/recording';
 
 const now = new Date('2026-03-02T10:00:00Z');
@@ -40,5 +40,18 @@ describe('isRepeatOf', () => {
   it('is a new grant when the earlier one was withdrawn or has expired', () => {
     expect(isRepeatOf({ ...existing, withdrawnAt: now }, same, now)).toBe(false);
     expect(isRepeatOf(existing, same, until)).toBe(false);
+  });
+});
+
+describe('keepsObservationsChoice', () => {
+  it('counts a grant without the choice as "no", and sees a changed choice', () => {
+    expect(keepsObservationsChoice(existing, false)).toBe(true);
+    expect(keepsObservationsChoice(existing, true)).toBe(false);
+    expect(keepsObservationsChoice({ ...existing, includeObservations: true }, true)).toBe(true);
+    expect(keepsObservationsChoice({ ...existing, includeObservations: true }, false)).toBe(false);
+  });
+
+  it('does not make the choice part of a repeat: the same access with another choice is still the same grant', () => {
+    expect(isRepeatOf({ ...existing, includeObservations: true }, same, now)).toBe(true);
   });
 });
