@@ -145,17 +145,7 @@ export class TrajectoryRepository {
    * restarted one) only the first succeeds, so the SVIB'ers are reminded exactly once.
    */
   async claimReminder(request: OpenRequest, now: Date): Promise<boolean> {
-    try {
-      await this.table.updateEntity(
-        { partitionKey: schoolPartition(request.tenantId, request.trajectory.schoolId), rowKey: request.trajectory.id, reminderSentAt: now },
-        'Merge',
-        { etag: request.etag },
-      );
-      return true;
-    } catch (error) {
-      if (isStatus(error, 412) || isStatus(error, 404)) return false;
-      throw error;
-    }
+    return this.claimMark(request.tenantId, request.trajectory, request.etag, { reminderSentAt: now });
   }
 
   /** Every trajectory not closed yet, of every school: the inactivity job's nightly round. */
@@ -178,12 +168,13 @@ export class TrajectoryRepository {
    * instances (or a restarted one) only the first succeeds, so the notice goes out once.
    */
   async claimInactivityNotice(open: OpenTrajectory, now: Date): Promise<boolean> {
+    return this.claimMark(open.tenantId, open.trajectory, open.etag, { inactivityNoticeAt: now });
+  }
+
+  /** Writes a job's mark only if the row is still as the job read it; false when another got there first. */
+  private async claimMark(tenantId: string, trajectory: Trajectory, etag: string, mark: Record<string, Date>): Promise<boolean> {
     try {
-      await this.table.updateEntity(
-        { partitionKey: schoolPartition(open.tenantId, open.trajectory.schoolId), rowKey: open.trajectory.id, inactivityNoticeAt: now },
-        'Merge',
-        { etag: open.etag },
-      );
+      await this.table.updateEntity({ partitionKey: schoolPartition(tenantId, trajectory.schoolId), rowKey: trajectory.id, ...mark }, 'Merge', { etag });
       return true;
     } catch (error) {
       if (isStatus(error, 412) || isStatus(error, 404)) return false;
