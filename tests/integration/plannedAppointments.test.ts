@@ -1,9 +1,8 @@
+import { actionsOf } from '../support/cardActions';
 import { RecordingConnector, type SentActivity } from '../support/recordingConnector';
 import { seedSchool, validIntake } from '../support/requestFlow';
 import { cardAction, fatima, marieke, message, personalChatOf, post, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
 import { startTestApp, type TestApp } from '../support/testApp';
-
-type Action = { type: string; title: string; verb?: string; url?: string; data?: Record<string, unknown> };
 
 function textOf(answer: { body?: Record<string, unknown> }): string {
   return JSON.stringify(answer.body?.value ?? '');
@@ -11,21 +10,6 @@ function textOf(answer: { body?: Record<string, unknown> }): string {
 
 function cardOf(sent: SentActivity | undefined): unknown {
   return sent?.activity.attachments?.[0]?.content;
-}
-
-/** Every action of a card, also those inside ShowCards. */
-function actionsOf(card: unknown): Action[] {
-  const found: Action[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (typeof record.type === 'string' && record.type.startsWith('Action.')) found.push(record as never);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
 }
 
 /**

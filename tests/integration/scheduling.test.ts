@@ -1,3 +1,4 @@
+import { actionsOf } from '../support/cardActions';
 import * as ical from 'node-ical';
 import { delivered } from '../support/deliveries';
 import { promptDoneAppointments, sendDueReminders } from '../../src/jobs/appointmentJobs';
@@ -16,21 +17,6 @@ function valueOf(answer: { body?: Record<string, unknown> }): Card & { text: str
 function cardIn(sent: SentActivity | undefined): Card & { text: string } {
   const content = sent?.activity.attachments?.[0]?.content as Card;
   return { ...content, text: JSON.stringify(content) };
-}
-
-/** Every action of a card, also those inside ActionSets and ShowCards. */
-function actionsOf(card: unknown): { type: string; title: string; verb?: string; url?: string; data?: Record<string, unknown> }[] {
-  const found: { type: string; title: string; verb?: string; url?: string; data?: Record<string, unknown> }[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (typeof record.type === 'string' && record.type.startsWith('Action.')) found.push(record as never);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
 }
 
 describe('planning appointments with Plan cards (real storage on Azurite, controllable clock)', () => {

@@ -1,24 +1,9 @@
+import { actionsOf } from '../support/cardActions';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
 import { actorOf, guidedTrajectory, putBlob } from '../support/recordings';
 import { sampleVideo } from '../support/sampleVideo';
 import { useSchool } from '../support/school';
 import { botAdded, cardAction, fatima, lotte, marieke, message, peter, personalChatOf, post, sanne, TENANT_ID, type Person } from '../support/teamsActivities';
-
-type Action = { type: string; title: string; verb?: string; url?: string; data?: Record<string, unknown> };
-
-function actionsOf(card: unknown): Action[] {
-  const found: Action[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (typeof record.type === 'string' && record.type.startsWith('Action.')) found.push(record as never);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 /**
  * Issue 14 as a teacher and an SVIB'er live it: help per role (5), the begeleider hears of
