@@ -1,4 +1,4 @@
-import type { AdaptiveCardJson } from '../../cards/renderCard';
+import type { CardJson } from '../../domain/deliveries/delivery';
 import { installationKeyOf, type InstallationKey } from '../../domain/installations/installation';
 import type { InstallationRepository } from '../../storage/installations/InstallationRepository';
 import type { SentCardRepository } from '../../storage/sentCards/SentCardRepository';
@@ -29,7 +29,7 @@ export class QueuedNotifier implements Notifier {
     return (await this.personalChatOf(tenantId, userId)) !== undefined;
   }
 
-  async sendCard(tenantId: string, userId: string, card: AdaptiveCardJson, tracking?: CardTracking): Promise<boolean> {
+  async sendCard(tenantId: string, userId: string, card: CardJson, tracking?: CardTracking): Promise<boolean> {
     const installation = await this.personalChatOf(tenantId, userId);
     if (!installation) return false;
     // Remembered before it is sent, so an update queued meanwhile reaches this card too (it waits until it is sent).
@@ -45,7 +45,7 @@ export class QueuedNotifier implements Notifier {
     return true;
   }
 
-  async updateTracked(tracking: CardTracking, cardFor: (userId: string) => AdaptiveCardJson): Promise<void> {
+  async updateTracked(tracking: CardTracking, cardFor: (userId: string) => CardJson): Promise<void> {
     const cards = (await this.sentCards.list(tracking.subject, tracking.purpose)).filter((sent) => this.serviceUrlAllowed(serviceUrlOf(sent.conversationReference)));
     await this.deliveries.enqueue(
       cards.map((sent) => ({
