@@ -1,4 +1,5 @@
 import type { Appointment, Slot } from '../domain/scheduling/appointment';
+import type { AppointmentView, PlanForm, SchedulingReply } from '../features/scheduling/schedulingReplies';
 import type { IntakeAnswers } from '../domain/trajectories/intake';
 import { maxCycles, minCycles } from '../domain/trajectories/trajectory';
 import { allowedDurations } from '../domain/scheduling/slotInput';
@@ -88,19 +89,7 @@ export function chooseSlotCard(appointment: Appointment, svibberName: string, pr
   );
 }
 
-export type AppointmentView =
-  | { kind: 'proposed' }
-  /** A confirmed moment that a new proposal replaces; the link takes it out of the calendar. */
-  | { kind: 'moved'; calendarUrl: string }
-  /** An older proposal the teacher no longer can choose from. */
-  | { kind: 'superseded' }
-  | { kind: 'withdrawn' }
-  | { kind: 'confirmed'; calendarUrl: string }
-  | { kind: 'cancelled'; calendarUrl: string }
-  | { kind: 'askedOther' }
-  | { kind: 'donePrompt' }
-  | { kind: 'done' }
-  | { kind: 'notice'; text: string };
+export type { AppointmentView };
 
 /** An appointment as one party sees it, with what they can do with it now. */
 export function appointmentCard(appointment: Appointment, otherName: string, view: AppointmentView, texts: Texts = textsFor()): AdaptiveCardJson {
@@ -149,4 +138,25 @@ export function appointmentCard(appointment: Appointment, otherName: string, vie
     },
     texts,
   );
+}
+
+/** The plan form a scheduling action answers or sends, with the teacher's preferences beside it. */
+export function planCard(form: PlanForm, texts: Texts = textsFor()): AdaptiveCardJson {
+  const { trajectory, ...rest } = form;
+  const preferences = preferencesText(trajectory.teacher.name, trajectory.intake, texts);
+  return planFormCard({ ...rest, trajectoryId: trajectory.id, teacherName: trajectory.teacher.name, preferences }, texts);
+}
+
+/** What a scheduling action answers its actor, as a card (or the message it is). */
+export function schedulingReplyCard(reply: SchedulingReply, texts: Texts = textsFor()): AdaptiveCardJson | string {
+  if (typeof reply === 'string') return reply;
+  if (reply.kind === 'planForm') return planCard(reply.form, texts);
+  const card = appointmentCard(reply.appointment, reply.otherName, reply.view, texts);
+  return reply.headline ? withHeadline(card, reply.headline) : card;
+}
+
+/** The card with a line on top that says why it is shown instead of what was asked for. */
+function withHeadline(card: AdaptiveCardJson, text: string): AdaptiveCardJson {
+  const body = Array.isArray(card.body) ? card.body : [];
+  return { ...card, body: [body[0], { type: 'TextBlock', text, wrap: true, weight: 'Bolder', color: 'Attention' }, ...body.slice(1)] };
 }

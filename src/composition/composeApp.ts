@@ -48,6 +48,7 @@ import { RecordingRepository } from '../storage/recordings/RecordingRepository';
 import { RecordingService } from '../features/recordings/RecordingService';
 import { ClipCutter } from '../features/recordings/ClipCutter';
 import { createGrantNotices } from '../teams/grantNotices';
+import { createSchedulingNotices } from '../teams/schedulingNotices';
 import { createRecordingNotices } from '../features/recordings/recordingNotices';
 import { createRecordingContext } from '../features/recordings/recordingContext';
 import { ClipJob } from '../jobs/clipJob';
@@ -252,15 +253,16 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     texts,
     now,
   });
+  const calendarUrlFor = calendarLinks.urlFor.bind(calendarLinks);
   const scheduling = new SchedulingService({
     appointments,
     trajectories: trajectoryService,
     trajectoryStore: trajectories,
-    notifier,
+    notices: createSchedulingNotices({ notifier, texts, calendarUrlFor }),
     texts,
     now,
     schoolHours: config.schoolHours,
-    calendarUrlFor: (tenantId, appointment, userId) => calendarLinks.urlFor(tenantId, appointment, userId),
+    calendarUrlFor,
   });
   const recordingLinks = {
     upload: (actor: { tenantId: string; schoolId: string; userId: string }, trajectoryId: string, cycle: number) =>

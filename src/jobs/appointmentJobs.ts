@@ -1,6 +1,6 @@
 import { appointmentCard } from '../cards/schedulingCards';
 import { donePromptDue, remindersDue } from '../domain/scheduling/reminders';
-import { SVIBBER_CARD } from '../features/scheduling/SchedulingService';
+import { SVIBBER_CARD } from '../features/scheduling/schedulingNotices';
 import type { Notifier } from '../features/notifications/Notifier';
 import type { Logger } from '../logging/logger';
 import type { AppointmentRepository, JobMark } from '../storage/appointments/AppointmentRepository';

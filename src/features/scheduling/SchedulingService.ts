@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { appointmentCard, chooseSlotCard, planFormCard, preferencesText } from '../../cards/schedulingCards';
-import type { AdaptiveCardJson } from '../../cards/renderCard';
 import { endOf, isActive, slotInCalendar, type Appointment, type SchoolHours, type Slot } from '../../domain/scheduling/appointment';
 import { appointmentOfCommand, appointmentToPlan, commandsOnDone, isBeforeAppointment } from '../../domain/scheduling/nextAppointment';
 import { readSlotInput } from '../../domain/scheduling/slotInput';
@@ -9,16 +7,17 @@ import { isAssignedSvibber } from '../../domain/trajectories/parties';
 import type { Trajectory, TrajectoryCommand } from '../../domain/trajectories/trajectory';
 import { AppointmentChangedError, type AppointmentRepository, type StoredAppointment } from '../../storage/appointments/AppointmentRepository';
 import { appointmentName, fillIn, formatSlot, type Texts } from '../../texts';
-import type { Notifier } from '../notifications/Notifier';
 import type { Actor } from '../schools/SchoolDirectory';
 import type { TrajectoryService } from '../trajectories/TrajectoryService';
 import type { TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
+import type { SchedulingNotices } from './schedulingNotices';
+import type { AppointmentView, PlanForm, SchedulingReply } from './schedulingReplies';
 
 export interface SchedulingServiceOptions {
   appointments: AppointmentRepository;
   trajectories: TrajectoryService;
   trajectoryStore: TrajectoryRepository;
-  notifier: Notifier;
+  notices: SchedulingNotices;
   texts: Texts;
   now: () => Date;
   schoolHours: SchoolHours;
@@ -26,21 +25,15 @@ export interface SchedulingServiceOptions {
   calendarUrlFor: (tenantId: string, appointment: Appointment, userId: string) => string;
 }
 
-/** Cards tracked per appointment, to be updated in place on both sides. */
-export const TEACHER_CARD = 'appointmentTeacher';
-export const SVIBBER_CARD = 'appointmentSvibber';
-
-type Reply = AdaptiveCardJson | string;
+type Reply = SchedulingReply;
 
 /** One appointment per step of a trajectory: moving it keeps its id, so calendars update one item. */
 export function appointmentIdFor(trajectoryId: string, kind: string, cycle: number): string {
   return createHash('sha256').update(`${trajectoryId}\n${kind}\n${cycle}`).digest('hex').slice(0, 32);
 }
 
-/** The card with a line on top that says why it is shown instead of what was asked for. */
-function withNotice(card: AdaptiveCardJson, text: string): AdaptiveCardJson {
-  const body = Array.isArray(card.body) ? card.body : [];
-  return { ...card, body: [body[0], { type: 'TextBlock', text, wrap: true, weight: 'Bolder', color: 'Attention' }, ...body.slice(1)] };
+function appointmentReply(appointment: Appointment, otherName: string, view: AppointmentView): Reply {
+  return { kind: 'appointment', appointment, otherName, view };
 }
 
 function rowOf(field: string): number {
@@ -51,7 +44,7 @@ export class SchedulingService {
   constructor(private readonly options: SchedulingServiceOptions) {}
 
   /**
-   * The Plan card for the trajectory's next step; only its begeleider gets one. A step that has an
+   * The Plan form for the trajectory's next step; only its begeleider gets one. A step that has an
    * appointment already is not planned again: she gets that appointment, to move or cancel it.
    */
   async planCard(actor: Actor, trajectoryId: string): Promise<Reply> {
@@ -61,17 +54,19 @@ export class SchedulingService {
     if (planned) {
       const { texts } = this.options;
       const view = planned.status === 'confirmed' ? { kind: 'confirmed' as const, calendarUrl: this.options.calendarUrlFor(actor.tenantId, planned, actor.userId) } : { kind: 'proposed' as const };
-      const card = appointmentCard(planned, trajectory.teacher.name, view, texts);
-      return withNotice(card, texts.scheduling.alreadyPlanned);
+      return { kind: 'appointment', appointment: planned, otherName: trajectory.teacher.name, view, headline: texts.scheduling.alreadyPlanned };
     }
-    return this.planCardFor(trajectory);
+    return this.planFormFor(trajectory);
   }
 
-  private planCardFor(trajectory: Trajectory, moving?: Slot): Reply {
+  private planFormFor(trajectory: Trajectory, moving?: Slot): Reply {
+    const form = this.nextStepForm(trajectory, moving);
+    return form ? { kind: 'planForm', form } : this.options.texts.scheduling.nothingToPlan;
+  }
+
+  private nextStepForm(trajectory: Trajectory, moving?: Slot): PlanForm | undefined {
     const step = appointmentToPlan(trajectory);
-    if (!step) return this.options.texts.scheduling.nothingToPlan;
-    const preferences = preferencesText(trajectory.teacher.name, trajectory.intake, this.options.texts);
-    return planFormCard({ trajectoryId: trajectory.id, step, teacherName: trajectory.teacher.name, preferences, moving }, this.options.texts);
+    return step ? { trajectory, step, ...(moving ? { moving } : {}) } : undefined;
   }
 
   /**
@@ -128,20 +123,10 @@ export class SchedulingService {
     if (!trajectory) return { reply: texts.trajectory.notFound };
     const step = appointmentToPlan(trajectory);
     if (!step) return { reply: texts.scheduling.nothingToPlan };
-    const form = (extra: Parameters<typeof planFormCard>[0]['rowProblems'], notice?: { text: string; tone: 'attention' | 'warning' }, confirmWarnings = false) =>
-      planFormCard(
-        {
-          trajectoryId: trajectory.id,
-          step,
-          teacherName: trajectory.teacher.name,
-          preferences: preferencesText(trajectory.teacher.name, trajectory.intake, texts),
-          values: raw,
-          rowProblems: extra,
-          notice,
-          confirmWarnings,
-        },
-        texts,
-      );
+    const form = (rowProblems: PlanForm['rowProblems'], notice: PlanForm['notice'], confirmWarnings = false): Reply => ({
+      kind: 'planForm',
+      form: { trajectory, step, values: raw, rowProblems, notice, confirmWarnings },
+    });
 
     const input = readSlotInput(raw);
     if (!input.ok) {
@@ -201,13 +186,14 @@ export class SchedulingService {
       }
     } else if (!(await appointments.create(actor.tenantId, appointment))) return { reply: texts.trajectory.changedMeanwhile };
 
-    if (before) await this.tellReplaced(actor, before, appointment);
-    const preferences = preferencesText(trajectory.teacher.name, trajectory.intake, texts, 'teacher');
-    await this.options.notifier.sendCard(actor.tenantId, appointment.teacherId, chooseSlotCard(appointment, actor.name, preferences, texts), {
-      subject: appointment.id,
-      purpose: TEACHER_CARD,
-    });
-    return { reply: appointmentCard(appointment, trajectory.teacher.name, { kind: 'proposed' }, texts), appointment };
+    if (before) {
+      const change = { tenantId: actor.tenantId, before, after: appointment, byName: actor.name };
+      // A confirmed moment lapses in both calendars; earlier proposals only on the teacher's card.
+      if (before.status === 'confirmed' && before.chosen) await this.options.notices.confirmedMoved(change);
+      else await this.options.notices.proposalSuperseded(change);
+    }
+    await this.options.notices.slotsProposed(actor.tenantId, appointment, trajectory);
+    return { reply: appointmentReply(appointment, trajectory.teacher.name, { kind: 'proposed' }), appointment };
   }
 
   /** The teacher picks a slot. Of two clicks (two slots, two devices) exactly one confirms. */
@@ -219,11 +205,11 @@ export class SchedulingService {
       const { appointment } = stored;
       const svibberName = this.nameOf(stored, appointment.svibberId);
       if (appointment.status === 'confirmed' && appointment.chosen) {
-        return appointmentCard(appointment, svibberName, { kind: 'notice', text: fillIn(texts.scheduling.alreadyChosen, { slot: formatSlot(appointment.chosen) }) }, texts);
+        return appointmentReply(appointment, svibberName, { kind: 'notice', text: fillIn(texts.scheduling.alreadyChosen, { slot: formatSlot(appointment.chosen) }) });
       }
       const slot = appointment.proposedSlots[slotIndex];
       if (appointment.status !== 'proposed' || String(appointment.sequence) !== sequence || !slot) {
-        return appointmentCard(appointment, svibberName, { kind: 'notice', text: texts.scheduling.notProposedAnymore }, texts);
+        return appointmentReply(appointment, svibberName, { kind: 'notice', text: texts.scheduling.notProposedAnymore });
       }
       // After a cancelled moment, calendars take the new one only with a higher sequence.
       const { replaced, ...rest } = appointment;
@@ -234,34 +220,22 @@ export class SchedulingService {
         if (error instanceof AppointmentChangedError) continue;
         throw error;
       }
-      const teacherName = actor.name;
-      await this.options.notifier.updateTracked({ subject: appointment.id, purpose: SVIBBER_CARD }, () =>
-        appointmentCard(confirmed, teacherName, { kind: 'confirmed', calendarUrl: this.options.calendarUrlFor(actor.tenantId, confirmed, confirmed.svibberId) }, texts),
-      );
-      await this.options.notifier.sendText(
-        actor.tenantId,
-        confirmed.svibberId,
-        `${appointmentName(confirmed)} · ${teacherName}: ${fillIn(texts.scheduling.confirmedStatus, { slot: formatSlot(slot) })}`,
-      );
-      return appointmentCard(confirmed, svibberName, { kind: 'confirmed', calendarUrl: this.options.calendarUrlFor(actor.tenantId, confirmed, actor.userId) }, texts);
+      await this.options.notices.slotChosen({ tenantId: actor.tenantId, before: appointment, after: confirmed, byName: actor.name });
+      return appointmentReply(confirmed, svibberName, { kind: 'confirmed', calendarUrl: this.options.calendarUrlFor(actor.tenantId, confirmed, actor.userId) });
     }
     return texts.trajectory.changedMeanwhile;
   }
 
-  /** The teacher asks for other times; the SVIB'er gets the Plan card again. */
+  /** The teacher asks for other times; the SVIB'er gets the Plan form again. */
   async askOtherTimes(actor: Actor, appointmentId: string, message: string): Promise<Reply> {
     const { texts } = this.options;
     const stored = await this.asParty(actor, appointmentId, 'teacher');
     if (!stored || stored.appointment.status !== 'proposed') return texts.scheduling.notFound;
     const { appointment } = stored;
     const svibberName = this.nameOf(stored, appointment.svibberId);
-    await this.options.notifier.sendText(
-      actor.tenantId,
-      appointment.svibberId,
-      fillIn(texts.scheduling.askedOtherNotice, { teacher: actor.name, step: appointmentName(appointment).toLowerCase(), message: message.trim().slice(0, 300) }),
-    );
-    await this.sendPlanCard(actor.tenantId, appointment);
-    return appointmentCard(appointment, svibberName, { kind: 'askedOther' }, texts);
+    await this.options.notices.otherTimesAsked(actor.tenantId, appointment, actor.name, message.trim().slice(0, 300));
+    await this.sendPlanForm(actor.tenantId, appointment);
+    return appointmentReply(appointment, svibberName, { kind: 'askedOther' });
   }
 
   /** Either side moves a confirmed appointment: the SVIB'er proposes new moments. */
@@ -275,16 +249,12 @@ export class SchedulingService {
     const { appointment } = stored;
     if (actor.userId === appointment.svibberId) {
       const trajectory = await this.ownTrajectory(actor, appointment.trajectoryId);
-      return trajectory ? this.planCardFor(trajectory, appointment.chosen) : texts.trajectory.notFound;
+      return trajectory ? this.planFormFor(trajectory, appointment.chosen) : texts.trajectory.notFound;
     }
     const svibberName = this.nameOf(stored, appointment.svibberId);
-    await this.options.notifier.sendText(
-      actor.tenantId,
-      appointment.svibberId,
-      fillIn(texts.scheduling.movedNotice, { name: actor.name, step: appointmentName(appointment).toLowerCase(), slot: formatSlot(appointment.chosen!) }),
-    );
-    await this.sendPlanCard(actor.tenantId, appointment);
-    return appointmentCard(appointment, svibberName, { kind: 'askedOther' }, texts);
+    await this.options.notices.moveAsked(actor.tenantId, appointment, actor.name);
+    await this.sendPlanForm(actor.tenantId, appointment);
+    return appointmentReply(appointment, svibberName, { kind: 'askedOther' });
   }
 
   /** Either side cancels; the other is told, both calendars can drop the item, and the step is planned anew. */
@@ -304,22 +274,11 @@ export class SchedulingService {
     }
     const otherId = actor.userId === appointment.teacherId ? appointment.svibberId : appointment.teacherId;
     const otherName = this.nameOf(stored, otherId);
-    const step = appointmentName(appointment).toLowerCase();
-    const inCalendar = slotInCalendar(appointment);
-    const calendarUrl = (userId: string) => (inCalendar ? this.options.calendarUrlFor(actor.tenantId, cancelled, userId) : '');
+    await this.options.notices.cancelled({ tenantId: actor.tenantId, before: appointment, after: cancelled, byName: actor.name, otherId });
+    await this.sendPlanForm(actor.tenantId, cancelled);
     // A proposal nobody chose from yet is withdrawn, not cancelled: no moment was in anyone's calendar.
-    const withdrawn = !inCalendar;
-    await this.options.notifier.sendText(
-      actor.tenantId,
-      otherId,
-      withdrawn ? fillIn(texts.scheduling.proposalWithdrawnNotice, { name: actor.name, step }) : fillIn(texts.scheduling.cancelledNotice, { name: actor.name, step, slot: formatSlot(inCalendar) }),
-    );
-    const otherPurpose = otherId === appointment.teacherId ? TEACHER_CARD : SVIBBER_CARD;
-    await this.options.notifier.updateTracked({ subject: appointment.id, purpose: otherPurpose }, () =>
-      appointmentCard(cancelled, actor.name, withdrawn ? { kind: 'withdrawn' } : { kind: 'cancelled', calendarUrl: calendarUrl(otherId) }, texts),
-    );
-    await this.sendPlanCard(actor.tenantId, cancelled);
-    return appointmentCard(cancelled, otherName, withdrawn ? { kind: 'withdrawn' } : { kind: 'cancelled', calendarUrl: calendarUrl(actor.userId) }, texts);
+    const inCalendar = slotInCalendar(appointment);
+    return appointmentReply(cancelled, otherName, inCalendar ? { kind: 'cancelled', calendarUrl: this.options.calendarUrlFor(actor.tenantId, cancelled, actor.userId) } : { kind: 'withdrawn' });
   }
 
   /** The begeleider marks the appointment done: the trajectory moves on and the next step can be planned. */
@@ -329,9 +288,9 @@ export class SchedulingService {
     if (!stored) return texts.scheduling.notFound;
     const { appointment } = stored;
     const teacherName = this.nameOf(stored, appointment.teacherId);
-    if (appointment.status === 'done') return appointmentCard(appointment, teacherName, { kind: 'done' }, texts);
+    if (appointment.status === 'done') return appointmentReply(appointment, teacherName, { kind: 'done' });
     if (appointment.status !== 'confirmed') return texts.scheduling.notFound;
-    if (isBeforeAppointment(appointment, now())) return appointmentCard(appointment, teacherName, { kind: 'notice', text: this.tooEarlyText(appointment) }, texts);
+    if (isBeforeAppointment(appointment, now())) return appointmentReply(appointment, teacherName, { kind: 'notice', text: this.tooEarlyText(appointment) });
     const text = (field: string, max: number) => (typeof raw[field] === 'string' ? String(raw[field]).trim().slice(0, max) : '') || undefined;
     const done: Appointment = { ...appointment, status: 'done', privateNote: text('note', 2000), agreements: text('agreements', 2000), updatedAt: now() };
     try {
@@ -347,40 +306,17 @@ export class SchedulingService {
       if (outcome.kind !== 'done') return outcome.kind === 'refused' ? texts.trajectories.refusal[outcome.reason] : texts.trajectory.notFound;
       trajectory = outcome.trajectory;
     }
-    if (done.agreements) {
-      await this.options.notifier.sendText(actor.tenantId, appointment.teacherId, fillIn(texts.scheduling.agreementsNotice, { step: appointmentName(done).toLowerCase(), agreements: done.agreements }));
-    }
-    if (trajectory && appointmentToPlan(trajectory)) await this.sendPlanCard(actor.tenantId, done);
-    return appointmentCard(done, teacherName, { kind: 'done' }, texts);
-  }
-
-  /**
-   * A new proposal replaces an earlier one: the old cards of both are updated in place (a confirmed
-   * moment lapses, with a link that takes it out of the calendar) and the teacher is told why.
-   */
-  private async tellReplaced(actor: Actor, before: Appointment, after: Appointment): Promise<void> {
-    const { notifier, texts, calendarUrlFor } = this.options;
-    const { tenantId } = actor;
-    if (before.status === 'confirmed' && before.chosen) {
-      const step = appointmentName(before).toLowerCase();
-      await notifier.updateTracked({ subject: after.id, purpose: TEACHER_CARD }, (userId) =>
-        appointmentCard(after, after.svibberName, { kind: 'moved', calendarUrl: calendarUrlFor(tenantId, after, userId) }, texts),
-      );
-      await notifier.updateTracked({ subject: after.id, purpose: SVIBBER_CARD }, (userId) =>
-        appointmentCard(after, after.teacherName, { kind: 'moved', calendarUrl: calendarUrlFor(tenantId, after, userId) }, texts),
-      );
-      await notifier.sendText(tenantId, after.teacherId, fillIn(texts.scheduling.replacedNotice, { name: actor.name, step, slot: formatSlot(before.chosen) }));
-      return;
-    }
-    await notifier.updateTracked({ subject: after.id, purpose: TEACHER_CARD }, () => appointmentCard(before, after.svibberName, { kind: 'superseded' }, texts));
+    if (done.agreements) await this.options.notices.agreementsMade(actor.tenantId, done);
+    if (trajectory && appointmentToPlan(trajectory)) await this.sendPlanForm(actor.tenantId, done);
+    return appointmentReply(done, teacherName, { kind: 'done' });
   }
 
   /** Sent by the bot itself, so only to the trajectory's current begeleider. */
-  private async sendPlanCard(tenantId: string, appointment: Appointment): Promise<void> {
+  private async sendPlanForm(tenantId: string, appointment: Appointment): Promise<void> {
     const stored = await this.options.trajectoryStore.get(tenantId, appointment.schoolId, appointment.trajectoryId);
     if (!stored || stored.trajectory.svibber?.userId !== appointment.svibberId) return;
-    const card = this.planCardFor(stored.trajectory);
-    if (typeof card !== 'string') await this.options.notifier.sendCard(tenantId, appointment.svibberId, card);
+    const form = this.nextStepForm(stored.trajectory);
+    if (form) await this.options.notices.nextStepToPlan(tenantId, appointment.svibberId, form);
   }
 
   private async ownTrajectory(actor: Actor, trajectoryId: string): Promise<Trajectory | undefined> {

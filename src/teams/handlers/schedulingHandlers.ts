@@ -1,6 +1,8 @@
 import type { Application } from '@microsoft/teams-ai';
 import { cardVerbs } from '../../cards/cardVerbs';
-import { SVIBBER_CARD } from '../../features/scheduling/SchedulingService';
+import { schedulingReplyCard } from '../../cards/schedulingCards';
+import { SVIBBER_CARD } from '../../features/scheduling/schedulingNotices';
+import type { SchedulingReply } from '../../features/scheduling/schedulingReplies';
 import type { BotDependencies } from '../botDependencies';
 import { actorOf } from '../actorOf';
 import { sendCard, sendText } from '../replies';
@@ -11,11 +13,12 @@ import { cardActionsOf, idFrom } from './cardData';
 export function registerSchedulingHandlers(app: Application<SvibTurnState>, deps: BotDependencies): void {
   const { scheduling, directory, texts, cardMemory } = deps;
   const execute = cardActionsOf(app);
+  const render = (reply: SchedulingReply) => schedulingReplyCard(reply, texts);
 
   execute(cardVerbs.schedulePlan, async (context, data) => {
     const actor = await actorOf(context, directory);
     const trajectoryId = idFrom(data, 'trajectoryId');
-    const card = trajectoryId ? await scheduling.planCard(actor, trajectoryId) : texts.trajectory.notFound;
+    const card = trajectoryId ? render(await scheduling.planCard(actor, trajectoryId)) : texts.trajectory.notFound;
     if (typeof card === 'string') await sendText(context, card);
     else await sendCard(context, card);
     return texts.scheduling.seeBelow;
@@ -28,7 +31,7 @@ export function registerSchedulingHandlers(app: Application<SvibTurnState>, deps
     const { reply, appointment } = await scheduling.propose(actor, trajectoryId, data);
     // This card becomes the SVIB'er's view of the appointment, updated in place when the teacher chooses.
     if (appointment) await cardMemory.rememberCardOf(context, { subject: appointment.id, purpose: SVIBBER_CARD }, actor.userId);
-    return reply;
+    return render(reply);
   });
 
   execute(cardVerbs.scheduleChoose, async (context, data) => {
@@ -36,31 +39,31 @@ export function registerSchedulingHandlers(app: Application<SvibTurnState>, deps
     const appointmentId = idFrom(data, 'appointmentId');
     const slot = Number(data.slot);
     if (!appointmentId || !Number.isInteger(slot)) return texts.scheduling.notFound;
-    return scheduling.choose(actor, appointmentId, slot, String(data.sequence ?? ''));
+    return render(await scheduling.choose(actor, appointmentId, slot, String(data.sequence ?? '')));
   });
 
   execute(cardVerbs.scheduleAskOther, async (context, data) => {
     const actor = await actorOf(context, directory);
     const appointmentId = idFrom(data, 'appointmentId');
     if (!appointmentId) return texts.scheduling.notFound;
-    return scheduling.askOtherTimes(actor, appointmentId, typeof data.message === 'string' ? data.message : '');
+    return render(await scheduling.askOtherTimes(actor, appointmentId, typeof data.message === 'string' ? data.message : ''));
   });
 
   execute(cardVerbs.scheduleMove, async (context, data) => {
     const actor = await actorOf(context, directory);
     const appointmentId = idFrom(data, 'appointmentId');
-    return appointmentId ? scheduling.move(actor, appointmentId) : texts.scheduling.notFound;
+    return appointmentId ? render(await scheduling.move(actor, appointmentId)) : texts.scheduling.notFound;
   });
 
   execute(cardVerbs.scheduleCancel, async (context, data) => {
     const actor = await actorOf(context, directory);
     const appointmentId = idFrom(data, 'appointmentId');
-    return appointmentId ? scheduling.cancel(actor, appointmentId) : texts.scheduling.notFound;
+    return appointmentId ? render(await scheduling.cancel(actor, appointmentId)) : texts.scheduling.notFound;
   });
 
   execute(cardVerbs.scheduleDone, async (context, data) => {
     const actor = await actorOf(context, directory);
     const appointmentId = idFrom(data, 'appointmentId');
-    return appointmentId ? scheduling.markDone(actor, appointmentId, data) : texts.scheduling.notFound;
+    return appointmentId ? render(await scheduling.markDone(actor, appointmentId, data)) : texts.scheduling.notFound;
   });
 }
