@@ -49,6 +49,7 @@ import { RecordingService } from '../features/recordings/RecordingService';
 import { ClipCutter } from '../features/recordings/ClipCutter';
 import { createGrantNotices } from '../teams/grantNotices';
 import { createSchedulingNotices } from '../teams/schedulingNotices';
+import { createTrajectoryNotices } from '../teams/trajectoryNotices';
 import { createRecordingNotices } from '../features/recordings/recordingNotices';
 import { createRecordingContext } from '../features/recordings/recordingContext';
 import { ClipJob } from '../jobs/clipJob';
@@ -225,7 +226,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       logger,
     });
   const sender = newSender();
-  const trajectoryService = new TrajectoryService({ trajectories, directory, notifier, texts, now });
+  const trajectoryService = new TrajectoryService({ trajectories, directory, notices: createTrajectoryNotices({ notifier, texts }), now });
   const appointments = new AppointmentRepository(storage.table(storage.names.appointmentsTable));
   const recordingBlobs = new RecordingBlobs(storage.blobService, storage.container(storage.names.recordingsContainer), config.botAuth.mode === 'authenticated');
   const recordingRepository = new RecordingRepository(

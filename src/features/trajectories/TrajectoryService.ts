@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { newRequestCard, proposalCard, type NewRequestStatus } from '../../cards/trajectoryCards';
 import { readProposalForm, type ProposalField, type ProposalProblem } from '../../domain/trajectories/proposalForm';
 import { compareByNextStep } from '../../domain/trajectories/nextStep';
 import { createTrajectory } from '../../domain/trajectories/createTrajectory';
@@ -11,9 +10,8 @@ import { visibilityFor } from '../../domain/trajectories/visibility';
 import { proposalFiguresOf, type ProposalFigures } from '../../domain/trajectories/proposalFigures';
 import { hasRole } from '../../domain/schools/roles';
 import { TrajectoryChangedError, type TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
-import { fillIn, type Texts, timelineText } from '../../texts';
-import type { Notifier } from '../notifications/Notifier';
 import type { Actor, SchoolDirectory } from '../schools/SchoolDirectory';
+import type { TrajectoryNotices } from './trajectoryNotices';
 
 export type RequestOutcome =
   | { kind: 'invalid'; errors: IntakeErrors }
@@ -38,15 +36,9 @@ export type CommandOutcome =
 export interface TrajectoryServiceOptions {
   trajectories: TrajectoryRepository;
   directory: SchoolDirectory;
-  notifier: Notifier;
-  texts: Texts;
+  notices: TrajectoryNotices;
   now: () => Date;
 }
-
-/** The cards about an open request, each tracked so it can be updated in place. */
-const NEW_REQUEST = 'newRequest';
-const NEW_REQUEST_REMINDER = 'newRequestReminder';
-const PROPOSAL = 'proposal';
 
 /**
  * A form submit gets its trajectory id from the form instance and the submitter, so sending the
@@ -101,10 +93,7 @@ export class TrajectoryService {
     if (!created.ok) return { kind: 'refused', reason: created.reason };
     if (!(await trajectories.create(actor.tenantId, created.trajectory, now()))) return { kind: 'alreadySubmitted', trajectory: created.trajectory };
     await directory.pinPerson(actor.tenantId, teacher.userId, actor.schoolId);
-    await this.options.notifier.sendCard(actor.tenantId, teacher.userId, proposalCard(created.trajectory, '', this.options.texts), {
-      subject: trajectoryId,
-      purpose: PROPOSAL,
-    });
+    await this.options.notices.proposed(actor.tenantId, created.trajectory);
     return { kind: 'created', trajectory: created.trajectory };
   }
 
@@ -187,73 +176,51 @@ export class TrajectoryService {
 
   /** A request nobody took up yet, reminded once to the SVIB'ers (tracked cards are replaced). */
   async remindSvibbers(tenantId: string, trajectory: Trajectory): Promise<void> {
-    await this.announceToSvibbers(tenantId, trajectory, { kind: 'reminder' });
+    await this.options.notices.requestReminded(tenantId, trajectory, await this.svibbersToTell(tenantId, trajectory));
   }
 
-  private async announceToSvibbers(tenantId: string, trajectory: Trajectory, status: NewRequestStatus = { kind: 'open' }): Promise<void> {
+  private async announceToSvibbers(tenantId: string, trajectory: Trajectory): Promise<void> {
+    await this.options.notices.requestOpened(tenantId, trajectory, await this.svibbersToTell(tenantId, trajectory));
+  }
+
+  /** Every SVIB'er of the school but the teacher herself. */
+  private async svibbersToTell(tenantId: string, trajectory: Trajectory): Promise<string[]> {
     const svibbers = await this.options.directory.holdersOf(tenantId, trajectory.schoolId, 'svibber');
-    const card = newRequestCard(trajectory, status, this.options.texts);
-    const purpose = status.kind === 'reminder' ? NEW_REQUEST_REMINDER : NEW_REQUEST;
-    await Promise.all(
-      svibbers
-        .filter((svibber) => svibber.userId !== trajectory.teacher.userId)
-        .map((svibber) => this.options.notifier.sendCard(tenantId, svibber.userId, card, { subject: trajectory.id, purpose })),
-    );
+    return svibbers.map((svibber) => svibber.userId).filter((userId) => userId !== trajectory.teacher.userId);
   }
 
-  private async updateRequestCards(trajectory: Trajectory, statusFor: (userId: string) => NewRequestStatus): Promise<void> {
-    for (const purpose of [NEW_REQUEST, NEW_REQUEST_REMINDER]) {
-      await this.options.notifier.updateTracked({ subject: trajectory.id, purpose }, (userId) => newRequestCard(trajectory, statusFor(userId), this.options.texts));
-    }
-  }
-
+  /** Who else hears of a change, decided from the trajectory before and after it and who made it. */
   private async tellOthers(actor: Actor, before: Trajectory, after: Trajectory, event: TimelineEvent): Promise<void> {
-    const { notifier, texts } = this.options;
+    const { notices } = this.options;
+    const { tenantId } = actor;
+    const by = { userId: actor.userId, name: actor.name };
     switch (event.what) {
       case 'takenUp':
-        await notifier.sendText(actor.tenantId, after.teacher.userId, fillIn(texts.request.takenUpByNotice, { name: actor.name }));
-        await this.updateRequestCards(after, (userId) => (userId === actor.userId ? { kind: 'takenByYou' } : { kind: 'takenBy', name: actor.name }));
-        return;
+        return notices.takenUp(tenantId, after, by);
       case 'handedOver':
-        if (event.to) {
-          await notifier.sendText(actor.tenantId, after.teacher.userId, fillIn(texts.request.handedOverNotice, { name: event.to.name }));
-          await notifier.sendText(actor.tenantId, event.to.userId, fillIn(texts.svibber.newAssignment, { from: actor.name, teacher: after.teacher.name }));
-        }
+        if (event.to) await notices.handedOver(tenantId, after, actor.name, event.to);
         return;
       case 'cancelled':
-        await notifier.sendText(actor.tenantId, after.teacher.userId, fillIn(texts.request.cancelledBySvibberNotice, { name: actor.name, reason: event.reason ?? '' }));
-        return;
+        return notices.stoppedByBegeleider(tenantId, after, actor.name, event.reason ?? '');
       case 'requestDeclined':
-        await notifier.sendText(actor.tenantId, after.teacher.userId, fillIn(texts.request.declinedNotice, { name: actor.name, reason: event.reason ?? '' }));
-        await this.updateRequestCards(after, () => ({ kind: 'declined', name: actor.name }));
-        return;
+        return notices.requestDeclined(tenantId, after, actor.name, event.reason ?? '');
       case 'proposalAccepted':
-        await this.options.notifier.updateTracked({ subject: after.id, purpose: PROPOSAL }, () => proposalCard(after, 'accepted', texts));
-        if (after.proposal && (await this.proposerHearsByName(actor.tenantId, after))) {
-          await notifier.sendText(actor.tenantId, after.proposal.by.userId, fillIn(texts.proposal.acceptedNotice, { teacher: after.teacher.name }));
-        }
-        await this.announceToSvibbers(actor.tenantId, after);
+        await notices.proposalAccepted(tenantId, after);
+        if (await this.proposerHearsByName(tenantId, after)) await notices.proposerAnswered(tenantId, after, 'accepted');
+        await this.announceToSvibbers(tenantId, after);
         return;
       case 'proposalDeclined':
-        if (after.proposal && (await this.proposerHearsByName(actor.tenantId, after))) {
-          await notifier.sendText(actor.tenantId, after.proposal.by.userId, fillIn(texts.proposal.declinedNotice, { teacher: after.teacher.name }));
-        }
+        if (await this.proposerHearsByName(tenantId, after)) await notices.proposerAnswered(tenantId, after, 'declined');
         return;
       case 'withdrawn':
-        if (before.svibber) {
-          await notifier.sendText(actor.tenantId, before.svibber.userId, fillIn(texts.request.withdrawnNotice, { teacher: after.teacher.name }));
-        } else {
-          await this.updateRequestCards(after, () => ({ kind: 'withdrawn' }));
-        }
-        return;
+        return notices.withdrawn(tenantId, after, before.svibber);
       case 'intakeStarted':
       case 'intakeCompleted':
       case 'recordingCompleted':
       case 'afterTalkCompleted':
       case 'finalTalkCompleted':
         // The teacher is kept posted of every step of their own trajectory.
-        await notifier.sendText(actor.tenantId, after.teacher.userId, timelineText(event));
-        return;
+        return notices.stepTaken(tenantId, after, event);
       default:
         return;
     }
