@@ -30,20 +30,6 @@ export const layers = {
 /** Folders that compose the layers (or print from them) and may import any of them. */
 export const roots = ['composition', 'local', 'bench', 'docs'];
 
-/**
- * Feature files that still build cards. Features return outcomes, never cards: no other feature
- * may import src/cards, and this list only shrinks (docs/architecture.md, "Not there yet").
- */
-export const featuresStillBuildingCards = [
-  // The notification ports still carry a rendered card (QueuedNotifier and ChannelPoster arrive
-  // with the delivery queue and the directie summary).
-  'src/features/notifications/Notifier.ts',
-  'src/features/notifications/QueuedNotifier.ts',
-  'src/features/notifications/ChannelPoster.ts',
-  'src/features/scheduling/SchedulingService.ts',
-  'src/features/trajectories/TrajectoryService.ts',
-];
-
 const teamsPackages = ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai'];
 const ioPackages = ['@azure/*', 'restify', 'pino', 'croner', 'node:*', 'fs', 'http', 'https', 'net', 'child_process'];
 
@@ -64,8 +50,8 @@ function rule(...patterns) {
   return { 'no-restricted-imports': ['error', { patterns }] };
 }
 
-function forbiddenFor(layer, extraAllowed = []) {
-  const allowed = new Set([layer, ...layers[layer], ...extraAllowed]);
+function forbiddenFor(layer) {
+  const allowed = new Set([layer, ...layers[layer]]);
   return [...Object.keys(layers), ...roots].filter((name) => !allowed.has(name));
 }
 
@@ -82,17 +68,7 @@ function layerConfig(layer) {
     layer === 'features'
       ? `src/features may import only ${layers.features.join(', ')}: features return outcomes, never cards (src/teams and src/jobs render them).`
       : `src/${layer} may import only ${layers[layer].length ? layers[layer].join(', ') : 'itself'} of ours (docs/architecture.md).`;
-  const configs = [
-    {
-      files: [`src/${layer}/**/*.ts`],
-      ignores: layer === 'features' ? featuresStillBuildingCards : [],
-      rules: rule(...patterns, layerImports(forbiddenFor(layer), message)),
-    },
-  ];
-  if (layer === 'features') {
-    configs.push({ files: featuresStillBuildingCards, rules: rule(...patterns, layerImports(forbiddenFor(layer, ['cards']), message)) });
-  }
-  return configs;
+  return { files: [`src/${layer}/**/*.ts`], rules: rule(...patterns, layerImports(forbiddenFor(layer), message)) };
 }
 
 export const layerRules = [
@@ -100,7 +76,7 @@ export const layerRules = [
   { files: ['src/**/*.ts'], rules: rule(onlyTeamsImportsBotFramework, textsThroughIndex) },
   // The echo bot is the benchmarks' floor: a bare teams-ai bot to compare svib-bot's turns with.
   { files: ['src/bench/echo/**/*.ts'], rules: rule(textsThroughIndex) },
-  ...Object.keys(layers).flatMap(layerConfig),
+  ...Object.keys(layers).map(layerConfig),
   // The page scripts run in the browser.
   { files: ['src/web/**/*.ts'], languageOptions: { globals: { window: 'readonly', document: 'readonly', location: 'readonly' } } },
 ];
