@@ -25,14 +25,12 @@ export interface SchedulingServiceOptions {
   calendarUrlFor: (tenantId: string, appointment: Appointment, userId: string) => string;
 }
 
-type Reply = SchedulingReply;
-
 /** One appointment per step of a trajectory: moving it keeps its id, so calendars update one item. */
 export function appointmentIdFor(trajectoryId: string, kind: string, cycle: number): string {
   return createHash('sha256').update(`${trajectoryId}\n${kind}\n${cycle}`).digest('hex').slice(0, 32);
 }
 
-function appointmentReply(appointment: Appointment, otherName: string, view: AppointmentView): Reply {
+function appointmentReply(appointment: Appointment, otherName: string, view: AppointmentView): SchedulingReply {
   return { kind: 'appointment', appointment, otherName, view };
 }
 
@@ -47,7 +45,7 @@ export class SchedulingService {
    * The Plan form for the trajectory's next step; only its begeleider gets one. A step that has an
    * appointment already is not planned again: she gets that appointment, to move or cancel it.
    */
-  async planCard(actor: Actor, trajectoryId: string): Promise<Reply> {
+  async planNextStep(actor: Actor, trajectoryId: string): Promise<SchedulingReply> {
     const trajectory = await this.ownTrajectory(actor, trajectoryId);
     if (!trajectory) return this.options.texts.trajectory.notFound;
     const planned = (await this.plannedSteps(actor, [trajectory])).get(trajectory.id);
@@ -59,7 +57,7 @@ export class SchedulingService {
     return this.planFormFor(trajectory);
   }
 
-  private planFormFor(trajectory: Trajectory, moving?: Slot): Reply {
+  private planFormFor(trajectory: Trajectory, moving?: Slot): SchedulingReply {
     const form = this.nextStepForm(trajectory, moving);
     return form ? { kind: 'planForm', form } : this.options.texts.scheduling.nothingToPlan;
   }
@@ -117,13 +115,13 @@ export class SchedulingService {
     return fillIn(this.options.texts.scheduling.tooEarly, { step: appointmentName(appointment), slot: appointment.chosen ? formatSlot(appointment.chosen) : '' });
   }
 
-  async propose(actor: Actor, trajectoryId: string, raw: Record<string, unknown>): Promise<{ reply: Reply; appointment?: Appointment }> {
+  async propose(actor: Actor, trajectoryId: string, raw: Record<string, unknown>): Promise<{ reply: SchedulingReply; appointment?: Appointment }> {
     const { texts, appointments, now } = this.options;
     const trajectory = await this.ownTrajectory(actor, trajectoryId);
     if (!trajectory) return { reply: texts.trajectory.notFound };
     const step = appointmentToPlan(trajectory);
     if (!step) return { reply: texts.scheduling.nothingToPlan };
-    const form = (rowProblems: PlanForm['rowProblems'], notice: PlanForm['notice'], confirmWarnings = false): Reply => ({
+    const form = (rowProblems: PlanForm['rowProblems'], notice: PlanForm['notice'], confirmWarnings = false): SchedulingReply => ({
       kind: 'planForm',
       form: { trajectory, step, values: raw, rowProblems, notice, confirmWarnings },
     });
@@ -197,7 +195,7 @@ export class SchedulingService {
   }
 
   /** The teacher picks a slot. Of two clicks (two slots, two devices) exactly one confirms. */
-  async choose(actor: Actor, appointmentId: string, slotIndex: number, sequence: string): Promise<Reply> {
+  async choose(actor: Actor, appointmentId: string, slotIndex: number, sequence: string): Promise<SchedulingReply> {
     const { texts, appointments, now } = this.options;
     for (let attempt = 0; attempt < 5; attempt++) {
       const stored = await this.asParty(actor, appointmentId, 'teacher');
@@ -227,7 +225,7 @@ export class SchedulingService {
   }
 
   /** The teacher asks for other times; the SVIB'er gets the Plan form again. */
-  async askOtherTimes(actor: Actor, appointmentId: string, message: string): Promise<Reply> {
+  async askOtherTimes(actor: Actor, appointmentId: string, message: string): Promise<SchedulingReply> {
     const { texts } = this.options;
     const stored = await this.asParty(actor, appointmentId, 'teacher');
     if (!stored || stored.appointment.status !== 'proposed') return texts.scheduling.notFound;
@@ -239,7 +237,7 @@ export class SchedulingService {
   }
 
   /** Either side moves a confirmed appointment: the SVIB'er proposes new moments. */
-  async move(actor: Actor, appointmentId: string): Promise<Reply> {
+  async move(actor: Actor, appointmentId: string): Promise<SchedulingReply> {
     const { texts } = this.options;
     const stored = await this.asParty(actor, appointmentId, 'either');
     if (!stored) return texts.scheduling.notFound;
@@ -258,7 +256,7 @@ export class SchedulingService {
   }
 
   /** Either side cancels; the other is told, both calendars can drop the item, and the step is planned anew. */
-  async cancel(actor: Actor, appointmentId: string): Promise<Reply> {
+  async cancel(actor: Actor, appointmentId: string): Promise<SchedulingReply> {
     const { texts, appointments, now } = this.options;
     const stored = await this.asParty(actor, appointmentId, 'either');
     if (!stored) return texts.scheduling.notFound;
@@ -282,7 +280,7 @@ export class SchedulingService {
   }
 
   /** The begeleider marks the appointment done: the trajectory moves on and the next step can be planned. */
-  async markDone(actor: Actor, appointmentId: string, raw: Record<string, unknown>): Promise<Reply> {
+  async markDone(actor: Actor, appointmentId: string, raw: Record<string, unknown>): Promise<SchedulingReply> {
     const { texts, appointments, now, trajectories } = this.options;
     const stored = await this.asParty(actor, appointmentId, 'svibber');
     if (!stored) return texts.scheduling.notFound;

@@ -18,7 +18,7 @@ export function registerSchedulingHandlers(app: Application<SvibTurnState>, deps
   execute(cardVerbs.schedulePlan, async (context, data) => {
     const actor = await actorOf(context, directory);
     const trajectoryId = idFrom(data, 'trajectoryId');
-    const card = trajectoryId ? render(await scheduling.planCard(actor, trajectoryId)) : texts.trajectory.notFound;
+    const card = trajectoryId ? render(await scheduling.planNextStep(actor, trajectoryId)) : texts.trajectory.notFound;
     if (typeof card === 'string') await sendText(context, card);
     else await sendCard(context, card);
     return texts.scheduling.seeBelow;
