@@ -26,6 +26,7 @@ import { Deliveries } from '../features/notifications/Deliveries';
 import { createAfterSent, createTargetResolver } from '../features/notifications/deliveryTargets';
 import { createUndeliverableHandler } from '../features/notifications/undeliverable';
 import { DeliveryOutbox } from '../storage/deliveries/DeliveryOutbox';
+import { isEventWritten } from '../domain/deliveries/heldDeliveries';
 import { DeliveryLedger } from '../storage/deliveries/DeliveryLedger';
 import { DeliveryQueue } from '../storage/deliveries/DeliveryQueue';
 import { DEFAULT_DELIVERY_SETTINGS, DeliverySender, type DeliverySettings } from '../jobs/deliverySender';
@@ -96,6 +97,8 @@ export interface ComposeOverrides {
 export interface ComposedDeliveries {
   /** The one way out: enqueue a delivery to any stored conversation (see README, "Deliveries"). */
   outgoing: Deliveries;
+  /** Deliveries written down and not yet on the queue (held ones wait for their change). */
+  outbox: DeliveryOutbox;
   queue: DeliveryQueue;
   /** The sender of this process; started by `listen()` unless DELIVERY_SENDER=off. */
   sender: DeliverySender;
@@ -104,7 +107,7 @@ export interface ComposedDeliveries {
   /** Starts this process's sender (what `npm run sender` runs). */
   startSender(): void;
   /** Queues what a crash left in the outbox. */
-  sweep(olderThanMs?: number): Promise<number>;
+  sweep(olderThanMs?: number, dropHeldAfterMs?: number): Promise<number>;
   /**
    * Resolves when every delivery queued so far has left the queue (sent, dropped or poisoned):
    * tests call it before they look at what people received.
@@ -198,7 +201,14 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   const outbox = new DeliveryOutbox(storage.table(storage.names.deliveryOutboxTable));
   const ledger = new DeliveryLedger(storage.table(storage.names.deliveryLedgerTable));
   // Wakes this process's sender when a turn queued something; defined below, called only later.
-  const outgoing = new Deliveries({ outbox, queue: deliveryQueue, logger, now, queued: () => sender.kick() });
+  const outgoing = new Deliveries({
+    outbox,
+    queue: deliveryQueue,
+    logger,
+    now,
+    queued: () => sender.kick(),
+    isWritten: async (check) => isEventWritten(check, (await trajectories.get(check.tenantId, check.schoolId, check.trajectoryId))?.trajectory),
+  });
   const notifier = new QueuedNotifier(outgoing, installations, sentCards, (tenantId, userId) => chatOpener.open(tenantId, userId), serviceUrlAllowed);
   const deliverySettings: DeliverySettings = { ...DEFAULT_DELIVERY_SETTINGS, ...overrides.deliverySettings };
   const transport = new BotConnectorTransport(adapter, botAppId);
@@ -226,7 +236,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       logger,
     });
   const sender = newSender();
-  const trajectoryService = new TrajectoryService({ trajectories, directory, notices: createTrajectoryNotices({ notifier, texts }), now });
+  const trajectoryService = new TrajectoryService({ trajectories, directory, notices: createTrajectoryNotices({ notifier, texts }), changes: outgoing, now });
   const appointments = new AppointmentRepository(storage.table(storage.names.appointmentsTable));
   const recordingBlobs = new RecordingBlobs(storage.blobService, storage.container(storage.names.recordingsContainer), config.botAuth.mode === 'authenticated');
   const recordingRepository = new RecordingRepository(
@@ -495,11 +505,12 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   };
   const deliveries: ComposedDeliveries = {
     outgoing,
+    outbox,
     queue: deliveryQueue,
     sender,
     newSender,
     startSender,
-    sweep: (olderThanMs) => outgoing.sweep(olderThanMs),
+    sweep: (olderThanMs, dropHeldAfterMs) => outgoing.sweep(olderThanMs, dropHeldAfterMs),
     idle: async (timeoutMs = 60_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

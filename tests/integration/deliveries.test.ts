@@ -171,6 +171,46 @@ describe('every proactive message goes through the delivery queue (real queues o
     }
   });
 
+  it('sends nothing for a request whose turn died before its state write: the sweep holds, then drops, its notices', async () => {
+    const { outbox } = deliveries();
+    const formId = await openIntakeForm(sanne);
+    const create = jest.spyOn(school.app.composed.repositories.trajectories, 'create').mockRejectedValue(new Error('the process died here'));
+    const remove = jest.spyOn(outbox, 'remove').mockRejectedValue(new Error('the process died here'));
+    await submitIntake(sanne, formId);
+    create.mockRestore();
+    remove.mockRestore();
+
+    // Written down before the request itself, held by it.
+    expect(await outbox.count()).toBe(2);
+    expect(await deliveries().sweep(0)).toBe(0);
+    expect(await outbox.count()).toBe(2);
+    // Long after any write in flight would have ended, the request is still not stored: dropped.
+    expect(await deliveries().sweep(0, 0)).toBe(0);
+    expect(await outbox.count()).toBe(0);
+    await deliveries().idle();
+    expect(school.connector.to(personalChatOf(marieke))).toHaveLength(0);
+    expect(school.connector.to(personalChatOf(joost))).toHaveLength(0);
+  });
+
+  it('still announces a request whose state write landed although its answer was lost', async () => {
+    const trajectories = school.app.composed.repositories.trajectories;
+    const stored = trajectories.create.bind(trajectories);
+    const formId = await openIntakeForm(sanne);
+    const create = jest.spyOn(trajectories, 'create').mockImplementation(async (...args) => {
+      await stored(...args);
+      throw new Error('the answer timed out');
+    });
+    await submitIntake(sanne, formId);
+    create.mockRestore();
+    await deliveries().idle();
+
+    for (const svibber of [marieke, joost]) {
+      const cards = school.connector.to(personalChatOf(svibber));
+      expect(cards).toHaveLength(1);
+      expect(JSON.stringify(cards[0].activity.attachments)).toContain('Nieuwe aanvraag');
+    }
+  });
+
   it('returns the teacher’s submitted card while Teams does not answer the SVIB’ers’ notices', async () => {
     const formId = await openIntakeForm(lotte);
     school.connector.hold();

@@ -1,3 +1,5 @@
+import type { ChangeCheck } from './heldDeliveries';
+
 /**
  * A delivery is one proactive message on its way out: a small JSON document with a stable id,
  * where it goes and what it carries. Every proactive message of the bot is one, so every one of
@@ -68,6 +70,8 @@ export interface Delivery {
    */
   failureNotice?: { text: string; onceFor: string };
   createdAt: string;
+  /** Outbox only: the state change this delivery announces, until it is known to be written (heldDeliveries.ts). */
+  heldFor?: ChangeCheck;
 }
 
 /** How often a delivery was tried; kept in the queue message, not the delivery, so the id stays stable. */

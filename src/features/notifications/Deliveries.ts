@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { heldVerdict, type ChangeCheck } from '../../domain/deliveries/heldDeliveries';
 import type { Delivery, DeliveryContent, DeliveryOwner, DeliveryTarget } from '../../domain/deliveries/delivery';
 import type { InstallationKey } from '../../domain/installations/installation';
 import type { Logger } from '../../logging/logger';
@@ -18,6 +20,9 @@ export interface NewDelivery {
   failureNotice?: { text: string; onceFor: string };
 }
 
+/** The part of Deliveries a feature needs to write a change and announce it as one. */
+export type AnnouncedChanges = Pick<Deliveries, 'withChange'>;
+
 export interface DeliveriesOptions {
   outbox: DeliveryOutbox;
   queue: DeliveryQueue;
@@ -25,6 +30,16 @@ export interface DeliveriesOptions {
   now: () => Date;
   /** Wakes the sender of this process, so a message goes out without waiting for its next poll. */
   queued?: () => void;
+  /** Whether the change that held deliveries announce was written (read from storage). */
+  isWritten?: (check: ChangeCheck) => Promise<boolean>;
+  /** Held deliveries whose change is still not written after this long are dropped (default 10 minutes). */
+  dropHeldAfterMs?: number;
+}
+
+/** The deliveries a change announces while it is being written: collected, not yet queued. */
+interface HeldScope {
+  check: ChangeCheck;
+  collected: Delivery[];
 }
 
 /**
@@ -34,6 +49,7 @@ export interface DeliveriesOptions {
  */
 export class Deliveries {
   private readonly pending = new Set<Promise<unknown>>();
+  private readonly held = new AsyncLocalStorage<HeldScope>();
 
   constructor(private readonly options: DeliveriesOptions) {}
 
@@ -50,6 +66,13 @@ export class Deliveries {
       ...(item.failureNotice ? { failureNotice: item.failureNotice } : {}),
       createdAt,
     }));
+    const scope = this.held.getStore();
+    if (scope) {
+      // Written before the change they announce; queued by `withChange` (or the sweep) once it is written.
+      await this.options.outbox.add(deliveries.map((delivery) => ({ ...delivery, heldFor: scope.check })));
+      scope.collected.push(...deliveries);
+      return deliveries;
+    }
     // Durable first: from here on the deliveries survive a crash of this process.
     await this.options.outbox.add(deliveries);
     const queued = this.track(this.queueAll(deliveries));
@@ -78,14 +101,64 @@ export class Deliveries {
     return delivery;
   }
 
-  /** Queues outbox rows older than `olderThanMs`: what a crash between outbox and queue left behind. */
-  async sweep(olderThanMs = 60_000): Promise<number> {
-    const stale = await this.options.outbox.listStale(new Date(this.options.now().getTime() - olderThanMs));
-    if (stale.length > 0) {
-      this.options.logger.warn({ deliveries: stale.length }, 'queueing deliveries a crash left in the outbox');
-      await this.queueAll(stale);
+  /**
+   * A state change and the deliveries that announce it, as one: `announce` runs first and what it
+   * enqueues is written to the outbox held by `check`; then `write` makes the change. When the
+   * write fails nothing is sent; when it succeeds the deliveries are queued. A crash in between
+   * is settled by the sweep, which asks storage whether the change was written.
+   */
+  async withChange<T>(check: ChangeCheck, announce: () => Promise<void>, write: () => Promise<T>, wrote: (result: T) => boolean = () => true): Promise<T> {
+    const scope: HeldScope = { check, collected: [] };
+    try {
+      await this.held.run(scope, announce);
+    } catch (error) {
+      await this.discard(scope.collected);
+      throw error;
     }
-    return stale.length;
+    let result: T;
+    try {
+      result = await write();
+    } catch (error) {
+      // A write can fail after storage applied it (a timeout on the answer): storage decides.
+      await this.settleAfterFailedWrite(scope);
+      throw error;
+    }
+    if (!wrote(result)) await this.discard(scope.collected);
+    else if (scope.collected.length > 0) await this.track(this.queueAll(scope.collected));
+    return result;
+  }
+
+  /**
+   * Queues outbox rows older than `olderThanMs`: what a crash between outbox and queue left
+   * behind. Held rows go only once their change is written; those whose change never was are dropped.
+   */
+  async sweep(olderThanMs = 60_000, dropHeldAfterMs = this.options.dropHeldAfterMs ?? 600_000): Promise<number> {
+    const now = this.options.now().getTime();
+    const stale = await this.options.outbox.listStale(new Date(now - olderThanMs));
+    const release: Delivery[] = [];
+    const drop: Delivery[] = [];
+    const verdicts = new Map<string, Promise<boolean>>();
+    for (const delivery of stale) {
+      if (!delivery.heldFor) {
+        release.push(delivery);
+        continue;
+      }
+      const key = JSON.stringify(delivery.heldFor);
+      if (!verdicts.has(key)) verdicts.set(key, this.isWritten(delivery.heldFor));
+      const written = await verdicts.get(key)!;
+      const verdict = heldVerdict(written, now - Date.parse(delivery.createdAt), dropHeldAfterMs);
+      if (verdict === 'release') release.push(unheld(delivery));
+      else if (verdict === 'drop') drop.push(delivery);
+    }
+    if (drop.length > 0) {
+      this.options.logger.info({ deliveries: drop.length }, 'dropping deliveries of a change that was never written');
+      await this.options.outbox.remove(drop.map((delivery) => delivery.id));
+    }
+    if (release.length > 0) {
+      this.options.logger.warn({ deliveries: release.length }, 'queueing deliveries a crash left in the outbox');
+      await this.queueAll(release);
+    }
+    return release.length;
   }
 
   /** Resolves when every enqueue this process started has reached the queue (or failed into the outbox). */
@@ -104,9 +177,41 @@ export class Deliveries {
     }
   }
 
+  private async isWritten(check: ChangeCheck): Promise<boolean> {
+    if (!this.options.isWritten) throw new Error('held deliveries need an isWritten check');
+    return this.options.isWritten(check);
+  }
+
+  private async settleAfterFailedWrite(scope: HeldScope): Promise<void> {
+    if (scope.collected.length === 0) return;
+    let written: boolean;
+    try {
+      written = await this.isWritten(scope.check);
+    } catch {
+      return; // Left for the sweep, which asks again.
+    }
+    if (written) await this.track(this.queueAll(scope.collected));
+    else await this.discard(scope.collected);
+  }
+
+  /** The change was not made: what announced it must not go out. */
+  private async discard(deliveries: readonly Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    await this.options.outbox.remove(deliveries.map((delivery) => delivery.id)).catch((error: unknown) => {
+      // Left for the sweep, which drops them: their change is not in storage.
+      this.options.logger.warn({ err: { message: (error as Error).message }, deliveries: deliveries.length }, 'held deliveries stay for the sweep to drop');
+    });
+  }
+
   private track<T>(work: Promise<T>): Promise<T> {
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
     return work;
   }
+}
+
+function unheld(delivery: Delivery): Delivery {
+  const rest = { ...delivery };
+  delete rest.heldFor;
+  return rest;
 }

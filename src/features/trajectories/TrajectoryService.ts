@@ -9,7 +9,9 @@ import type { RefusalReason, TimelineEvent, Trajectory, TrajectoryCommand } from
 import { visibilityFor } from '../../domain/trajectories/visibility';
 import { proposalFiguresOf, type ProposalFigures } from '../../domain/trajectories/proposalFigures';
 import { hasRole } from '../../domain/schools/roles';
+import { trajectoryEventCheck } from '../../domain/deliveries/heldDeliveries';
 import { TrajectoryChangedError, type TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
+import type { AnnouncedChanges } from '../notifications/Deliveries';
 import type { Actor, SchoolDirectory } from '../schools/SchoolDirectory';
 import type { TrajectoryNotices } from './trajectoryNotices';
 
@@ -37,6 +39,8 @@ export interface TrajectoryServiceOptions {
   trajectories: TrajectoryRepository;
   directory: SchoolDirectory;
   notices: TrajectoryNotices;
+  /** Writes a change together with the messages that announce it, so a crash loses neither half. */
+  changes: AnnouncedChanges;
   now: () => Date;
 }
 
@@ -64,12 +68,17 @@ export class TrajectoryService {
 
     const created = createTrajectory({ type: 'request', trajectoryId, schoolId: actor.schoolId, intake: validated.value }, actor, now());
     if (!created.ok) throw new Error(`a teacher's own request cannot be refused (${created.reason})`);
-    if (!(await trajectories.create(actor.tenantId, created.trajectory, now()))) {
+    const stored = await this.options.changes.withChange(
+      trajectoryEventCheck(actor.tenantId, created.trajectory),
+      () => this.announceToSvibbers(actor.tenantId, created.trajectory),
+      () => trajectories.create(actor.tenantId, created.trajectory, now()),
+      (wasCreated) => wasCreated,
+    );
+    if (!stored) {
       const raced = await trajectories.get(actor.tenantId, actor.schoolId, trajectoryId);
       return { kind: 'alreadySubmitted', trajectory: raced?.trajectory ?? created.trajectory };
     }
     await this.options.directory.pinSchool(actor);
-    await this.announceToSvibbers(actor.tenantId, created.trajectory);
     return { kind: 'created', trajectory: created.trajectory };
   }
 
@@ -91,9 +100,14 @@ export class TrajectoryService {
       now(),
     );
     if (!created.ok) return { kind: 'refused', reason: created.reason };
-    if (!(await trajectories.create(actor.tenantId, created.trajectory, now()))) return { kind: 'alreadySubmitted', trajectory: created.trajectory };
+    const stored = await this.options.changes.withChange(
+      trajectoryEventCheck(actor.tenantId, created.trajectory),
+      () => this.options.notices.proposed(actor.tenantId, created.trajectory),
+      () => trajectories.create(actor.tenantId, created.trajectory, now()),
+      (wasCreated) => wasCreated,
+    );
+    if (!stored) return { kind: 'alreadySubmitted', trajectory: created.trajectory };
     await directory.pinPerson(actor.tenantId, teacher.userId, actor.schoolId);
-    await this.options.notices.proposed(actor.tenantId, created.trajectory);
     return { kind: 'created', trajectory: created.trajectory };
   }
 
@@ -163,12 +177,15 @@ export class TrajectoryService {
       const result = applyCommand(stored.trajectory, command, actor, now());
       if (!result.ok) return { kind: 'refused', reason: result.reason, trajectory: result.trajectory };
       try {
-        await trajectories.update(actor.tenantId, stored, result.trajectory, now());
+        await this.options.changes.withChange(
+          trajectoryEventCheck(actor.tenantId, result.trajectory),
+          () => this.tellOthers(actor, stored.trajectory, result.trajectory, result.event),
+          () => trajectories.update(actor.tenantId, stored, result.trajectory, now()),
+        );
       } catch (error) {
         if (error instanceof TrajectoryChangedError) continue;
         throw error;
       }
-      await this.tellOthers(actor, stored.trajectory, result.trajectory, result.event);
       return { kind: 'done', trajectory: result.trajectory, event: result.event };
     }
     throw new Error(`trajectory ${trajectoryId} kept changing; gave up`);
