@@ -207,7 +207,10 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     logger,
     now,
     queued: () => sender.kick(),
-    isWritten: async (check) => isEventWritten(check, (await trajectories.get(check.tenantId, check.schoolId, check.trajectoryId))?.trajectory),
+    isWritten: async (check) =>
+      check.kind === 'trajectoryEvent'
+        ? isEventWritten(check, (await trajectories.get(check.tenantId, check.schoolId, check.trajectoryId))?.trajectory)
+        : appointments.hasChange(check.tenantId, check.schoolId, check.appointmentId, check.changeId),
   });
   const notifier = new QueuedNotifier(outgoing, installations, sentCards, (tenantId, userId) => chatOpener.open(tenantId, userId), serviceUrlAllowed);
   const deliverySettings: DeliverySettings = { ...DEFAULT_DELIVERY_SETTINGS, ...overrides.deliverySettings };
@@ -479,7 +482,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   });
 
   const jobOptions = { trajectories, service: trajectoryService, afterSchoolDays: config.requestReminderSchoolDays, logger, now };
-  const appointmentJobOptions = { appointments, notifier, texts, logger, dayBeforeAt: config.reminderDayBeforeAt };
+  const appointmentJobOptions = { appointments, notifier, changes: outgoing, texts, logger, dayBeforeAt: config.reminderDayBeforeAt };
   const retentionWarningOptions: RetentionWarningOptions = {
     recordings: recordingRepository,
     trajectories,

@@ -20,7 +20,16 @@ export interface TrajectoryEventCheck {
   at: string;
 }
 
-export type ChangeCheck = TrajectoryEventCheck;
+/** An appointment write, named by the change id the repository keeps with the row's latest writes. */
+export interface AppointmentChangeCheck {
+  kind: 'appointmentChange';
+  tenantId: string;
+  schoolId: string;
+  appointmentId: string;
+  changeId: string;
+}
+
+export type ChangeCheck = TrajectoryEventCheck | AppointmentChangeCheck;
 
 /** The check for the last event of `after`, the trajectory as the command leaves it. */
 export function trajectoryEventCheck(tenantId: string, after: Trajectory): TrajectoryEventCheck {

@@ -18,6 +18,8 @@ interface AppointmentEntity {
   dayBeforeSentAt?: Date;
   hourBeforeSentAt?: Date;
   donePromptedAt?: Date;
+  /** The latest writes' change ids (JSON), so held deliveries can ask whether their change landed. */
+  changeIds?: string;
 }
 
 export interface StoredAppointment {
@@ -25,7 +27,12 @@ export interface StoredAppointment {
   appointment: Appointment;
   etag: string;
   sent: { dayBefore?: Date; hourBefore?: Date; donePrompt?: Date };
+  /** The ids of the latest changes written, newest last. */
+  changeIds: readonly string[];
 }
+
+/** Enough to outlast every change that can happen to one appointment while the sweep waits. */
+const CHANGE_IDS_KEPT = 16;
 
 export type JobMark = 'dayBeforeSentAt' | 'hourBeforeSentAt' | 'donePromptedAt';
 
@@ -48,12 +55,27 @@ function toStored(entity: AppointmentEntity & { etag: string }): StoredAppointme
     tenantId: entity.tenantId,
     appointment: parse(entity.data),
     etag: entity.etag,
+    changeIds: parseChangeIds(entity.changeIds),
     sent: {
       dayBefore: entity.dayBeforeSentAt ? new Date(entity.dayBeforeSentAt) : undefined,
       hourBefore: entity.hourBeforeSentAt ? new Date(entity.hourBeforeSentAt) : undefined,
       donePrompt: entity.donePromptedAt ? new Date(entity.donePromptedAt) : undefined,
     },
   };
+}
+
+function parseChangeIds(text: string | undefined): string[] {
+  try {
+    const parsed: unknown = text ? JSON.parse(text) : [];
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The change ids after this write: what was there (as read, since every write is conditional) and this one. */
+function changeIdsWith(previous: readonly string[], changeId: string | undefined): { changeIds?: string } {
+  return changeId ? { changeIds: JSON.stringify([...previous, changeId].slice(-CHANGE_IDS_KEPT)) } : previous.length > 0 ? { changeIds: JSON.stringify(previous) } : {};
 }
 
 function toEntity(tenantId: string, appointment: Appointment): Omit<AppointmentEntity, 'dayBeforeSentAt' | 'hourBeforeSentAt' | 'donePromptedAt'> {
@@ -74,9 +96,10 @@ function toEntity(tenantId: string, appointment: Appointment): Omit<AppointmentE
 export class AppointmentRepository {
   constructor(private readonly table: TableClient) {}
 
-  async create(tenantId: string, appointment: Appointment): Promise<boolean> {
+  /** False when it exists already. `changeId` names this write for `hasChange`. */
+  async create(tenantId: string, appointment: Appointment, changeId?: string): Promise<boolean> {
     try {
-      await this.table.createEntity(toEntity(tenantId, appointment));
+      await this.table.createEntity({ ...toEntity(tenantId, appointment), ...changeIdsWith([], changeId) });
       return true;
     } catch (error) {
       if (isStatus(error, 409)) return false;
@@ -97,10 +120,11 @@ export class AppointmentRepository {
    * A new time (a move) forgets which reminders were sent for the old one; any other change keeps
    * them, so a reminder is never sent twice for the same time.
    */
-  async update(stored: StoredAppointment, next: Appointment, options: { newTime?: boolean } = {}): Promise<StoredAppointment> {
+  async update(stored: StoredAppointment, next: Appointment, options: { newTime?: boolean; changeId?: string } = {}): Promise<StoredAppointment> {
+    const changes = changeIdsWith(stored.changeIds, options.changeId);
     try {
-      const response = await this.table.updateEntity(toEntity(stored.tenantId, next), options.newTime ? 'Replace' : 'Merge', { etag: stored.etag });
-      return { ...stored, appointment: next, etag: response.etag ?? '' };
+      const response = await this.table.updateEntity({ ...toEntity(stored.tenantId, next), ...changes }, options.newTime ? 'Replace' : 'Merge', { etag: stored.etag });
+      return { ...stored, appointment: next, etag: response.etag ?? '', changeIds: parseChangeIds(changes.changeIds) };
     } catch (error) {
       if (isStatus(error, 412)) throw new AppointmentChangedError(next.id);
       throw error;
@@ -124,10 +148,10 @@ export class AppointmentRepository {
   }
 
   /** Marks a job's message as sent, conditional on the state read: of racing instances one wins. */
-  async claim(stored: StoredAppointment, mark: JobMark, now: Date): Promise<boolean> {
+  async claim(stored: StoredAppointment, mark: JobMark, now: Date, changeId?: string): Promise<boolean> {
     try {
       await this.table.updateEntity(
-        { partitionKey: schoolPartition(stored.tenantId, stored.appointment.schoolId), rowKey: stored.appointment.id, [mark]: now },
+        { partitionKey: schoolPartition(stored.tenantId, stored.appointment.schoolId), rowKey: stored.appointment.id, [mark]: now, ...changeIdsWith(stored.changeIds, changeId) },
         'Merge',
         { etag: stored.etag },
       );
@@ -136,6 +160,11 @@ export class AppointmentRepository {
       if (isStatus(error, 412) || isStatus(error, 404)) return false;
       throw error;
     }
+  }
+
+  /** Whether the write named `changeId` landed (and was not overtaken by more than the kept number of changes). */
+  async hasChange(tenantId: string, schoolId: string, appointmentId: string, changeId: string): Promise<boolean> {
+    return (await this.get(tenantId, schoolId, appointmentId))?.changeIds.includes(changeId) ?? false;
   }
 
   private async query(filter: string): Promise<StoredAppointment[]> {
