@@ -207,10 +207,16 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     logger,
     now,
     queued: () => sender.kick(),
-    isWritten: async (check) =>
-      check.kind === 'trajectoryEvent'
-        ? isEventWritten(check, (await trajectories.get(check.tenantId, check.schoolId, check.trajectoryId))?.trajectory)
-        : appointments.hasChange(check.tenantId, check.schoolId, check.appointmentId, check.changeId),
+    isWritten: async (check) => {
+      switch (check.kind) {
+        case 'trajectoryEvent':
+          return isEventWritten(check, (await trajectories.get(check.tenantId, check.schoolId, check.trajectoryId))?.trajectory);
+        case 'trajectoryMark':
+          return (await trajectories.markOf(check.tenantId, check.schoolId, check.trajectoryId, check.mark))?.toISOString() === check.at;
+        case 'appointmentChange':
+          return appointments.hasChange(check.tenantId, check.schoolId, check.appointmentId, check.changeId);
+      }
+    },
   });
   const notifier = new QueuedNotifier(outgoing, installations, sentCards, (tenantId, userId) => chatOpener.open(tenantId, userId), serviceUrlAllowed);
   const deliverySettings: DeliverySettings = { ...DEFAULT_DELIVERY_SETTINGS, ...overrides.deliverySettings };
@@ -481,7 +487,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     logger,
   });
 
-  const jobOptions = { trajectories, service: trajectoryService, afterSchoolDays: config.requestReminderSchoolDays, logger, now };
+  const jobOptions = { trajectories, service: trajectoryService, changes: outgoing, afterSchoolDays: config.requestReminderSchoolDays, logger, now };
   const appointmentJobOptions = { appointments, notifier, changes: outgoing, texts, logger, dayBeforeAt: config.reminderDayBeforeAt };
   const retentionWarningOptions: RetentionWarningOptions = {
     recordings: recordingRepository,
@@ -499,7 +505,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     clips,
     maxBytesOf: async (tenantId, schoolId) => (await directory.recordingSettingsOf(tenantId, schoolId)).maxBytes,
   };
-  const inactivityOptions: InactivityJobOptions = { trajectories, notifier, texts, rule: config.trajectoryInactivity };
+  const inactivityOptions: InactivityJobOptions = { trajectories, notifier, changes: outgoing, texts, rule: config.trajectoryInactivity };
   let jobs: ScheduledJobs | undefined;
   let senderStarted = false;
   const startSender = () => {

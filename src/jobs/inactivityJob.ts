@@ -1,5 +1,7 @@
 import { closeForInactivity, inactivityStep, type InactivityRule } from '../domain/trajectories/inactivity';
 import { lastMovedAt } from '../domain/trajectories/nextStep';
+import { trajectoryEventCheck } from '../domain/deliveries/heldDeliveries';
+import type { AnnouncedChanges } from '../features/notifications/Deliveries';
 import type { Notifier } from '../features/notifications/Notifier';
 import { TrajectoryChangedError, type TrajectoryRepository } from '../storage/trajectories/TrajectoryRepository';
 import { fillIn, formatDate, type Texts } from '../texts';
@@ -7,6 +9,8 @@ import { fillIn, formatDate, type Texts } from '../texts';
 export interface InactivityJobOptions {
   trajectories: TrajectoryRepository;
   notifier: Notifier;
+  /** A notice's claim or a closing and what tells of it are written as one. */
+  changes: AnnouncedChanges;
   texts: Texts;
   rule: InactivityRule;
 }
@@ -18,7 +22,7 @@ export interface InactivityJobOptions {
  * ETag-guarded update (a step in between wins), and the round runs under the job lease.
  */
 export async function closeInactiveTrajectories(options: InactivityJobOptions, now: Date): Promise<{ noticed: number; closed: number }> {
-  const { trajectories, notifier, texts, rule } = options;
+  const { trajectories, notifier, changes, texts, rule } = options;
   let noticed = 0;
   let closed = 0;
   for (const open of await trajectories.listOpen()) {
@@ -32,19 +36,27 @@ export async function closeInactiveTrajectories(options: InactivityJobOptions, n
       if (trajectory.svibber) await notifier.sendText(tenantId, trajectory.svibber.userId, begeleiderText);
     };
     if (step.kind === 'notice') {
-      if (!(await trajectories.claimInactivityNotice(open, now))) continue;
       const values = { since, closesAt: formatDate(step.closesAt), teacher: trajectory.teacher.name };
-      await tell(fillIn(words.noticeTeacher, values), fillIn(words.noticeBegeleider, values));
-      noticed++;
+      const claimed = await changes.withChange(
+        { kind: 'trajectoryMark', tenantId, schoolId: trajectory.schoolId, trajectoryId: trajectory.id, mark: 'inactivityNoticeAt', at: now.toISOString() },
+        () => tell(fillIn(words.noticeTeacher, values), fillIn(words.noticeBegeleider, values)),
+        () => trajectories.claimInactivityNotice(open, now),
+        (wasClaimed) => wasClaimed,
+      );
+      if (claimed) noticed++;
       continue;
     }
+    const closing = closeForInactivity(trajectory, now).trajectory;
     try {
-      await trajectories.update(tenantId, { trajectory, etag: open.etag }, closeForInactivity(trajectory, now).trajectory, now);
+      await changes.withChange(
+        trajectoryEventCheck(tenantId, closing),
+        () => tell(fillIn(words.closedTeacher, { since }), fillIn(words.closedBegeleider, { since, teacher: trajectory.teacher.name })),
+        () => trajectories.update(tenantId, { trajectory, etag: open.etag }, closing, now),
+      );
     } catch (error) {
       if (error instanceof TrajectoryChangedError) continue;
       throw error;
     }
-    await tell(fillIn(words.closedTeacher, { since }), fillIn(words.closedBegeleider, { since, teacher: trajectory.teacher.name }));
     closed++;
   }
   return { noticed, closed };

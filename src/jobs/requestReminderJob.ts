@@ -1,4 +1,5 @@
 import { requestReminderDue } from '../domain/trajectories/requestReminder';
+import type { AnnouncedChanges } from '../features/notifications/Deliveries';
 import type { TrajectoryService } from '../features/trajectories/TrajectoryService';
 import type { Logger } from '../logging/logger';
 import type { TrajectoryRepository } from '../storage/trajectories/TrajectoryRepository';
@@ -6,6 +7,8 @@ import type { TrajectoryRepository } from '../storage/trajectories/TrajectoryRep
 export interface RequestReminderJobOptions {
   trajectories: TrajectoryRepository;
   service: TrajectoryService;
+  /** The claim and the reminder it is for are written as one (a crash in between loses neither). */
+  changes: AnnouncedChanges;
   afterSchoolDays: number;
   logger: Logger;
 }
@@ -19,9 +22,14 @@ export async function remindUntakenRequests(options: RequestReminderJobOptions, 
   let reminded = 0;
   for (const request of await options.trajectories.listOpenRequests()) {
     if (!requestReminderDue(request.trajectory, request.remindedAt, now, options.afterSchoolDays)) continue;
-    if (!(await options.trajectories.claimReminder(request, now))) continue;
-    await options.service.remindSvibbers(request.tenantId, request.trajectory);
-    reminded++;
+    const { tenantId, trajectory } = request;
+    const claimed = await options.changes.withChange(
+      { kind: 'trajectoryMark', tenantId, schoolId: trajectory.schoolId, trajectoryId: trajectory.id, mark: 'reminderSentAt', at: now.toISOString() },
+      () => options.service.remindSvibbers(tenantId, trajectory),
+      () => options.trajectories.claimReminder(request, now),
+      (wasClaimed) => wasClaimed,
+    );
+    if (claimed) reminded++;
   }
   if (reminded > 0) options.logger.info({ reminded }, 'request reminders sent');
   return reminded;

@@ -84,4 +84,24 @@ describe('a request nobody takes up reminds the SVIB’ers once (real storage on
     expect(updates).toHaveLength(2);
     for (const update of updates) expect(JSON.stringify(update.activity)).toContain('Marieke Jansen heeft deze aanvraag opgepakt.');
   });
+
+  it('still reminds when the claim landed but its answer was lost, and only once', async () => {
+    clock = new Date('2026-12-07T09:00:00Z');
+    await request();
+    connector.clear();
+    const { trajectories } = app.composed.repositories;
+    const claim = trajectories.claimReminder.bind(trajectories);
+    const lostAnswer = jest.spyOn(trajectories, 'claimReminder').mockImplementation(async (...args) => {
+      await claim(...args);
+      throw new Error('the answer timed out');
+    });
+    const at = new Date('2026-12-09T10:00:00Z');
+    await expect(remindUntakenRequests(app.composed.jobOptions, at)).rejects.toThrow('the answer timed out');
+    lostAnswer.mockRestore();
+    await delivered(app);
+
+    expect(reminderCardsTo(marieke)).toHaveLength(1);
+    expect(reminderCardsTo(joost)).toHaveLength(1);
+    expect(await remindUntakenRequests(app.composed.jobOptions, at)).toBe(0);
+  });
 });

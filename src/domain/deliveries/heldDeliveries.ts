@@ -29,7 +29,17 @@ export interface AppointmentChangeCheck {
   changeId: string;
 }
 
-export type ChangeCheck = TrajectoryEventCheck | AppointmentChangeCheck;
+/** A job's claim on a trajectory: the mark it wrote, with the moment it wrote (each claim writes its own). */
+export interface TrajectoryMarkCheck {
+  kind: 'trajectoryMark';
+  tenantId: string;
+  schoolId: string;
+  trajectoryId: string;
+  mark: 'reminderSentAt' | 'inactivityNoticeAt';
+  at: string;
+}
+
+export type ChangeCheck = TrajectoryEventCheck | AppointmentChangeCheck | TrajectoryMarkCheck;
 
 /** The check for the last event of `after`, the trajectory as the command leaves it. */
 export function trajectoryEventCheck(tenantId: string, after: Trajectory): TrajectoryEventCheck {

@@ -40,6 +40,8 @@ export interface DeliveriesOptions {
 interface HeldScope {
   check: ChangeCheck;
   collected: Delivery[];
+  /** Work that belongs to the deliveries but may only happen once the change is written. */
+  onWritten: (() => Promise<void>)[];
 }
 
 /**
@@ -108,7 +110,7 @@ export class Deliveries {
    * is settled by the sweep, which asks storage whether the change was written.
    */
   async withChange<T>(check: ChangeCheck, announce: () => Promise<void>, write: () => Promise<T>, wrote: (result: T) => boolean = () => true): Promise<T> {
-    const scope: HeldScope = { check, collected: [] };
+    const scope: HeldScope = { check, collected: [], onWritten: [] };
     try {
       await this.held.run(scope, announce);
     } catch (error) {
@@ -124,7 +126,7 @@ export class Deliveries {
       throw error;
     }
     if (!wrote(result)) await this.discard(scope.collected);
-    else if (scope.collected.length > 0) await this.track(this.queueAll(scope.collected));
+    else await this.release(scope);
     return result;
   }
 
@@ -177,6 +179,21 @@ export class Deliveries {
     }
   }
 
+  /**
+   * Runs `work` now, or, inside `withChange`, once the change is written (never when it is not):
+   * what a message leaves behind in storage must not outlive a change that did not happen.
+   */
+  async whenWritten(work: () => Promise<void>): Promise<void> {
+    const scope = this.held.getStore();
+    if (scope) scope.onWritten.push(work);
+    else await work();
+  }
+
+  private async release(scope: HeldScope): Promise<void> {
+    for (const work of scope.onWritten) await work();
+    if (scope.collected.length > 0) await this.track(this.queueAll(scope.collected));
+  }
+
   private async isWritten(check: ChangeCheck): Promise<boolean> {
     if (!this.options.isWritten) throw new Error('held deliveries need an isWritten check');
     return this.options.isWritten(check);
@@ -190,7 +207,7 @@ export class Deliveries {
     } catch {
       return; // Left for the sweep, which asks again.
     }
-    if (written) await this.track(this.queueAll(scope.collected));
+    if (written) await this.release(scope);
     else await this.discard(scope.collected);
   }
 

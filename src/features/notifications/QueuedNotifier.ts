@@ -32,8 +32,9 @@ export class QueuedNotifier implements Notifier {
   async sendCard(tenantId: string, userId: string, card: CardJson, tracking?: CardTracking): Promise<boolean> {
     const installation = await this.personalChatOf(tenantId, userId);
     if (!installation) return false;
-    // Remembered before it is sent, so an update queued meanwhile reaches this card too (it waits until it is sent).
-    if (tracking) await this.sentCards.put({ ...tracking, userId, conversationReference: installation.reference, activityId: '' });
+    // Remembered before it is sent, so an update queued meanwhile reaches this card too (it waits until it is sent);
+    // for a card that announces a change, only once that change is written.
+    if (tracking) await this.deliveries.whenWritten(() => this.sentCards.put({ ...tracking, userId, conversationReference: installation.reference, activityId: '' }));
     await this.deliveries.enqueue([{ target: this.targetOf(tenantId, userId, installation.key), content: { kind: 'card', card, ...(tracking ? { tracking } : {}) } }]);
     return true;
   }

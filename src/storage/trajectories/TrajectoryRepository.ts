@@ -171,6 +171,18 @@ export class TrajectoryRepository {
     return this.claimMark(open.tenantId, open.trajectory, open.etag, { inactivityNoticeAt: now });
   }
 
+  /** When a job's mark was written last; undefined when never (or the trajectory is gone). */
+  async markOf(tenantId: string, schoolId: string, trajectoryId: string, mark: 'reminderSentAt' | 'inactivityNoticeAt'): Promise<Date | undefined> {
+    try {
+      const entity = await this.table.getEntity<TrajectoryEntity>(schoolPartition(tenantId, schoolId), trajectoryId, { queryOptions: { select: [mark] } });
+      const value = entity[mark];
+      return value ? new Date(value) : undefined;
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
   /** Writes a job's mark only if the row is still as the job read it; false when another got there first. */
   private async claimMark(tenantId: string, trajectory: Trajectory, etag: string, mark: Record<string, Date>): Promise<boolean> {
     try {
