@@ -215,6 +215,12 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           return (await trajectories.markOf(check.tenantId, check.schoolId, check.trajectoryId, check.mark))?.toISOString() === check.at;
         case 'appointmentChange':
           return appointments.hasChange(check.tenantId, check.schoolId, check.appointmentId, check.changeId);
+        case 'roundMark': {
+          const round = (await kijkwijzerRounds.get(check.tenantId, check.schoolId, check.roundId))?.round;
+          return round?.[check.mark] !== undefined && new Date(round[check.mark]!).toISOString() === check.at;
+        }
+        case 'onceClaim':
+          return (await usedLinks.usedAt(check.key))?.toISOString() === check.at;
       }
     },
   });
@@ -346,6 +352,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       resultFor: (tenantId, schoolId, roundId) => kijkwijzer.result({ tenantId, schoolId, roles: ['beheerder'] }, roundId),
       texts,
     }),
+    changes: outgoing,
     beheerdersOf: async (tenantId, schoolId) => (await directory.holdersOf(tenantId, schoolId, 'beheerder')).map((member) => member.userId),
     now,
   });
@@ -493,6 +500,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     recordings: recordingRepository,
     trajectories,
     notifier,
+    changes: outgoing,
     texts,
     retentionDaysOf: async (tenantId, schoolId) => (await directory.recordingSettingsOf(tenantId, schoolId)).retentionDays,
     warnDaysBefore: 3,

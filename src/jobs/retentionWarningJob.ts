@@ -1,6 +1,7 @@
 import { isDueForWarning, retentionDeadline } from '../domain/recordings/retention';
 import { lastMovedAt } from '../domain/trajectories/nextStep';
 import { isClosed } from '../domain/trajectories/trajectory';
+import type { AnnouncedChanges } from '../features/notifications/Deliveries';
 import type { Notifier } from '../features/notifications/Notifier';
 import type { RecordingRepository } from '../storage/recordings/RecordingRepository';
 import type { TrajectoryRepository } from '../storage/trajectories/TrajectoryRepository';
@@ -10,6 +11,8 @@ export interface RetentionWarningOptions {
   recordings: RecordingRepository;
   trajectories: TrajectoryRepository;
   notifier: Notifier;
+  /** The claim and the warning are written as one (a crash in between loses neither). */
+  changes: AnnouncedChanges;
   texts: Texts;
   /** Days a school keeps recordings after closing: its own setting, or the default. */
   retentionDaysOf: (tenantId: string, schoolId: string) => Promise<number>;
@@ -31,10 +34,16 @@ export async function warnBeforeDeletion(options: RetentionWarningOptions, now: 
     const closedAt = lastMovedAt(stored.trajectory);
     const retentionDays = await options.retentionDaysOf(recording.tenantId, recording.schoolId);
     if (!isDueForWarning(closedAt, retentionDays, options.warnDaysBefore, now)) continue;
-    if (!(await options.claimOnce(key, now))) continue;
     const date = formatDate(retentionDeadline(closedAt, retentionDays));
-    await options.notifier.sendText(recording.tenantId, stored.trajectory.teacher.userId, fillIn(options.texts.recordings.retentionWarning, { date }));
-    warned++;
+    const claimed = await options.changes.withChange(
+      { kind: 'onceClaim', key, at: now.toISOString() },
+      async () => {
+        await options.notifier.sendText(recording.tenantId, stored.trajectory.teacher.userId, fillIn(options.texts.recordings.retentionWarning, { date }));
+      },
+      () => options.claimOnce(key, now),
+      (wasFirst) => wasFirst,
+    );
+    if (claimed) warned++;
   }
   return warned;
 }

@@ -1,5 +1,8 @@
+import { installationKeyOf } from '../../src/domain/installations/installation';
 import type { Appointment } from '../../src/domain/scheduling/appointment';
 import { sendDueReminders } from '../../src/jobs/appointmentJobs';
+import { KijkwijzerRoundRepository } from '../../src/storage/kijkwijzer/KijkwijzerRoundRepository';
+import { UsedLinkRepository } from '../../src/storage/links/UsedLinkRepository';
 import { useSchool } from '../support/school';
 import { marieke, personalChatOf, sanne, TENANT_ID } from '../support/teamsActivities';
 
@@ -52,5 +55,50 @@ describe('a claim and the messages it is for, written as one (real storage on Az
     }
     // The claim holds: the next round sends nothing more.
     expect(await sendDueReminders(school.app.composed.appointmentJobOptions, now)).toBe(0);
+  });
+
+  it('invites to a kijkwijzer round whose start landed although its answer was lost, once', async () => {
+    const create = KijkwijzerRoundRepository.prototype.create;
+    const lostAnswer = jest.spyOn(KijkwijzerRoundRepository.prototype, 'create').mockImplementation(async function (this: KijkwijzerRoundRepository, round) {
+      await create.call(this, round);
+      throw new Error('the answer timed out');
+    });
+    const participants = [sanne, marieke].map((person) => ({ userId: person.aadObjectId, name: person.name }));
+    const closesOn = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await expect(school.app.composed.kijkwijzer.start(school.beheerder, { closesOn, participantIds: participants.map((person) => person.userId) }, participants)).rejects.toThrow(
+      'the answer timed out',
+    );
+    lostAnswer.mockRestore();
+    await school.app.composed.deliveries.idle();
+
+    for (const person of [sanne, marieke]) expect(school.connector.to(personalChatOf(person))).toHaveLength(1);
+    const again = await school.app.composed.kijkwijzer.start(school.beheerder, { closesOn, participantIds: participants.map((person) => person.userId) }, participants);
+    expect(again).toMatchObject({ ok: false, problems: ['round-open'] });
+  });
+
+  it('sends what a once-only claim announced when the claim landed although its answer was lost; nothing when another claimed first', async () => {
+    const { storage, deliveries } = school.app.composed;
+    const usedLinks = new UsedLinkRepository(storage.table(storage.names.usedLinksTable));
+    const key = installationKeyOf({ tenantId: TENANT_ID, conversationType: 'personal', conversationId: '', userAadObjectId: sanne.aadObjectId });
+    const announce = (text: string) => async () => {
+      await deliveries.outgoing.sendToConversation(TENANT_ID, key, { kind: 'text', text }, { userId: sanne.aadObjectId });
+    };
+    const at = new Date();
+    const claim = async () => {
+      await usedLinks.useOnce('announced-once', at);
+      throw new Error('the answer timed out');
+    };
+    await expect(deliveries.outgoing.withChange({ kind: 'onceClaim', key: 'announced-once', at: at.toISOString() }, announce('eerste keer'), claim)).rejects.toThrow('the answer timed out');
+    const later = new Date(at.getTime() + 1000);
+    const claimedAgain = await deliveries.outgoing.withChange(
+      { kind: 'onceClaim', key: 'announced-once', at: later.toISOString() },
+      announce('tweede keer'),
+      () => usedLinks.useOnce('announced-once', later),
+      (first) => first,
+    );
+    await deliveries.idle();
+
+    expect(claimedAgain).toBe(false);
+    expect(school.connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text)).toEqual(['eerste keer']);
   });
 });

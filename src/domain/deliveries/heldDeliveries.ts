@@ -39,7 +39,24 @@ export interface TrajectoryMarkCheck {
   at: string;
 }
 
-export type ChangeCheck = TrajectoryEventCheck | AppointmentChangeCheck | TrajectoryMarkCheck;
+/** A kijkwijzer round started, or reminded, at this moment (each start or reminder writes its own). */
+export interface RoundMarkCheck {
+  kind: 'roundMark';
+  tenantId: string;
+  schoolId: string;
+  roundId: string;
+  mark: 'startedAt' | 'remindedAt';
+  at: string;
+}
+
+/** A once-only claim (a conditional insert under `key`), made at this moment. */
+export interface OnceClaimCheck {
+  kind: 'onceClaim';
+  key: string;
+  at: string;
+}
+
+export type ChangeCheck = TrajectoryEventCheck | AppointmentChangeCheck | TrajectoryMarkCheck | RoundMarkCheck | OnceClaimCheck;
 
 /** The check for the last event of `after`, the trajectory as the command leaves it. */
 export function trajectoryEventCheck(tenantId: string, after: Trajectory): TrajectoryEventCheck {

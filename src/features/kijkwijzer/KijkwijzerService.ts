@@ -1,3 +1,5 @@
+import type { RoundMarkCheck } from '../../domain/deliveries/heldDeliveries';
+import type { AnnouncedChanges } from '../notifications/Deliveries';
 import { applyPage, progressOf, readPageAnswers, type AnswerProblem, type AnswerSheet, type Progress } from '../../domain/kijkwijzer/answers';
 import { roundFigures } from '../../domain/kijkwijzer/aggregation';
 import { comparisonFor } from '../../domain/kijkwijzer/comparison';
@@ -83,6 +85,8 @@ export interface KijkwijzerServiceOptions {
   answers: KijkwijzerAnswerRepository;
   defaultStatements: readonly string[];
   messages: KijkwijzerMessages;
+  /** A round's start or reminder and the messages it sends are written as one (a crash loses neither). */
+  changes: AnnouncedChanges;
   beheerdersOf(tenantId: string, schoolId: string): Promise<string[]>;
   now: () => Date;
 }
@@ -145,13 +149,15 @@ export class KijkwijzerService implements KijkwijzerFigures {
     const now = this.options.now();
     const started = startRound({ id: `meting-${sequence}`, tenantId: actor.tenantId, schoolId: actor.schoolId, startedBy: actor.userId, closesOn: input.closesOn, participants, list, earlier, now });
     if (!started.ok) return { ok: false, reason: 'invalid', problems: started.problems };
-    if (!(await this.options.rounds.create(started.round))) return { ok: false, reason: 'invalid', problems: ['round-open'] };
-
     const unreachable: Participant[] = [];
-    for (const participant of started.round.participants) {
-      const view = this.viewOf(started.round, 0, {});
-      if (!(await this.options.messages.invite(started.round, participant, view))) unreachable.push(participant);
-    }
+    const invite = async () => {
+      for (const participant of started.round.participants) {
+        const view = this.viewOf(started.round, 0, {});
+        if (!(await this.options.messages.invite(started.round, participant, view))) unreachable.push(participant);
+      }
+    };
+    const created = await this.options.changes.withChange(roundMark(started.round, 'startedAt', now), invite, () => this.options.rounds.create(started.round), (wasCreated) => wasCreated);
+    if (!created) return { ok: false, reason: 'invalid', problems: ['round-open'] };
     if (unreachable.length > 0) {
       const stored = await this.options.rounds.get(actor.tenantId, actor.schoolId, started.round.id);
       if (stored) await this.options.rounds.update(stored, { ...stored.round, unreachableIds: unreachable.map((person) => person.userId) });
@@ -228,16 +234,21 @@ export class KijkwijzerService implements KijkwijzerFigures {
     let sent = 0;
     for (const stored of await this.options.rounds.listOpen()) {
       if (!reminderDue(stored.round, now, schoolDaysBefore)) continue;
-      if (!(await this.options.rounds.update(stored, { ...stored.round, remindedAt: now }))) continue;
       const sheets = await this.options.answers.sheetsOf(stored.round.tenantId, stored.round.schoolId, stored.round.id);
       const statementIds = stored.round.statements.map((statement) => statement.id);
       const pages = pagesOf(stored.round.statements);
-      for (const participant of stored.round.participants) {
-        const sheet = sheets.get(participant.userId) ?? {};
-        if (progressOf(statementIds, sheet).complete) continue;
-        const firstOpen = Math.max(0, pages.findIndex((page) => page.some((statement) => !sheet[statement.id])));
-        if (await this.options.messages.remind(stored.round, participant, this.viewOf(stored.round, firstOpen, sheet))) sent++;
-      }
+      let reminded = 0;
+      const remind = async () => {
+        for (const participant of stored.round.participants) {
+          const sheet = sheets.get(participant.userId) ?? {};
+          if (progressOf(statementIds, sheet).complete) continue;
+          const firstOpen = Math.max(0, pages.findIndex((page) => page.some((statement) => !sheet[statement.id])));
+          if (await this.options.messages.remind(stored.round, participant, this.viewOf(stored.round, firstOpen, sheet))) reminded++;
+        }
+      };
+      const reminder = { ...stored.round, remindedAt: now };
+      const claimed = await this.options.changes.withChange(roundMark(reminder, 'remindedAt', now), remind, () => this.options.rounds.update(stored, reminder), (updated) => updated);
+      if (claimed) sent += reminded;
     }
     return sent;
   }
@@ -301,4 +312,8 @@ function applyEdit(list: StatementList, edit: ListEdit): ListChange {
     case 'retire':
       return retireStatement(list, edit.statementId);
   }
+}
+
+function roundMark(round: Round, mark: RoundMarkCheck['mark'], at: Date): RoundMarkCheck {
+  return { kind: 'roundMark', tenantId: round.tenantId, schoolId: round.schoolId, roundId: round.id, mark, at: at.toISOString() };
 }

@@ -26,6 +26,18 @@ export class UsedLinkRepository {
     }
   }
 
+  /** When `nonce` was used; undefined when never (or forgotten). */
+  async usedAt(nonce: string): Promise<Date | undefined> {
+    const key = createHash('sha256').update(nonce).digest('hex');
+    try {
+      const entity = await this.table.getEntity<{ usedAt?: Date }>(key.slice(0, 2), key, { queryOptions: { select: ['usedAt'] } });
+      return entity.usedAt ? new Date(entity.usedAt) : undefined;
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
   /** Deletes the uses whose `forgetAfter` has passed; returns how many. */
   async deleteForgettable(now: Date): Promise<number> {
     return deleteEntitiesWhere(this.table, odata`forgetAfter lt ${now}`);
