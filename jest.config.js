@@ -6,12 +6,14 @@ const transform = {
   '^.+\\.ts$': 'ts-jest',
   '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
 };
-// A shared two-core machine can be slow; a timeout only catches a hang, it never times the code.
-const common = { transform, transformIgnorePatterns: ['/node_modules/(?!jose/)'], testEnvironment: 'node', testTimeout: 30000 };
+const common = { transform, transformIgnorePatterns: ['/node_modules/(?!jose/)'], testEnvironment: 'node' };
 
 // Set-up is per project, and jest runs a project's set-up only when one of its tests runs:
 // `npx jest tests/unit` starts no storage and needs no browser.
 module.exports = {
+  // A shared two-core machine can be slow; a timeout only catches a hang, it never times the code.
+  // A global option: inside a project Jest ignores it (and falls back to 5 s).
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {

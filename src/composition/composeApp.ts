@@ -285,6 +285,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     trajectories: trajectoryService,
     trajectoryStore: trajectories,
     notices: createSchedulingNotices({ notifier, texts, calendarUrlFor }),
+    changes: outgoing,
     texts,
     now,
     schoolHours: config.schoolHours,

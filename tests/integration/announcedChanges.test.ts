@@ -101,4 +101,25 @@ describe('a claim and the messages it is for, written as one (real storage on Az
     expect(claimedAgain).toBe(false);
     expect(school.connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text)).toEqual(['eerste keer']);
   });
+
+  it('tells the begeleider of a chosen moment whose write landed although its answer was lost', async () => {
+    const { repositories, scheduling, deliveries } = school.app.composed;
+    const start = new Date(Date.now() + 7 * 86_400_000);
+    const proposed: Appointment = { ...confirmedAppointment(start), id: 'appointment-announced-2', status: 'proposed' };
+    delete proposed.chosen;
+    expect(await repositories.appointments.create(TENANT_ID, proposed)).toBe(true);
+    const update = repositories.appointments.update.bind(repositories.appointments);
+    const lostAnswer = jest.spyOn(repositories.appointments, 'update').mockImplementation(async (...args) => {
+      await update(...args);
+      throw new Error('the answer timed out');
+    });
+    const teacher = { tenantId: TENANT_ID, schoolId: 'default', userId: sanne.aadObjectId, name: sanne.name, roles: ['leerkracht' as const] };
+    await expect(scheduling.choose(teacher, proposed.id, 0, '0')).rejects.toThrow('the answer timed out');
+    lostAnswer.mockRestore();
+    await deliveries.idle();
+
+    const told = school.connector.to(personalChatOf(marieke)).map((sent) => sent.activity.text);
+    expect(told).toEqual([expect.stringContaining(sanne.name)]);
+    expect((await repositories.appointments.get(TENANT_ID, 'default', proposed.id))?.appointment.status).toBe('confirmed');
+  });
 });

@@ -40,8 +40,12 @@ export interface DeliveriesOptions {
 interface HeldScope {
   check: ChangeCheck;
   collected: Delivery[];
-  /** Work that belongs to the deliveries but may only happen once the change is written. */
-  onWritten: (() => Promise<void>)[];
+  /**
+   * What happens once the change is written, in the order the announcement asked for it: queueing
+   * deliveries, and work that may only happen then (an update of a tracked card must be queued
+   * before a newer card takes over its tracking, as without holding).
+   */
+  steps: ({ queue: Delivery[] } | { work: () => Promise<void> })[];
 }
 
 /**
@@ -73,6 +77,7 @@ export class Deliveries {
       // Written before the change they announce; queued by `withChange` (or the sweep) once it is written.
       await this.options.outbox.add(deliveries.map((delivery) => ({ ...delivery, heldFor: scope.check })));
       scope.collected.push(...deliveries);
+      scope.steps.push({ queue: deliveries });
       return deliveries;
     }
     // Durable first: from here on the deliveries survive a crash of this process.
@@ -110,7 +115,7 @@ export class Deliveries {
    * is settled by the sweep, which asks storage whether the change was written.
    */
   async withChange<T>(check: ChangeCheck, announce: () => Promise<void>, write: () => Promise<T>, wrote: (result: T) => boolean = () => true): Promise<T> {
-    const scope: HeldScope = { check, collected: [], onWritten: [] };
+    const scope: HeldScope = { check, collected: [], steps: [] };
     try {
       await this.held.run(scope, announce);
     } catch (error) {
@@ -185,13 +190,15 @@ export class Deliveries {
    */
   async whenWritten(work: () => Promise<void>): Promise<void> {
     const scope = this.held.getStore();
-    if (scope) scope.onWritten.push(work);
+    if (scope) scope.steps.push({ work });
     else await work();
   }
 
   private async release(scope: HeldScope): Promise<void> {
-    for (const work of scope.onWritten) await work();
-    if (scope.collected.length > 0) await this.track(this.queueAll(scope.collected));
+    for (const step of scope.steps) {
+      if ('work' in step) await step.work();
+      else await this.track(this.queueAll(step.queue));
+    }
   }
 
   private async isWritten(check: ChangeCheck): Promise<boolean> {

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { AppointmentChangeCheck } from '../../domain/deliveries/heldDeliveries';
 import { endOf, isActive, slotInCalendar, type Appointment, type SchoolHours, type Slot } from '../../domain/scheduling/appointment';
 import { appointmentOfCommand, appointmentToPlan, commandsOnDone, isBeforeAppointment } from '../../domain/scheduling/nextAppointment';
 import { readSlotInput } from '../../domain/scheduling/slotInput';
@@ -7,6 +8,7 @@ import { isAssignedSvibber } from '../../domain/trajectories/parties';
 import type { Trajectory, TrajectoryCommand } from '../../domain/trajectories/trajectory';
 import { AppointmentChangedError, type AppointmentRepository, type StoredAppointment } from '../../storage/appointments/AppointmentRepository';
 import { appointmentName, fillIn, formatSlot, type Texts } from '../../texts';
+import type { AnnouncedChanges } from '../notifications/Deliveries';
 import type { Actor } from '../schools/SchoolDirectory';
 import type { TrajectoryService } from '../trajectories/TrajectoryService';
 import type { TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
@@ -18,6 +20,8 @@ export interface SchedulingServiceOptions {
   trajectories: TrajectoryService;
   trajectoryStore: TrajectoryRepository;
   notices: SchedulingNotices;
+  /** An appointment's change and what tells the other party of it are written as one (a crash loses neither). */
+  changes: AnnouncedChanges;
   texts: Texts;
   now: () => Date;
   schoolHours: SchoolHours;
@@ -32,6 +36,12 @@ export function appointmentIdFor(trajectoryId: string, kind: string, cycle: numb
 
 function appointmentReply(appointment: Appointment, otherName: string, view: AppointmentView): SchedulingReply {
   return { kind: 'appointment', appointment, otherName, view };
+}
+
+/** A fresh name for one write of an appointment, and the check that asks whether it landed. */
+function appointmentChange(tenantId: string, appointment: Appointment): { changeId: string; check: AppointmentChangeCheck } {
+  const changeId = randomUUID();
+  return { changeId, check: { kind: 'appointmentChange', tenantId, schoolId: appointment.schoolId, appointmentId: appointment.id, changeId } };
 }
 
 function rowOf(field: string): number {
@@ -175,22 +185,28 @@ export class SchedulingService {
       createdAt: existing?.appointment.createdAt ?? at,
       updatedAt: at,
     };
-    if (existing) {
-      try {
-        await appointments.update(existing, appointment, { newTime: true });
-      } catch (error) {
-        if (error instanceof AppointmentChangedError) return { reply: texts.trajectory.changedMeanwhile };
-        throw error;
+    const announce = async () => {
+      if (before) {
+        const change = { tenantId: actor.tenantId, before, after: appointment, byName: actor.name };
+        // A confirmed moment lapses in both calendars; earlier proposals only on the teacher's card.
+        if (before.status === 'confirmed' && before.chosen) await this.options.notices.confirmedMoved(change);
+        else await this.options.notices.proposalSuperseded(change);
       }
-    } else if (!(await appointments.create(actor.tenantId, appointment))) return { reply: texts.trajectory.changedMeanwhile };
-
-    if (before) {
-      const change = { tenantId: actor.tenantId, before, after: appointment, byName: actor.name };
-      // A confirmed moment lapses in both calendars; earlier proposals only on the teacher's card.
-      if (before.status === 'confirmed' && before.chosen) await this.options.notices.confirmedMoved(change);
-      else await this.options.notices.proposalSuperseded(change);
+      await this.options.notices.slotsProposed(actor.tenantId, appointment, trajectory);
+    };
+    const { changeId, check } = appointmentChange(actor.tenantId, appointment);
+    try {
+      const written = await this.options.changes.withChange(
+        check,
+        announce,
+        async () => (existing ? (await appointments.update(existing, appointment, { newTime: true, changeId }), true) : appointments.create(actor.tenantId, appointment, changeId)),
+        (wasWritten) => wasWritten,
+      );
+      if (!written) return { reply: texts.trajectory.changedMeanwhile };
+    } catch (error) {
+      if (error instanceof AppointmentChangedError) return { reply: texts.trajectory.changedMeanwhile };
+      throw error;
     }
-    await this.options.notices.slotsProposed(actor.tenantId, appointment, trajectory);
     return { reply: appointmentReply(appointment, trajectory.teacher.name, { kind: 'proposed' }), appointment };
   }
 
@@ -212,13 +228,17 @@ export class SchedulingService {
       // After a cancelled moment, calendars take the new one only with a higher sequence.
       const { replaced, ...rest } = appointment;
       const confirmed: Appointment = { ...rest, status: 'confirmed', chosen: slot, sequence: replaced ? appointment.sequence + 1 : appointment.sequence, updatedAt: now() };
+      const { changeId, check } = appointmentChange(actor.tenantId, confirmed);
       try {
-        await appointments.update(stored, confirmed);
+        await this.options.changes.withChange(
+          check,
+          () => this.options.notices.slotChosen({ tenantId: actor.tenantId, before: appointment, after: confirmed, byName: actor.name }),
+          () => appointments.update(stored, confirmed, { changeId }),
+        );
       } catch (error) {
         if (error instanceof AppointmentChangedError) continue;
         throw error;
       }
-      await this.options.notices.slotChosen({ tenantId: actor.tenantId, before: appointment, after: confirmed, byName: actor.name });
       return appointmentReply(confirmed, svibberName, { kind: 'confirmed', calendarUrl: this.options.calendarUrlFor(actor.tenantId, confirmed, actor.userId) });
     }
     return texts.trajectory.changedMeanwhile;
@@ -264,16 +284,22 @@ export class SchedulingService {
     if (!isActive(stored.appointment)) return texts.scheduling.notFound;
     const { appointment } = stored;
     const cancelled: Appointment = { ...appointment, status: 'cancelled', sequence: appointment.sequence + 1, updatedAt: now() };
+    const otherId = actor.userId === appointment.teacherId ? appointment.svibberId : appointment.teacherId;
+    const otherName = this.nameOf(stored, otherId);
+    const { changeId, check } = appointmentChange(actor.tenantId, cancelled);
     try {
-      await appointments.update(stored, cancelled);
+      await this.options.changes.withChange(
+        check,
+        async () => {
+          await this.options.notices.cancelled({ tenantId: actor.tenantId, before: appointment, after: cancelled, byName: actor.name, otherId });
+          await this.sendPlanForm(actor.tenantId, cancelled);
+        },
+        () => appointments.update(stored, cancelled, { changeId }),
+      );
     } catch (error) {
       if (error instanceof AppointmentChangedError) return texts.trajectory.changedMeanwhile;
       throw error;
     }
-    const otherId = actor.userId === appointment.teacherId ? appointment.svibberId : appointment.teacherId;
-    const otherName = this.nameOf(stored, otherId);
-    await this.options.notices.cancelled({ tenantId: actor.tenantId, before: appointment, after: cancelled, byName: actor.name, otherId });
-    await this.sendPlanForm(actor.tenantId, cancelled);
     // A proposal nobody chose from yet is withdrawn, not cancelled: no moment was in anyone's calendar.
     const inCalendar = slotInCalendar(appointment);
     return appointmentReply(cancelled, otherName, inCalendar ? { kind: 'cancelled', calendarUrl: this.options.calendarUrlFor(actor.tenantId, cancelled, actor.userId) } : { kind: 'withdrawn' });
@@ -291,8 +317,15 @@ export class SchedulingService {
     if (isBeforeAppointment(appointment, now())) return appointmentReply(appointment, teacherName, { kind: 'notice', text: this.tooEarlyText(appointment) });
     const text = (field: string, max: number) => (typeof raw[field] === 'string' ? String(raw[field]).trim().slice(0, max) : '') || undefined;
     const done: Appointment = { ...appointment, status: 'done', privateNote: text('note', 2000), agreements: text('agreements', 2000), updatedAt: now() };
+    const { changeId, check } = appointmentChange(actor.tenantId, done);
     try {
-      await appointments.update(stored, done);
+      await this.options.changes.withChange(
+        check,
+        async () => {
+          if (done.agreements) await this.options.notices.agreementsMade(actor.tenantId, done);
+        },
+        () => appointments.update(stored, done, { changeId }),
+      );
     } catch (error) {
       if (error instanceof AppointmentChangedError) return texts.trajectory.changedMeanwhile;
       throw error;
@@ -304,7 +337,7 @@ export class SchedulingService {
       if (outcome.kind !== 'done') return outcome.kind === 'refused' ? texts.trajectories.refusal[outcome.reason] : texts.trajectory.notFound;
       trajectory = outcome.trajectory;
     }
-    if (done.agreements) await this.options.notices.agreementsMade(actor.tenantId, done);
+    // The next step's form follows from the trajectory as the commands left it: sent after them.
     if (trajectory && appointmentToPlan(trajectory)) await this.sendPlanForm(actor.tenantId, done);
     return appointmentReply(done, teacherName, { kind: 'done' });
   }
