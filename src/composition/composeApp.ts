@@ -126,6 +126,7 @@ export interface ComposedApp {
     members: SchoolMemberRepository;
     people: PersonRepository;
     appointments: AppointmentRepository;
+    recordings: RecordingRepository;
   };
   directory: SchoolDirectory;
   /** What features message people through (queued deliveries). */
@@ -221,6 +222,12 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
         }
         case 'onceClaim':
           return (await usedLinks.usedAt(check.key))?.toISOString() === check.at;
+        case 'grant': {
+          const grant = await recordingRepository.getGrant(check.tenantId, check.schoolId, check.grantId);
+          return grant !== undefined && (grant.withdrawnAt !== undefined) === check.withdrawn;
+        }
+        case 'recordingAdded':
+          return (await recordingRepository.get(check.tenantId, check.schoolId, check.recordingId)) !== undefined;
       }
     },
   });
@@ -271,6 +278,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     settingsFor: (tenantId, schoolId) => directory.recordingSettingsOf(tenantId, schoolId),
     rolesOf: async (tenantId, schoolId, userId) => (await directory.subjectFor(tenantId, schoolId, userId)).roles,
     claimOnce: (key, at) => usedLinks.useOnce(key, at),
+    changes: outgoing,
   });
   const calendarLinks = new CalendarLinks({
     secret: config.linkSigningSecret,
@@ -565,7 +573,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     onRoundClosed: (tenantId, schoolId) => onRoundClosed(directieSummaryJobOptions, tenantId, schoolId),
     logger,
     storage,
-    repositories: { installations, processedActivities, trajectories, members, people, appointments },
+    repositories: { installations, processedActivities, trajectories, members, people, appointments, recordings: recordingRepository },
     directory,
     notifier,
     trajectoryService,

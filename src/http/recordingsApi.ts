@@ -159,10 +159,9 @@ export function registerRecordingsApi(server: restify.Server, deps: RecordingsAp
     const [tenantId, schoolId, trajectoryId, cycle, blobName] = claims?.subjectId.split('|') ?? [];
     if (!claims || !blobName) return refuse(res);
     const subject = await deps.subjectFor(tenantId, schoolId, claims.userId);
-    const registered = await deps.recordings.register(subject, trajectoryId, Number(cycle) || 1, blobName, Number(req.body?.durationSeconds) || undefined);
+    // A second registration of the same upload is refused, so the other party hears of each recording once.
+    const registered = await deps.recordings.register(subject, trajectoryId, Number(cycle) || 1, blobName, Number(req.body?.durationSeconds) || undefined, deps.onRegistered);
     if (!registered.ok) return refuse(res, 400, deps.texts.problems[registered.reason] ?? deps.texts.refused);
-    // A second registration of the same upload is refused, so this tells of each recording once.
-    await deps.onRegistered?.(registered.recording);
     res.json(200, { message: deps.texts.uploaded });
   });
 

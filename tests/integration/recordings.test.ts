@@ -81,6 +81,52 @@ describe('recordings in Blob Storage with per-trajectory access (real Azurite)',
     expect(await school.app.composed.recordings.watch(actors.lotte, registered.recording.id)).toMatchObject({ ok: false });
   });
 
+  it('tells the colleague of a grant, and of its withdrawal, also when the write landed but its answer was lost', async () => {
+    const { registered } = await upload(actors.sanne);
+    if (!registered.ok) throw new Error(registered.reason);
+    const repository = school.app.composed.repositories.recordings;
+    const putGrant = repository.putGrant.bind(repository);
+    const lostAnswer = jest.spyOn(repository, 'putGrant').mockImplementation(async (grant) => {
+      await putGrant(grant);
+      throw new Error('the answer timed out');
+    });
+    const told: string[] = [];
+    const tell = async (grant: { granteeId: string; withdrawnAt?: Date }) => {
+      told.push(grant.withdrawnAt ? 'withdrawn' : 'granted');
+      await school.app.composed.notifier.sendText(TENANT_ID, grant.granteeId, grant.withdrawnAt ? 'ingetrokken' : 'gedeeld');
+    };
+    await expect(school.app.composed.recordings.grant(actors.sanne, registered.recording.id, { userId: peter.aadObjectId, name: peter.name }, { kind: 'recording' }, undefined, false, tell)).rejects.toThrow(
+      'the answer timed out',
+    );
+    const grant = (await repository.listGrants(TENANT_ID, 'default', registered.recording.id)).find((candidate) => candidate.granteeId === peter.aadObjectId)!;
+    await expect(school.app.composed.recordings.withdrawGrant(actors.sanne, registered.recording.id, grant.id, tell)).rejects.toThrow('the answer timed out');
+    lostAnswer.mockRestore();
+    await delivered(school.app);
+
+    expect(told).toEqual(['granted', 'withdrawn']);
+    expect(school.connector.to(personalChatOf(peter)).map((sent) => sent.activity.text)).toEqual(['gedeeld', 'ingetrokken']);
+  });
+
+  it('tells of a new recording whose registration landed although its answer was lost', async () => {
+    const started = await school.app.composed.recordings.startUpload(actors.marieke, trajectoryId);
+    if (!started.ok) throw new Error(started.reason);
+    expect(await putBlob(started.uploadUrl, VIDEO, 'video/webm')).toBe(201);
+    const repository = school.app.composed.repositories.recordings;
+    const add = repository.add.bind(repository);
+    const lostAnswer = jest.spyOn(repository, 'add').mockImplementation(async (recording) => {
+      await add(recording);
+      throw new Error('the answer timed out');
+    });
+    const tell = async () => {
+      await school.app.composed.notifier.sendText(TENANT_ID, sanne.aadObjectId, 'nieuwe opname');
+    };
+    await expect(school.app.composed.recordings.register(actors.marieke, trajectoryId, 1, started.blobName, 42, tell)).rejects.toThrow('the answer timed out');
+    lostAnswer.mockRestore();
+    await delivered(school.app);
+
+    expect(school.connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text)).toEqual(['nieuwe opname']);
+  });
+
   it('refuses forged ids and registrations, audits them, and leaves nothing behind', async () => {
     expect(await school.app.composed.recordings.watch(actors.sanne, 'forged-recording-id')).toMatchObject({ ok: false });
     const otherTrajectory = await guidedTrajectory(school.app, actors.lotte, actors.marieke);

@@ -56,7 +56,24 @@ export interface OnceClaimCheck {
   at: string;
 }
 
-export type ChangeCheck = TrajectoryEventCheck | AppointmentChangeCheck | TrajectoryMarkCheck | RoundMarkCheck | OnceClaimCheck;
+/** A grant given (its id is new) or withdrawn. */
+export interface GrantCheck {
+  kind: 'grant';
+  tenantId: string;
+  schoolId: string;
+  grantId: string;
+  withdrawn: boolean;
+}
+
+/** A recording kept after its upload was checked (its id is new). */
+export interface RecordingAddedCheck {
+  kind: 'recordingAdded';
+  tenantId: string;
+  schoolId: string;
+  recordingId: string;
+}
+
+export type ChangeCheck = TrajectoryEventCheck | AppointmentChangeCheck | TrajectoryMarkCheck | RoundMarkCheck | OnceClaimCheck | GrantCheck | RecordingAddedCheck;
 
 /** The check for the last event of `after`, the trajectory as the command leaves it. */
 export function trajectoryEventCheck(tenantId: string, after: Trajectory): TrajectoryEventCheck {

@@ -1,3 +1,5 @@
+import type { GrantCheck } from '../../domain/deliveries/heldDeliveries';
+import type { AnnouncedChanges } from '../notifications/Deliveries';
 import { randomUUID } from 'node:crypto';
 import { decideAccess, grantsOpening, mayReceiveGrant, type AccessDecision } from '../../domain/recordings/accessPolicy';
 import type { Role } from '../../domain/schools/roles';
@@ -29,7 +31,14 @@ export interface RecordingServiceOptions {
   rolesOf: (tenantId: string, schoolId: string, userId: string) => Promise<readonly Role[]>;
   /** Records a key once (a conditional insert): true the first time, false ever after. */
   claimOnce: (key: string, at: Date) => Promise<boolean>;
+  /** A new recording or grant and what tells people of it are written as one (a crash loses neither). */
+  changes: AnnouncedChanges;
 }
+
+/** Tells people of a change the service is about to write; runs before the write, its messages held until it lands. */
+export type Announce<T extends unknown[]> = (...subjects: T) => Promise<void>;
+
+const nothingToTell = async () => {};
 
 /** Uploads land here first; only the server copies a checked upload to its final name. */
 export const STAGING_PREFIX = 'staging/';
@@ -82,7 +91,14 @@ export class RecordingService {
    * blob: a second registration (a replay, or a retry after a lost answer) is refused and stores
    * nothing, so one upload is never two recordings. A bad upload leaves nothing behind.
    */
-  async register(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording } | Refused> {
+  async register(
+    subject: AccessSubject,
+    trajectoryId: string,
+    cycle: number,
+    blobName: string,
+    durationSeconds?: number,
+    announce: Announce<[Recording]> = nothingToTell,
+  ): Promise<{ ok: true; recording: Recording } | Refused> {
     const { blobs, now } = this.options;
     const trajectory = await this.trajectoryOf(subject, trajectoryId);
     const decision = await this.decide(subject, 'upload', trajectory, undefined, trajectoryId);
@@ -94,7 +110,7 @@ export class RecordingService {
       return { ok: false, reason: 'already-registered' };
     }
     try {
-      return await this.checkAndKeep(subject, trajectoryId, cycle, blobName, durationSeconds);
+      return await this.checkAndKeep(subject, trajectoryId, cycle, blobName, durationSeconds, announce);
     } catch (error) {
       if (!(error instanceof BlobChangedError)) throw error;
       // Written again through the upload link while being checked: nothing of it is kept.
@@ -104,7 +120,14 @@ export class RecordingService {
     }
   }
 
-  private async checkAndKeep(subject: AccessSubject, trajectoryId: string, cycle: number, blobName: string, durationSeconds?: number): Promise<{ ok: true; recording: Recording } | Refused> {
+  private async checkAndKeep(
+    subject: AccessSubject,
+    trajectoryId: string,
+    cycle: number,
+    blobName: string,
+    durationSeconds: number | undefined,
+    announce: Announce<[Recording]>,
+  ): Promise<{ ok: true; recording: Recording } | Refused> {
     const { blobs, recordings, audit, now } = this.options;
     const facts = await blobs.facts(blobName);
     const { maxBytes } = await this.options.settingsFor(subject.tenantId, subject.schoolId);
@@ -137,7 +160,11 @@ export class RecordingService {
       durationSeconds: durationSeconds && Number.isFinite(durationSeconds) && durationSeconds > 0 ? Math.round(durationSeconds) : undefined,
       uploadedAt: now(),
     };
-    await recordings.add(recording);
+    await this.options.changes.withChange(
+      { kind: 'recordingAdded', tenantId: recording.tenantId, schoolId: recording.schoolId, recordingId: recording.id },
+      () => announce(recording),
+      () => recordings.add(recording),
+    );
     await audit.append(subject.tenantId, subject.schoolId, trajectoryId, { at: now(), actorId: subject.userId, action: 'upload', objectType: 'recording', objectId: recording.id, result: 'allowed' });
     return { ok: true, recording };
   }
@@ -286,6 +313,8 @@ export class RecordingService {
     scope: GrantScope,
     until?: Date,
     includeObservations = false,
+    /** Tells the colleague (and whoever else) of a new grant; not called for a repeat. */
+    announce: Announce<[Grant, Recording]> = nothingToTell,
   ): Promise<{ ok: true; grant: Grant; recording: Recording; clipsPending: boolean; repeated: boolean; updated?: boolean } | Refused> {
     const found = await this.recordingFor(subject, recordingId, 'grant');
     if (!found.ok) return found;
@@ -323,20 +352,25 @@ export class RecordingService {
       grantedAt: this.options.now(),
       includeObservations,
     };
-    await this.options.recordings.putGrant(grant);
+    await this.options.changes.withChange(grantCheck(grant), () => announce(grant, recording), () => this.options.recordings.putGrant(grant));
     await this.record(subject, recording.trajectoryId, 'grant', 'grant', grant.id, 'allowed', grantee.userId);
     for (const fragment of clipsToRequest(fragments, existingClips)) await this.options.clips.request(newClip(recording, fragment, this.options.now()));
     return { ok: true, grant, recording, clipsPending, repeated: false };
   }
 
   /** Withdrawal counts for every new request at once: the next decision reads it from storage. */
-  async withdrawGrant(subject: AccessSubject, recordingId: string, grantId: string): Promise<{ ok: true; grant: Grant; recording: Recording } | Refused> {
+  async withdrawGrant(
+    subject: AccessSubject,
+    recordingId: string,
+    grantId: string,
+    announce: Announce<[Grant, Recording]> = nothingToTell,
+  ): Promise<{ ok: true; grant: Grant; recording: Recording } | Refused> {
     const found = await this.recordingFor(subject, recordingId, 'withdrawGrant');
     if (!found.ok) return found;
     const grant = found.grants.find((candidate) => candidate.id === grantId);
     if (!grant) return { ok: false, reason: 'no-such-grant' };
     const withdrawn = { ...grant, withdrawnAt: this.options.now() };
-    await this.options.recordings.putGrant(withdrawn);
+    await this.options.changes.withChange(grantCheck(withdrawn), () => announce(withdrawn, found.recording), () => this.options.recordings.putGrant(withdrawn));
     await this.record(subject, found.recording.trajectoryId, 'withdrawGrant', 'grant', grant.id, 'allowed', grant.granteeId);
     return { ok: true, grant: withdrawn, recording: found.recording };
   }
@@ -462,4 +496,8 @@ export class RecordingService {
   private async record(subject: AccessSubject, trajectoryId: string, action: string, objectType: 'recording' | 'fragment' | 'grant' | 'trajectory', objectId: string, result: 'allowed' | 'refused', detail?: string) {
     await this.options.audit.append(subject.tenantId, subject.schoolId, String(trajectoryId).slice(0, 100), { at: this.options.now(), actorId: subject.userId, action, objectType, objectId, result, detail });
   }
+}
+
+function grantCheck(grant: Grant): GrantCheck {
+  return { kind: 'grant', tenantId: grant.tenantId, schoolId: grant.schoolId, grantId: grant.id, withdrawn: grant.withdrawnAt !== undefined };
 }

@@ -94,6 +94,15 @@ export class RecordingRepository {
     );
   }
 
+  async getGrant(tenantId: string, schoolId: string, grantId: string): Promise<Grant | undefined> {
+    try {
+      return parse<Grant>((await this.grants.getEntity<JsonEntity>(schoolPartition(tenantId, schoolId), grantId)).data);
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
   async listGrants(tenantId: string, schoolId: string, recordingId: string): Promise<Grant[]> {
     return this.query<Grant>(this.grants, odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and recordingId eq ${recordingId}`);
   }

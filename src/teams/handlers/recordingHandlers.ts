@@ -4,7 +4,7 @@ import { cardVerbs } from '../../cards/cardVerbs';
 import { accessCard, auditLogCard, recordingAspects, sharedWithMeCard } from '../../cards/recordingCards';
 import { renderCard, type AdaptiveCardJson } from '../../cards/renderCard';
 import { escapeMarkdown, trustedMarkdown, type TrustedMarkdown } from '../../cards/cardText';
-import type { GrantScope } from '../../domain/recordings/recording';
+import type { Grant, GrantScope, Recording } from '../../domain/recordings/recording';
 import { amsterdamLocalToUtc } from '../../domain/scheduling/schoolClock';
 import type { Actor } from '../../features/schools/SchoolDirectory';
 import type { BotDependencies } from '../botDependencies';
@@ -142,7 +142,13 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     }
     // Only an explicit "true" from the toggle includes the kijkwijzer; anything else means no.
     const includeObservations = data.includeObservations === 'true' || data.includeObservations === true;
-    const granted = await recordings.grant(actor, recordingId, { userId: grantee.userId, name: grantee.name }, scope, until, includeObservations);
+    // Told while the grant is written (held until it lands); a repeat tells nobody again.
+    let reached = true;
+    const tell = async (grant: Grant, recording: Recording) => {
+      if (grant.scope.kind === 'recording') reached = await grantNotices.ready(grant, recording);
+      else await deps.recordingNotices.fragmentsShared(grant, recording);
+    };
+    const granted = await recordings.grant(actor, recordingId, { userId: grantee.userId, name: grantee.name }, scope, until, includeObservations, tell);
     if (!granted.ok) {
       const problems: Record<string, string> = {
         'no-fragments': texts.recordings.chooseFragment,
@@ -157,7 +163,6 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     if (granted.updated) return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.observationsChoiceChanged, { name: grantee.name }), tone: 'good' });
     // A repeated click changes nothing: the colleague was told the first time.
     if (grant.scope.kind === 'recording') {
-      const reached = granted.repeated || (await grantNotices.ready(grant, granted.recording));
       const text = fillIn(texts.recordings.granted, { name: grantee.name });
       // Nobody is left believing a colleague was told when the bot could not reach them.
       if (!reached) {
@@ -170,10 +175,7 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     }
     // Clips may take a while to cut: the clip job tells the colleague (once) when all are ready,
     // also when they were ready already.
-    if (!granted.repeated) {
-      clips.kick({ tenantId: actor.tenantId, schoolId: actor.schoolId, recordingId });
-      await deps.recordingNotices.fragmentsShared(grant, granted.recording);
-    }
+    if (!granted.repeated) clips.kick({ tenantId: actor.tenantId, schoolId: actor.schoolId, recordingId });
     const fragments = grant.scope.fragmentIds.length;
     const pending = fragments === 1 ? texts.recordings.grantedFragmentPending : texts.recordings.grantedFragmentsPending;
     return accessCardFor(actor, recordingId, deps, { text: fillIn(pending, { name: grantee.name, count: fragmentCount(fragments, texts) }), tone: 'good' });
@@ -192,10 +194,10 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     const recordingId = idFrom(data, 'recordingId');
     const grantId = idFrom(data, 'grantId');
     if (!recordingId || !grantId) return texts.recordings.refused;
-    const withdrawn = await recordings.withdrawGrant(actor, recordingId, grantId);
+    const withdrawn = await recordings.withdrawGrant(actor, recordingId, grantId, async (grant, recording) => {
+      await notifier.sendText(actor.tenantId, grant.granteeId, fillIn(texts.recordings.withdrawnNotice, { teacher: actor.name, cycle: recording.cycle }));
+    });
     if (!withdrawn.ok) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.refused, tone: 'attention' });
-    const { cycle } = withdrawn.recording;
-    await notifier.sendText(actor.tenantId, withdrawn.grant.granteeId, fillIn(texts.recordings.withdrawnNotice, { teacher: actor.name, cycle }));
     return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.withdrawn, { name: withdrawn.grant.granteeName }), tone: 'good' });
   });
 }
