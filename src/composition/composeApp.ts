@@ -336,6 +336,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       now,
       claimOnce: (key, at) => usedLinks.useOnce(key, at),
       announce: grantNotices,
+      changes: outgoing,
     }),
     lease,
     logger,
@@ -358,7 +359,6 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     messages: createKijkwijzerMessages({
       notifier,
       downloads: kijkwijzerDownloads,
-      resultFor: (tenantId, schoolId, roundId) => kijkwijzer.result({ tenantId, schoolId, roles: ['beheerder'] }, roundId),
       texts,
     }),
     changes: outgoing,

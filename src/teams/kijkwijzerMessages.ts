@@ -3,13 +3,11 @@ import { renderCard } from '../cards/renderCard';
 import { fillIn, roundName, type Texts } from '../texts';
 import type { Notifier } from '../features/notifications/Notifier';
 import type { KijkwijzerDownloads } from '../features/kijkwijzer/KijkwijzerDownloads';
-import type { KijkwijzerMessages, ResultOutcome } from '../features/kijkwijzer/KijkwijzerService';
+import type { KijkwijzerMessages } from '../features/kijkwijzer/KijkwijzerService';
 
 export interface KijkwijzerMessagesOptions {
   notifier: Notifier;
   downloads: KijkwijzerDownloads;
-  /** The processing of a closed round as a beheerder of its school sees it. */
-  resultFor(tenantId: string, schoolId: string, roundId: string): Promise<ResultOutcome>;
   texts: Texts;
 }
 
@@ -26,9 +24,7 @@ export function createKijkwijzerMessages(options: KijkwijzerMessagesOptions): Ki
         participant.userId,
         kijkwijzerPageCard(view, { notice: { text: fillIn(words.reminder, { round: roundName(texts, round.sequence), date: lastDayOf(round), answered: view.progress.answered, total: view.progress.total }), tone: 'attention' } }, texts),
       ),
-    closed: async (round, beheerderIds) => {
-      const result = await options.resultFor(round.tenantId, round.schoolId, round.id);
-      if (!result.ok) return;
+    closed: async (round, beheerderIds, result) => {
       for (const userId of beheerderIds) {
         const actor = { tenantId: round.tenantId, schoolId: round.schoolId, userId };
         await notifier.sendCard(

@@ -39,13 +39,13 @@ export interface TrajectoryMarkCheck {
   at: string;
 }
 
-/** A kijkwijzer round started, or reminded, at this moment (each start or reminder writes its own). */
+/** A kijkwijzer round started, reminded or closed at this moment (each writes its own). */
 export interface RoundMarkCheck {
   kind: 'roundMark';
   tenantId: string;
   schoolId: string;
   roundId: string;
-  mark: 'startedAt' | 'remindedAt';
+  mark: 'startedAt' | 'remindedAt' | 'closedAt';
   at: string;
 }
 

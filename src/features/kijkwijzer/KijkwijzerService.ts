@@ -75,8 +75,8 @@ export interface KijkwijzerMessages {
   invite(round: Round, participant: Participant, view: PageView): Promise<boolean>;
   /** Reminds an unfinished participant with the first page that still has open statements. */
   remind(round: Round, participant: Participant, view: PageView): Promise<boolean>;
-  /** Tells the commissie (beheerders) that a round closed. */
-  closed(round: Round, beheerderIds: string[]): Promise<void>;
+  /** Tells the commissie (beheerders) that a round closed, with its processing. */
+  closed(round: Round, beheerderIds: string[], result: Extract<ResultOutcome, { ok: true }>): Promise<void>;
 }
 
 export interface KijkwijzerServiceOptions {
@@ -260,9 +260,17 @@ export class KijkwijzerService implements KijkwijzerFigures {
       if (!closeDue(stored.round, now)) continue;
       const round: Round = { ...stored.round, status: 'closed', closedAt: now };
       const figures = roundFigures(round, await this.options.answers.sheetsOf(round.tenantId, round.schoolId, round.id));
-      if (!(await this.options.rounds.update(stored, round, figures))) continue;
-      closed++;
-      await this.options.messages.closed(round, await this.options.beheerdersOf(round.tenantId, round.schoolId));
+      // The processing as `result` will read it once the close is stored: this round next to the school's closed ones.
+      const earlier = (await this.options.rounds.listForSchool(round.tenantId, round.schoolId)).flatMap((other) => (other.figures && other.round.id !== round.id ? [withoutNotes(other.figures)] : []));
+      const result = { ok: true as const, round, comparison: comparisonFor(withoutNotes(figures), [...earlier, withoutNotes(figures)]), notes: figures.notes };
+      const beheerders = await this.options.beheerdersOf(round.tenantId, round.schoolId);
+      const written = await this.options.changes.withChange(
+        roundMark(round, 'closedAt', now),
+        () => this.options.messages.closed(round, beheerders, result),
+        () => this.options.rounds.update(stored, round, figures),
+        (updated) => updated,
+      );
+      if (written) closed++;
     }
     return closed;
   }

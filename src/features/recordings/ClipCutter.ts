@@ -7,6 +7,7 @@ import type { AuditLog } from '../../storage/audit/AuditLog';
 import type { ClipRepository } from '../../storage/recordings/ClipRepository';
 import type { RecordingBlobs } from '../../storage/recordings/RecordingBlobs';
 import type { RecordingRepository } from '../../storage/recordings/RecordingRepository';
+import type { AnnouncedChanges } from '../notifications/Deliveries';
 
 export interface ClipCutterOptions {
   clips: ClipRepository;
@@ -20,6 +21,8 @@ export interface ClipCutterOptions {
   claimOnce: (key: string, now: Date) => Promise<boolean>;
   /** The colleague can watch now; or the teacher hears the fragments could not be prepared. */
   announce: { ready(grant: Grant, recording: Recording): Promise<unknown>; failed(grant: Grant, recording: Recording): Promise<void> };
+  /** The once-only claim and the message it is for are written as one (a crash loses neither). */
+  changes: AnnouncedChanges;
 }
 
 /** ffmpeg reads the recording through a read link that lives as long as a long cut may take. */
@@ -93,15 +96,20 @@ export class ClipCutter {
   }
 
   private async announce(recording: Recording): Promise<void> {
-    const { recordings, clips, claimOnce, announce, now } = this.options;
+    const { recordings, clips, announce, now } = this.options;
     const fragments = await recordings.listFragments(recording);
     const clipList = await clips.listForRecording(recording.id);
     for (const grant of await recordings.listGrants(recording.tenantId, recording.schoolId, recording.id)) {
       const current = grant.withdrawnAt === undefined && (grant.until === undefined || now() < grant.until);
       if (!current) continue;
       const status = grantClipStatus(grant, fragments, clipList);
-      if (status === 'ready' && (await claimOnce(`clips-ready|${grant.id}`, now()))) await announce.ready(grant, recording);
-      if (status === 'failed' && (await claimOnce(`clips-failed|${grant.id}`, now()))) await announce.failed(grant, recording);
+      if (status === 'ready') await this.claimed(`clips-ready|${grant.id}`, async () => void (await announce.ready(grant, recording)));
+      if (status === 'failed') await this.claimed(`clips-failed|${grant.id}`, () => announce.failed(grant, recording));
     }
+  }
+
+  private async claimed(key: string, tell: () => Promise<void>): Promise<void> {
+    const at = this.options.now();
+    await this.options.changes.withChange({ kind: 'onceClaim', key, at: at.toISOString() }, tell, () => this.options.claimOnce(key, at), (first) => first);
   }
 }
