@@ -1,3 +1,4 @@
+import type { Spec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Distribution, KijkwijzerSummary } from '../domain/directieSummary/kijkwijzerComparison';
 import type { Shown } from '../domain/directieSummary/suppression';
@@ -84,17 +85,37 @@ export function chartSpec(kijkwijzer: KijkwijzerSummary, texts: Texts = textsFor
   };
 }
 
+/**
+ * The Vega spec the picture is drawn from. Its two legends go under the plot one above the other:
+ * side by side they were wider than the plot, set the picture's width and left the last round
+ * ("Nu") against the right edge, cut off by any font a little wider than Vega's estimate.
+ * Vega-Lite has no setting for how the legends of one side are laid out; Vega has.
+ */
+export async function chartVegaSpec(kijkwijzer: KijkwijzerSummary, texts: Texts = textsFor()): Promise<Spec> {
+  const { compile } = await import('vega-lite');
+  const spec = compile(chartSpec(kijkwijzer, texts)).spec;
+  const legend = { ...spec.config?.legend, layout: { bottom: { direction: 'vertical' as const, anchor: 'start' as const, margin: 6 } } };
+  return { ...spec, config: { ...spec.config, legend } };
+}
+
 /** The PNG, or undefined when there is nothing to draw (no round, or every count hidden). */
 export async function renderSummaryChart(kijkwijzer: KijkwijzerSummary | undefined, texts: Texts = textsFor()): Promise<Buffer | undefined> {
+  const svg = await summaryChartSvg(kijkwijzer, texts);
+  if (svg === undefined) return undefined;
+  const { Resvg } = await import('@resvg/resvg-js');
+  return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'zoom', value: 2 } }).render().asPng();
+}
+
+/** The chart as SVG at its layout size (the PNG is drawn from it at twice that size). */
+export async function summaryChartSvg(kijkwijzer: KijkwijzerSummary | undefined, texts: Texts = textsFor()): Promise<string | undefined> {
   if (!kijkwijzer) return undefined;
   const spec = chartSpec(kijkwijzer, texts);
   if ((spec.data as { values: unknown[] }).values.length === 0) return undefined;
   // Loaded on first use: half a second of start-up every instance would otherwise pay.
-  const [vega, { compile }, { Resvg }] = await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const [vega, vegaSpec] = await Promise.all([import('vega'), chartVegaSpec(kijkwijzer, texts)]);
+  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
   try {
-    const svg = await view.toSVG();
-    return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'zoom', value: 2 } }).render().asPng();
+    return await view.toSVG();
   } finally {
     view.finalize();
   }
