@@ -314,7 +314,7 @@ export const nl = {
     findItAgain: 'Je vindt de opname ook terug met *gedeeld met mij*.',
     withdrawnNotice: '{teacher} heeft je toegang tot opname {cycle} ingetrokken.',
     delete: 'Opname verwijderen',
-    deleteConfirm: 'Weet je het zeker? De opname en haar fragmenten zijn daarna voorgoed weg, voor iedereen.',
+    deleteConfirm: 'Weet je het zeker? De opname en de fragmenten ervan zijn daarna voorgoed weg, voor iedereen.',
     deleted: 'De opname is verwijderd.',
     retentionWarning: 'Je traject is afgesloten. Je opnames worden op {date} verwijderd. Wil je ze eerder kwijt? Verwijder ze via het traject (Toegang opname → Opname verwijderen).',
     sharedTitle: 'Gedeeld met mij',

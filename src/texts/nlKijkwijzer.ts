@@ -46,7 +46,7 @@ const answerProblem = {
 const observation = {
   title: 'Kijkwijzer opname {cycle}',
   intro: {
-    begeleider: 'Jouw observatie als voorbereiding op het nagesprek. De leerkracht ziet hem na het nagesprek; zij vult haar eigen kijkwijzer in.',
+    begeleider: 'Jouw observatie als voorbereiding op het nagesprek. De leerkracht ziet hem na het nagesprek en vult ook een eigen kijkwijzer in.',
     leerkracht: 'Bekijk eerst je opname en vul dan je eigen kijkwijzer in. Na het nagesprek zien jij en je begeleider elkaars kijkwijzer.',
   },
   uitgangspunt: { basiscommunicatie: 'Basiscommunicatie / interactie', organisatie: 'Organisatie / klassenmanagement', didactiek: 'Didactiek' },
@@ -75,7 +75,13 @@ const observation = {
   otherTitle: { begeleider: 'Kijkwijzer van je begeleider', leerkracht: 'Kijkwijzer van de leerkracht' },
   otherAfterTalk: 'Na het nagesprek zie je hier ook de kijkwijzer van de ander.',
   otherNone: 'De ander heeft voor deze opname geen kijkwijzer ingevuld.',
-  refused: 'Deze kijkwijzer is alleen voor de leerkracht en haar begeleider.',
+  /** Per reason (ObservationRefusal): a colleague the recording is shared with is told what is the case. */
+  refusal: {
+    refused: 'Deze kijkwijzer is alleen voor de leerkracht en de begeleider van het traject.',
+    'not-shared': 'De leerkracht heeft de kijkwijzer niet met je gedeeld. Wat je wel mag zien, staat bij *gedeeld met mij*.',
+    'read-only': 'Deze kijkwijzer vullen de leerkracht en de begeleider in. Jij mag hem lezen: kies *Kijkwijzer bekijken* bij *gedeeld met mij*.',
+    'after-talk': 'De leerkracht deelt de kijkwijzer met je. Je kunt hem lezen zodra het nagesprek over de opname is geweest.',
+  },
   overviewTitle: 'Kijkwijzers van je traject',
   overviewTitleShared: 'Kijkwijzers die met je gedeeld zijn',
   overviewEmpty: 'Er is nog geen kijkwijzer ingevuld bij een opname.',

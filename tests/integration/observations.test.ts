@@ -15,6 +15,11 @@ describe('the observation kijkwijzer per recording follows the recording access 
   let recording: Recording;
   let fragment: Fragment;
 
+  const refused = 'Deze kijkwijzer is alleen voor de leerkracht en de begeleider van het traject.';
+  const notShared = 'De leerkracht heeft de kijkwijzer niet met je gedeeld.';
+  const readOnly = 'Deze kijkwijzer vullen de leerkracht en de begeleider in. Jij mag hem lezen';
+  const afterTalk = 'De leerkracht deelt de kijkwijzer met je. Je kunt hem lezen zodra het nagesprek';
+
   const act = async (person: Person, verb: string, data: Record<string, unknown> = {}) => {
     const answer = await post(school.app.baseUrl, cardAction({ serviceUrl: school.serviceUrl, from: person }, verb, data));
     return JSON.stringify(answer.body?.value);
@@ -71,17 +76,25 @@ describe('the observation kijkwijzer per recording follows the recording access 
     expect(school.connector.to(personalChatOf(joost))).toHaveLength(told);
     const grants = await school.app.composed.recordings['options'].recordings.listGrants(teacher.tenantId, teacher.schoolId, recording.id);
     expect(grants.filter((grant) => grant.granteeId === joost.aadObjectId)).toHaveLength(1);
-    expect(await act(joost, 'observation.overview', { trajectoryId })).toContain('alleen voor de leerkracht en haar begeleider');
-    expect(await act(joost, 'observation.open', { recordingId: recording.id })).toContain('alleen voor de leerkracht en haar begeleider');
+    // Shared with the kijkwijzer, but before the nagesprek: told when, never refused as a stranger.
+    expect(await act(joost, 'observation.overview', { trajectoryId })).toContain(afterTalk);
+    expect(await act(joost, 'observation.open', { recordingId: recording.id })).toContain(readOnly);
   });
 
   it('grantees, directie, another SVIB’er and colleagues get nothing, whatever ids they send', async () => {
-    for (const person of [lotte, peter, joost, fatima]) {
-      expect(await act(person, 'observation.open', { recordingId: recording.id })).toContain('alleen voor de leerkracht en haar begeleider');
-      expect(await act(person, 'observation.save', { recordingId: recording.id, obs_didactiek: 'minus' })).toContain('alleen voor de leerkracht en haar begeleider');
-      expect(await act(person, 'observation.overview', { trajectoryId })).toContain('alleen voor de leerkracht en haar begeleider');
+    // A grantee is told the teacher did not share the kijkwijzer (or that it is only to read), in words fit for them.
+    const refusals = new Map([
+      [lotte, [notShared, notShared, notShared]],
+      [joost, [readOnly, readOnly, afterTalk]],
+      [peter, [refused, refused, refused]],
+      [fatima, [refused, refused, refused]],
+    ]);
+    for (const [person, [open, save, overview]] of refusals) {
+      expect(await act(person, 'observation.open', { recordingId: recording.id })).toContain(open);
+      expect(await act(person, 'observation.save', { recordingId: recording.id, obs_didactiek: 'minus' })).toContain(save);
+      expect(await act(person, 'observation.overview', { trajectoryId })).toContain(overview);
     }
-    expect(await act(marieke, 'observation.open', { recordingId: 'no-such-recording' })).toContain('alleen voor de leerkracht');
+    expect(await act(marieke, 'observation.open', { recordingId: 'no-such-recording' })).toContain(refused);
     // Nothing Lotte or Peter did changed the begeleider's observation.
     expect(await act(marieke, 'observation.open', { recordingId: recording.id })).toContain('Sterk begin van de les');
   });
@@ -114,35 +127,35 @@ describe('the observation kijkwijzer per recording follows the recording access 
     expect(overview).toContain('Ik ging te snel');
     expect(overview).toContain('Initiatief volgen: opname 1: − (leerkracht) + (begeleider)');
     expect(overview).not.toContain('observation.open');
-    expect(await act(joost, 'observation.open', { recordingId: recording.id })).toContain('alleen voor de leerkracht en haar begeleider');
-    expect(await act(joost, 'observation.save', { recordingId: recording.id, obs_didactiek: 'minus' })).toContain('alleen voor de leerkracht en haar begeleider');
+    expect(await act(joost, 'observation.open', { recordingId: recording.id })).toContain(readOnly);
+    expect(await act(joost, 'observation.save', { recordingId: recording.id, obs_didactiek: 'minus' })).toContain(readOnly);
     // Her shared-with-me list leads there.
     await act(joost, 'recordings.sharedWithMe');
     expect(JSON.stringify(school.connector.to(personalChatOf(joost)).at(-1)?.activity)).toContain('observation.overview');
     // Forged ids open nothing.
-    expect(await act(joost, 'observation.overview', { trajectoryId: 'no-such-trajectory' })).toContain('alleen voor de leerkracht');
-    expect(await act(joost, 'observation.open', { recordingId: 'no-such-recording' })).toContain('alleen voor de leerkracht');
+    expect(await act(joost, 'observation.overview', { trajectoryId: 'no-such-trajectory' })).toContain(refused);
+    expect(await act(joost, 'observation.open', { recordingId: 'no-such-recording' })).toContain(refused);
   });
 
   it('a grant without the choice shows nothing, even after the nagesprek; changing only the choice updates that grant', async () => {
-    expect(await act(lotte, 'observation.overview', { trajectoryId })).toContain('alleen voor de leerkracht en haar begeleider');
+    expect(await act(lotte, 'observation.overview', { trajectoryId })).toContain(notShared);
     const changed = await act(sanne, 'recording.grant', { recordingId: recording.id, granteeId: lotte.aadObjectId, scope: 'recording', includeObservations: 'true' });
     expect(changed).toContain('De keuze over de kijkwijzer voor Lotte');
     const grants = await school.app.composed.recordings['options'].recordings.listGrants(teacher.tenantId, teacher.schoolId, recording.id);
     expect(grants.filter((grant) => grant.granteeId === lotte.aadObjectId).map((grant) => grant.includeObservations)).toEqual([true]);
     expect(await act(lotte, 'observation.overview', { trajectoryId })).toContain('Sterk begin van de les');
     await act(sanne, 'recording.grant', { recordingId: recording.id, granteeId: lotte.aadObjectId, scope: 'recording' });
-    expect(await act(lotte, 'observation.overview', { trajectoryId })).toContain('alleen voor de leerkracht en haar begeleider');
+    expect(await act(lotte, 'observation.overview', { trajectoryId })).toContain(notShared);
   });
 
   it('after withdrawal nothing; directie never, whatever a stored grant says', async () => {
     const { recordings } = school.app.composed.recordings['options'];
     const joostGrant = (await recordings.listGrants(teacher.tenantId, teacher.schoolId, recording.id)).find((grant) => grant.granteeId === joost.aadObjectId)!;
     await act(sanne, 'recording.withdraw', { recordingId: recording.id, grantId: joostGrant.id });
-    expect(await act(joost, 'observation.overview', { trajectoryId })).toContain('alleen voor de leerkracht en haar begeleider');
+    expect(await act(joost, 'observation.overview', { trajectoryId })).toContain(refused);
 
     await recordings.putGrant({ ...joostGrant, id: 'forged-directie-grant', granteeId: peter.aadObjectId, granteeName: peter.name, withdrawnAt: undefined, includeObservations: true });
-    expect(await act(peter, 'observation.overview', { trajectoryId })).toContain('alleen voor de leerkracht en haar begeleider');
-    expect(await act(peter, 'observation.open', { recordingId: recording.id })).toContain('alleen voor de leerkracht en haar begeleider');
+    expect(await act(peter, 'observation.overview', { trajectoryId })).toContain(refused);
+    expect(await act(peter, 'observation.open', { recordingId: recording.id })).toContain(refused);
   });
 });

@@ -8,7 +8,7 @@ import type { Rating } from './roundFigures';
 /**
  * The observation kijkwijzer of one recording: the three uitgangspunten with their aspects, each
  * rated and optionally linked to fragments of that recording. The begeleider fills one (preparing
- * the nagesprek), the teacher her own; after the nagesprek each sees the other's.
+ * the nagesprek), the teacher their own; after the nagesprek each sees the other's.
  */
 export const uitgangspunten = ['basiscommunicatie', 'organisatie', 'didactiek'] as const;
 export type Uitgangspunt = (typeof uitgangspunten)[number];
@@ -107,6 +107,31 @@ export function observationReaderOf(subject: AccessSubject, trajectory: Trajecto
   const author = observerRoleOf(subject, trajectory, recording, grants, now);
   if (author) return author;
   return grantsOpening(subject, { trajectory, recording }, grants, now).some((grant) => grant.includeObservations === true) ? 'grantee' : undefined;
+}
+
+/**
+ * Why someone gets no kijkwijzer, so the refusal says what is the case: 'not-shared' for a
+ * colleague the teacher shared the recording with, but not its kijkwijzer; 'read-only' for one
+ * who may read it but, being no author, never fills it; 'after-talk' for one who may read it once
+ * the nagesprek took place; 'refused' for everyone else (directie included, whatever a grant says).
+ */
+export type ObservationRefusal = 'refused' | 'not-shared' | 'read-only' | 'after-talk';
+
+/** The refusal for the form of one recording, for someone who is not one of its two authors. */
+export function formRefusalOf(subject: AccessSubject, trajectory: TrajectoryFacts, recording: Recording, grants: readonly Grant[], now: Date): ObservationRefusal {
+  const opening = grantsOpening(subject, { trajectory, recording }, grants, now);
+  if (opening.length === 0) return 'refused';
+  return opening.some((grant) => grant.includeObservations === true) ? 'read-only' : 'not-shared';
+}
+
+/**
+ * The refusal for the overview of a trajectory, from what each of its recordings' grants give
+ * this person: a kijkwijzer shared but waiting for its nagesprek says so before a recording shared
+ * without one.
+ */
+export function overviewRefusalOf(perRecording: readonly ObservationRefusal[]): ObservationRefusal {
+  if (perRecording.includes('read-only')) return 'after-talk';
+  return perRecording.includes('not-shared') ? 'not-shared' : 'refused';
 }
 
 /**

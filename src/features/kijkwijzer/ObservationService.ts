@@ -1,8 +1,10 @@
 import {
   afterTalkDone,
   developmentOf,
+  formRefusalOf,
   observationReaderOf,
   observerRoleOf,
+  overviewRefusalOf,
   readObservation,
   visibleObservations,
   type DevelopmentRow,
@@ -10,6 +12,7 @@ import {
   type ObservationAspect,
   type ObservationProblem,
   type ObservationReader,
+  type ObservationRefusal,
   type ObserverRole,
 } from '../../domain/kijkwijzer/observation';
 import type { AccessSubject, Fragment, Recording, TrajectoryFacts } from '../../domain/recordings/recording';
@@ -30,17 +33,19 @@ export interface ObservationForm {
 
 export type ObservationOutcome =
   | { ok: true; form: ObservationForm }
-  | { ok: false; reason: 'refused' }
+  | { ok: false; reason: ObservationRefusal }
   | { ok: false; reason: 'invalid'; form: ObservationForm; problems: Partial<Record<ObservationAspect | 'note', ObservationProblem>>; typed: Record<string, string> };
 
 export interface ObservationOverview {
   trajectory: Trajectory;
-  /** A grantee reads only: she wrote nothing, and gets no form to fill. */
+  /** A grantee reads only: they wrote nothing, and get no form to fill. */
   role: ObservationReader;
   /** Per recording (cycle order), the observations this person may read. */
   recordings: { recording: Recording; observations: Observation[]; nagesprekDone: boolean }[];
   development: DevelopmentRow[];
 }
+
+export type ObservationOverviewOutcome = { ok: true; overview: ObservationOverview } | { ok: false; reason: ObservationRefusal };
 
 export interface ObservationServiceOptions {
   observations: ObservationRepository;
@@ -55,7 +60,7 @@ function factsOf(tenantId: string, trajectory: Trajectory): TrajectoryFacts {
 
 /**
  * The observation kijkwijzer per recording. Every read and write decides again, from storage,
- * with the recordings' access policy: the teacher who owns it and her begeleider fill and read;
+ * with the recordings' access policy: the teacher who owns it and the begeleider fill and read;
  * a grantee whose live grant includes the kijkwijzer only reads, after the nagesprek; nobody by role.
  */
 export class ObservationService {
@@ -63,13 +68,13 @@ export class ObservationService {
 
   async form(subject: AccessSubject, recordingId: string): Promise<ObservationOutcome> {
     const loaded = await this.load(subject, recordingId);
-    if (!loaded) return { ok: false, reason: 'refused' };
+    if ('refusal' in loaded) return { ok: false, reason: loaded.refusal };
     return { ok: true, form: await this.formOf(subject, loaded) };
   }
 
   async save(subject: AccessSubject, recordingId: string, data: Record<string, unknown>): Promise<ObservationOutcome> {
     const loaded = await this.load(subject, recordingId);
-    if (!loaded) return { ok: false, reason: 'refused' };
+    if ('refusal' in loaded) return { ok: false, reason: loaded.refusal };
     const fragments = await this.options.recordings.listFragments(loaded.recording);
     const read = readObservation(data, fragments.map((fragment) => fragment.id));
     if (!read.ok) {
@@ -93,37 +98,45 @@ export class ObservationService {
   }
 
   /** The trajectory's observations this person may read, and the development per aspect over the cycles. */
-  async overview(subject: AccessSubject, trajectoryId: string): Promise<ObservationOverview | undefined> {
+  async overview(subject: AccessSubject, trajectoryId: string): Promise<ObservationOverviewOutcome> {
     const trajectory = (await this.options.trajectories.get(subject.tenantId, subject.schoolId, trajectoryId))?.trajectory;
-    if (!trajectory) return undefined;
+    if (!trajectory) return { ok: false, reason: 'refused' };
     const facts = factsOf(subject.tenantId, trajectory);
     const all = await this.options.observations.listForTrajectory(subject.tenantId, subject.schoolId, trajectory.id);
     const recordings: ObservationOverview['recordings'] = [];
     let role: ObservationReader | undefined;
+    const refusals: ObservationRefusal[] = [];
     const stored = await this.options.recordings.listForTrajectory(subject.tenantId, subject.schoolId, trajectory.id);
     for (const recording of stored.sort((a, b) => a.cycle - b.cycle)) {
       const grants = await this.options.recordings.listGrants(subject.tenantId, subject.schoolId, recording.id);
       const recordingRole = observationReaderOf(subject, facts, recording, grants, this.options.now());
-      if (!recordingRole) continue;
+      if (!recordingRole) {
+        refusals.push(formRefusalOf(subject, facts, recording, grants, this.options.now()));
+        continue;
+      }
       const nagesprekDone = afterTalkDone(trajectory, recording.cycle);
       // A grantee sees a recording's observations only once its nagesprek took place, and nothing before.
-      if (recordingRole === 'grantee' && !nagesprekDone) continue;
+      if (recordingRole === 'grantee' && !nagesprekDone) {
+        refusals.push('read-only');
+        continue;
+      }
       // Owner or begeleider on one recording is so on all of them; a grantee only where granted.
       role = role === undefined || role === 'grantee' ? recordingRole : role;
       recordings.push({ recording, nagesprekDone, observations: visibleObservations(recordingRole, all.filter((observation) => observation.recordingId === recording.id), nagesprekDone) });
     }
-    if (!role) return undefined;
-    return { trajectory, role, recordings, development: developmentOf(recordings.flatMap((entry) => entry.observations), trajectory.cycles) };
+    if (!role) return { ok: false, reason: overviewRefusalOf(refusals) };
+    return { ok: true, overview: { trajectory, role, recordings, development: developmentOf(recordings.flatMap((entry) => entry.observations), trajectory.cycles) } };
   }
 
-  private async load(subject: AccessSubject, recordingId: string): Promise<{ recording: Recording; trajectory: Trajectory; role: ObserverRole } | undefined> {
+  private async load(subject: AccessSubject, recordingId: string): Promise<{ recording: Recording; trajectory: Trajectory; role: ObserverRole } | { refusal: ObservationRefusal }> {
     const recording = await this.options.recordings.get(subject.tenantId, subject.schoolId, recordingId);
-    if (!recording) return undefined;
+    if (!recording) return { refusal: 'refused' };
     const trajectory = (await this.options.trajectories.get(subject.tenantId, subject.schoolId, recording.trajectoryId))?.trajectory;
-    if (!trajectory) return undefined;
+    if (!trajectory) return { refusal: 'refused' };
     const grants = await this.options.recordings.listGrants(subject.tenantId, subject.schoolId, recording.id);
-    const role = observerRoleOf(subject, factsOf(subject.tenantId, trajectory), recording, grants, this.options.now());
-    return role ? { recording, trajectory, role } : undefined;
+    const facts = factsOf(subject.tenantId, trajectory);
+    const role = observerRoleOf(subject, facts, recording, grants, this.options.now());
+    return role ? { recording, trajectory, role } : { refusal: formRefusalOf(subject, facts, recording, grants, this.options.now()) };
   }
 
   private async formOf(subject: AccessSubject, loaded: { recording: Recording; trajectory: Trajectory; role: ObserverRole }): Promise<ObservationForm> {

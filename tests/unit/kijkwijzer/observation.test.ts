@@ -1,4 +1,4 @@
-import { afterTalkDone, developmentOf, observationAspects, observationReaderOf, observerRoleOf, readObservation, visibleObservations, type Observation } from '../../../src/domain/kijkwijzer/observation';
+import { afterTalkDone, developmentOf, formRefusalOf, observationAspects, observationReaderOf, observerRoleOf, overviewRefusalOf, readObservation, visibleObservations, type Observation } from '../../../src/domain/kijkwijzer/observation';
 import type { AccessSubject, Grant, Recording, TrajectoryFacts } from '../../../src/domain/recordings/recording';
 
 const trajectory: TrajectoryFacts = { tenantId: 't', schoolId: 's', trajectoryId: 'tr', teacherId: 'sanne', svibberId: 'marieke', phase: 'nagesprek' };
@@ -59,6 +59,32 @@ describe('the observation kijkwijzer', () => {
     // The authors keep their own role, whatever grants exist.
     expect(observationReaderOf(subject('sanne'), trajectory, recording, [withObservations], now)).toBe('leerkracht');
     expect(observationReaderOf(subject('marieke', ['svibber']), trajectory, recording, [], now)).toBe('begeleider');
+  });
+
+  it.each([
+    ['a grantee whose grant leaves the kijkwijzer out', 'lotte', [grant], 'not-shared'],
+    ['a grantee of only some fragments, without the kijkwijzer', 'lotte', [{ ...grant, scope: { kind: 'fragments', fragmentIds: ['f1'] } }], 'not-shared'],
+    ['a grantee whose grant includes the kijkwijzer (reads, never fills)', 'lotte', [{ ...grant, includeObservations: true }], 'read-only'],
+    ['a grantee whose grant was withdrawn', 'lotte', [{ ...grant, withdrawnAt: new Date(now.getTime() - 1000) }], 'refused'],
+    ['a grantee whose grant is for another recording', 'lotte', [{ ...grant, recordingId: 'r2' }], 'refused'],
+    ['a colleague without a grant', 'joost', [grant], 'refused'],
+  ] as const)('tells %s why there is no form', (_case, userId, grants, refusal) => {
+    expect(formRefusalOf(subject(userId), trajectory, recording, grants, now)).toBe(refusal);
+  });
+
+  it('never tells directie more than a refusal, whatever a stored grant says', () => {
+    const peter = subject('peter', ['leerkracht', 'directie']);
+    expect(formRefusalOf(peter, trajectory, recording, [{ ...grant, granteeId: 'peter', includeObservations: true }], now)).toBe('refused');
+  });
+
+  it.each([
+    [[], 'refused'],
+    [['refused', 'refused'], 'refused'],
+    [['refused', 'not-shared'], 'not-shared'],
+    [['not-shared', 'read-only'], 'after-talk'],
+    [['read-only'], 'after-talk'],
+  ] as const)('refuses the overview of recordings refused as %j with %s', (perRecording, refusal) => {
+    expect(overviewRefusalOf(perRecording)).toBe(refusal);
   });
 
   const observation = (author: 'begeleider' | 'leerkracht', cycle: number, rating: 'plus' | 'partly' | 'minus'): Observation => ({
