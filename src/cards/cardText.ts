@@ -4,6 +4,9 @@
  * live link on a colleague's card. renderCard escapes every string of a card's data here, in one
  * place, so no template can forget; only our own words may carry markdown, marked as such.
  */
+import { escapeMarkdown, unescapeMarkdown } from '../texts';
+
+export { escapeMarkdown, unescapeMarkdown };
 
 /** Our own text with intended markdown (e.g. *gedeeld met mij*); any user part in it escaped already. */
 export class TrustedMarkdown {
@@ -12,27 +15,6 @@ export class TrustedMarkdown {
 
 export function trustedMarkdown(text: string): TrustedMarkdown {
   return new TrustedMarkdown(text);
-}
-
-/**
- * The characters that make markup in a TextBlock: links and images need `[`, HTML and autolinks
- * `<`, emphasis `*` `_` `~`, code a backtick; a heading a `#` at the start of a line; a bare link
- * `://`. Parentheses and `!` are harmless once `[` is escaped, so our own words keep them plain.
- */
-const SPECIAL = /[\\`*_[\]<>~]/g;
-const ESCAPED = /\\([\\`*_[\]<>~#/])/g;
-
-/** Backslash escapes (CommonMark): the text reads the same, nothing of it is markup or a link. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(SPECIAL, '\\$&')
-    .replace(/^(\s*)#/gm, '$1\\#')
-    .replace(/:\/\//g, ':\\/\\/');
-}
-
-/** The exact text again, for the places in a card that show no markdown (inputs, choices, data). */
-export function unescapeMarkdown(text: string): string {
-  return text.replace(ESCAPED, '$1');
 }
 
 /** Every string in the data escaped, trusted markdown passed on as it is; ids and urls survive the round trip. */

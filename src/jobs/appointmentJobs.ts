@@ -7,7 +7,7 @@ import type { AnnouncedChanges } from '../features/notifications/Deliveries';
 import type { Notifier } from '../features/notifications/Notifier';
 import type { Logger } from '../logging/logger';
 import type { AppointmentRepository, JobMark, StoredAppointment } from '../storage/appointments/AppointmentRepository';
-import { appointmentName, fillIn, formatSlot, type Texts } from '../texts';
+import { appointmentName, fillInMessage, formatSlot, type Texts } from '../texts';
 
 export interface AppointmentJobOptions {
   appointments: AppointmentRepository;
@@ -40,8 +40,8 @@ export async function sendDueReminders(options: AppointmentJobOptions, now: Date
     const step = appointmentName(appointment).toLowerCase();
     const slot = formatSlot(appointment.chosen);
     const claimed = await claimAnnounced(options, stored, MARKS[which], now, async () => {
-      await notifier.sendText(stored.tenantId, appointment.teacherId, fillIn(template, { step, other: appointment.svibberName, slot }));
-      await notifier.sendText(stored.tenantId, appointment.svibberId, fillIn(template, { step, other: appointment.teacherName, slot }));
+      await notifier.sendText(stored.tenantId, appointment.teacherId, fillInMessage(template, { step, other: appointment.svibberName, slot }));
+      await notifier.sendText(stored.tenantId, appointment.svibberId, fillInMessage(template, { step, other: appointment.teacherName, slot }));
     });
     if (claimed) sent++;
   }

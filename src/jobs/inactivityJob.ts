@@ -4,7 +4,7 @@ import { trajectoryEventCheck } from '../domain/deliveries/heldDeliveries';
 import type { AnnouncedChanges } from '../features/notifications/Deliveries';
 import type { Notifier } from '../features/notifications/Notifier';
 import { TrajectoryChangedError, type TrajectoryRepository } from '../storage/trajectories/TrajectoryRepository';
-import { fillIn, formatDate, type Texts } from '../texts';
+import { fillInMessage, formatDate, type Texts } from '../texts';
 
 export interface InactivityJobOptions {
   trajectories: TrajectoryRepository;
@@ -39,7 +39,7 @@ export async function closeInactiveTrajectories(options: InactivityJobOptions, n
       const values = { since, closesAt: formatDate(step.closesAt), teacher: trajectory.teacher.name };
       const claimed = await changes.withChange(
         { kind: 'trajectoryMark', tenantId, schoolId: trajectory.schoolId, trajectoryId: trajectory.id, mark: 'inactivityNoticeAt', at: now.toISOString() },
-        () => tell(fillIn(words.noticeTeacher, values), fillIn(words.noticeBegeleider, values)),
+        () => tell(fillInMessage(words.noticeTeacher, values), fillInMessage(words.noticeBegeleider, values)),
         () => trajectories.claimInactivityNotice(open, now),
         (wasClaimed) => wasClaimed,
       );
@@ -50,7 +50,7 @@ export async function closeInactiveTrajectories(options: InactivityJobOptions, n
     try {
       await changes.withChange(
         trajectoryEventCheck(tenantId, closing),
-        () => tell(fillIn(words.closedTeacher, { since }), fillIn(words.closedBegeleider, { since, teacher: trajectory.teacher.name })),
+        () => tell(fillInMessage(words.closedTeacher, { since }), fillInMessage(words.closedBegeleider, { since, teacher: trajectory.teacher.name })),
         () => trajectories.update(tenantId, { trajectory, etag: open.etag }, closing, now),
       );
     } catch (error) {

@@ -5,7 +5,7 @@ import type { AnnouncedChanges } from '../features/notifications/Deliveries';
 import type { Notifier } from '../features/notifications/Notifier';
 import type { RecordingRepository } from '../storage/recordings/RecordingRepository';
 import type { TrajectoryRepository } from '../storage/trajectories/TrajectoryRepository';
-import { fillIn, formatDate, type Texts } from '../texts';
+import { fillInMessage, formatDate, type Texts } from '../texts';
 
 export interface RetentionWarningOptions {
   recordings: RecordingRepository;
@@ -38,7 +38,7 @@ export async function warnBeforeDeletion(options: RetentionWarningOptions, now: 
     const claimed = await options.changes.withChange(
       { kind: 'onceClaim', key, at: now.toISOString() },
       async () => {
-        await options.notifier.sendText(recording.tenantId, stored.trajectory.teacher.userId, fillIn(options.texts.recordings.retentionWarning, { date }));
+        await options.notifier.sendText(recording.tenantId, stored.trajectory.teacher.userId, fillInMessage(options.texts.recordings.retentionWarning, { date }));
       },
       () => options.claimOnce(key, now),
       (wasFirst) => wasFirst,

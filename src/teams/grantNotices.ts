@@ -3,7 +3,7 @@ import type { Grant, Recording } from '../domain/recordings/recording';
 import type { GrantNotices } from '../features/recordings/grantNotices';
 import type { Notifier } from '../features/notifications/Notifier';
 import type { TrajectoryRepository } from '../storage/trajectories/TrajectoryRepository';
-import { fillIn, fragmentCount, type Texts } from '../texts';
+import { fillInMessage, fragmentCount, type Texts } from '../texts';
 
 export interface GrantNoticeOptions {
   notifier: Notifier;
@@ -27,14 +27,14 @@ export function createGrantNotices(options: GrantNoticeOptions): GrantNotices {
       const card = grantNoticeCard({ teacher: teacher?.name ?? '', cycle: recording.cycle, fragments, ...opens }, texts);
       const reached = await notifier.sendCard(grant.tenantId, grant.granteeId, card);
       if (teacher && fragments !== undefined) {
-        const ready = fillIn(texts.recordings.grantedFragments, { name: grant.granteeName, count: fragmentCount(fragments, texts) });
-        await notifier.sendText(grant.tenantId, teacher.userId, reached ? ready : `${ready} ${fillIn(texts.recordings.notReached, { name: grant.granteeName })}`);
+        const ready = fillInMessage(texts.recordings.grantedFragments, { name: grant.granteeName, count: fragmentCount(fragments, texts) });
+        await notifier.sendText(grant.tenantId, teacher.userId, reached ? ready : `${ready} ${fillInMessage(texts.recordings.notReached, { name: grant.granteeName })}`);
       }
       return reached;
     },
     async failed(grant, recording) {
       const teacher = await teacherOf(recording);
-      if (teacher) await notifier.sendText(grant.tenantId, teacher.userId, fillIn(texts.recordings.clipsFailed, { name: grant.granteeName }));
+      if (teacher) await notifier.sendText(grant.tenantId, teacher.userId, fillInMessage(texts.recordings.clipsFailed, { name: grant.granteeName }));
     },
   };
 }

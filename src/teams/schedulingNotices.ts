@@ -2,7 +2,7 @@ import { appointmentCard, chooseSlotCard, planCard, preferencesText } from '../c
 import { slotInCalendar, type Appointment } from '../domain/scheduling/appointment';
 import type { Notifier } from '../features/notifications/Notifier';
 import { SVIBBER_CARD, TEACHER_CARD, type SchedulingNotices } from '../features/scheduling/schedulingNotices';
-import { appointmentName, fillIn, formatSlot, type Texts } from '../texts';
+import { appointmentName, escapeMarkdown, fillIn, fillInMessage, formatSlot, type Texts } from '../texts';
 
 export interface SchedulingNoticeOptions {
   notifier: Notifier;
@@ -30,7 +30,7 @@ export function createSchedulingNotices(options: SchedulingNoticeOptions): Sched
       await notifier.updateTracked({ subject: after.id, purpose: SVIBBER_CARD }, (userId) =>
         appointmentCard(after, after.teacherName, { kind: 'moved', calendarUrl: calendarUrlFor(tenantId, after, userId) }, texts),
       );
-      if (before.chosen) await notifier.sendText(tenantId, after.teacherId, fillIn(texts.scheduling.replacedNotice, { name: byName, step: stepOf(before), slot: formatSlot(before.chosen) }));
+      if (before.chosen) await notifier.sendText(tenantId, after.teacherId, fillInMessage(texts.scheduling.replacedNotice, { name: byName, step: stepOf(before), slot: formatSlot(before.chosen) }));
     },
     async proposalSuperseded({ before, after }) {
       await notifier.updateTracked({ subject: after.id, purpose: TEACHER_CARD }, () => appointmentCard(before, after.svibberName, { kind: 'superseded' }, texts));
@@ -40,14 +40,14 @@ export function createSchedulingNotices(options: SchedulingNoticeOptions): Sched
         appointmentCard(confirmed, teacherName, { kind: 'confirmed', calendarUrl: calendarUrlFor(tenantId, confirmed, confirmed.svibberId) }, texts),
       );
       const slot = confirmed.chosen ? fillIn(texts.scheduling.confirmedStatus, { slot: formatSlot(confirmed.chosen) }) : '';
-      await notifier.sendText(tenantId, confirmed.svibberId, `${appointmentName(confirmed)} · ${teacherName}: ${slot}`);
+      await notifier.sendText(tenantId, confirmed.svibberId, `${appointmentName(confirmed)} · ${escapeMarkdown(teacherName)}: ${slot}`);
     },
     async otherTimesAsked(tenantId, appointment, byName, message) {
-      await notifier.sendText(tenantId, appointment.svibberId, fillIn(texts.scheduling.askedOtherNotice, { teacher: byName, step: stepOf(appointment), message }));
+      await notifier.sendText(tenantId, appointment.svibberId, fillInMessage(texts.scheduling.askedOtherNotice, { teacher: byName, step: stepOf(appointment), message }));
     },
     async moveAsked(tenantId, appointment, byName) {
       const slot = appointment.chosen ? formatSlot(appointment.chosen) : '';
-      await notifier.sendText(tenantId, appointment.svibberId, fillIn(texts.scheduling.movedNotice, { name: byName, step: stepOf(appointment), slot }));
+      await notifier.sendText(tenantId, appointment.svibberId, fillInMessage(texts.scheduling.movedNotice, { name: byName, step: stepOf(appointment), slot }));
     },
     async cancelled({ tenantId, before, after: cancelled, byName, otherId }) {
       const step = stepOf(before);
@@ -56,7 +56,7 @@ export function createSchedulingNotices(options: SchedulingNoticeOptions): Sched
       await notifier.sendText(
         tenantId,
         otherId,
-        inCalendar ? fillIn(texts.scheduling.cancelledNotice, { name: byName, step, slot: formatSlot(inCalendar) }) : fillIn(texts.scheduling.proposalWithdrawnNotice, { name: byName, step }),
+        inCalendar ? fillInMessage(texts.scheduling.cancelledNotice, { name: byName, step, slot: formatSlot(inCalendar) }) : fillInMessage(texts.scheduling.proposalWithdrawnNotice, { name: byName, step }),
       );
       const otherPurpose = otherId === before.teacherId ? TEACHER_CARD : SVIBBER_CARD;
       await notifier.updateTracked({ subject: before.id, purpose: otherPurpose }, () =>
@@ -65,7 +65,7 @@ export function createSchedulingNotices(options: SchedulingNoticeOptions): Sched
     },
     async agreementsMade(tenantId, appointment) {
       if (!appointment.agreements) return;
-      await notifier.sendText(tenantId, appointment.teacherId, fillIn(texts.scheduling.agreementsNotice, { step: stepOf(appointment), agreements: appointment.agreements }));
+      await notifier.sendText(tenantId, appointment.teacherId, fillInMessage(texts.scheduling.agreementsNotice, { step: stepOf(appointment), agreements: appointment.agreements }));
     },
     async nextStepToPlan(tenantId, svibberId, form) {
       await notifier.sendCard(tenantId, svibberId, planCard(form, texts));

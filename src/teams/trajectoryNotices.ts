@@ -2,7 +2,7 @@ import { newRequestCard, proposalCard, type NewRequestStatus } from '../cards/tr
 import type { Trajectory } from '../domain/trajectories/trajectory';
 import type { Notifier } from '../features/notifications/Notifier';
 import type { TrajectoryNotices } from '../features/trajectories/trajectoryNotices';
-import { fillIn, timelineText, type Texts } from '../texts';
+import { fillInMessage, timelineMessage, type Texts } from '../texts';
 
 /** The cards about an open request or a proposal, each tracked so it can be updated in place. */
 const NEW_REQUEST = 'newRequest';
@@ -31,18 +31,18 @@ export function createTrajectoryNotices(options: { notifier: Notifier; texts: Te
       await notifier.sendCard(tenantId, trajectory.teacher.userId, proposalCard(trajectory, '', texts), { subject: trajectory.id, purpose: PROPOSAL });
     },
     async takenUp(tenantId, trajectory, by) {
-      await notifier.sendText(tenantId, trajectory.teacher.userId, fillIn(texts.request.takenUpByNotice, { name: by.name }));
+      await notifier.sendText(tenantId, trajectory.teacher.userId, fillInMessage(texts.request.takenUpByNotice, { name: by.name }));
       await updateRequestCards(trajectory, (userId) => (userId === by.userId ? { kind: 'takenByYou' } : { kind: 'takenBy', name: by.name }));
     },
     async handedOver(tenantId, trajectory, byName, to) {
-      await notifier.sendText(tenantId, trajectory.teacher.userId, fillIn(texts.request.handedOverNotice, { name: to.name }));
-      await notifier.sendText(tenantId, to.userId, fillIn(texts.svibber.newAssignment, { from: byName, teacher: trajectory.teacher.name }));
+      await notifier.sendText(tenantId, trajectory.teacher.userId, fillInMessage(texts.request.handedOverNotice, { name: to.name }));
+      await notifier.sendText(tenantId, to.userId, fillInMessage(texts.svibber.newAssignment, { from: byName, teacher: trajectory.teacher.name }));
     },
     async stoppedByBegeleider(tenantId, trajectory, byName, reason) {
-      await notifier.sendText(tenantId, trajectory.teacher.userId, fillIn(texts.request.cancelledBySvibberNotice, { name: byName, reason }));
+      await notifier.sendText(tenantId, trajectory.teacher.userId, fillInMessage(texts.request.cancelledBySvibberNotice, { name: byName, reason }));
     },
     async requestDeclined(tenantId, trajectory, byName, reason) {
-      await notifier.sendText(tenantId, trajectory.teacher.userId, fillIn(texts.request.declinedNotice, { name: byName, reason }));
+      await notifier.sendText(tenantId, trajectory.teacher.userId, fillInMessage(texts.request.declinedNotice, { name: byName, reason }));
       await updateRequestCards(trajectory, () => ({ kind: 'declined', name: byName }));
     },
     async proposalAccepted(_tenantId, trajectory) {
@@ -51,14 +51,14 @@ export function createTrajectoryNotices(options: { notifier: Notifier; texts: Te
     async proposerAnswered(tenantId, trajectory, answer) {
       if (!trajectory.proposal) return;
       const template = answer === 'accepted' ? texts.proposal.acceptedNotice : texts.proposal.declinedNotice;
-      await notifier.sendText(tenantId, trajectory.proposal.by.userId, fillIn(template, { teacher: trajectory.teacher.name }));
+      await notifier.sendText(tenantId, trajectory.proposal.by.userId, fillInMessage(template, { teacher: trajectory.teacher.name }));
     },
     async withdrawn(tenantId, trajectory, begeleider) {
-      if (begeleider) await notifier.sendText(tenantId, begeleider.userId, fillIn(texts.request.withdrawnNotice, { teacher: trajectory.teacher.name }));
+      if (begeleider) await notifier.sendText(tenantId, begeleider.userId, fillInMessage(texts.request.withdrawnNotice, { teacher: trajectory.teacher.name }));
       else await updateRequestCards(trajectory, () => ({ kind: 'withdrawn' }));
     },
     async stepTaken(tenantId, trajectory, event) {
-      await notifier.sendText(tenantId, trajectory.teacher.userId, timelineText(event));
+      await notifier.sendText(tenantId, trajectory.teacher.userId, timelineMessage(event));
     },
   };
 }

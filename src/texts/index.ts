@@ -5,12 +5,13 @@ import { nl, type Texts } from './nl';
  * from an nl*.ts file (ESLint checks it), so a second language is a second set of files.
  */
 export type { Texts };
-export { fillIn } from './fillIn';
+export { fillIn, fillInMessage } from './fillIn';
+export { escapeMarkdown, unescapeMarkdown } from './markdown';
 export { formatDate, formatDateTime } from './formatDate';
 export { fragmentCount } from './fragmentCount';
 export { appointmentName, formatSlot } from './nlScheduling';
 export { roundName } from './roundName';
-export { intakeErrorText, nextStepText, phaseLabel, timelineText } from './nlTrajectories';
+export { intakeErrorText, nextStepText, phaseLabel, timelineMessage, timelineText } from './nlTrajectories';
 
 const byLanguage: Record<string, Texts> = { nl };
 

@@ -1,4 +1,4 @@
-import { fillIn } from './fillIn';
+import { fillIn, fillInMessage } from './fillIn';
 import { goalMaxLength, reasonMaxLength } from '../domain/trajectories/freeText';
 import type {
   BasiscommunicatieAspect,
@@ -200,12 +200,16 @@ export function nextStepText(step: NextStep, reader: 'teacher' | 'svibber'): str
 }
 
 export function timelineText(event: TimelineEvent): string {
-  return fillIn(timeline[event.what], {
-    by: event.by.name,
-    to: event.to?.name,
-    cycle: event.cycle,
-    cycles: event.cycles,
-  });
+  return fillIn(timeline[event.what], timelineValues(event));
+}
+
+/** The same, as a text message: the names in it escaped for Teams' markdown (a card escapes its own data). */
+export function timelineMessage(event: TimelineEvent): string {
+  return fillInMessage(timeline[event.what], timelineValues(event));
+}
+
+function timelineValues(event: TimelineEvent) {
+  return { by: event.by.name, to: event.to?.name, cycle: event.cycle, cycles: event.cycles };
 }
 
 export function intakeErrorText(field: IntakeField, code: IntakeErrorCode): string {

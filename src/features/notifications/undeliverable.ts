@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Delivery, DeliveryOwner } from '../../domain/deliveries/delivery';
 import { installationKeyOf, recordUninstall } from '../../domain/installations/installation';
 import type { InstallationRepository } from '../../storage/installations/InstallationRepository';
-import { fillIn, type Texts } from '../../texts';
+import { fillInMessage, type Texts } from '../../texts';
 import type { Deliveries } from './Deliveries';
 
 export interface UndeliverableOptions {
@@ -44,7 +44,7 @@ export function createUndeliverableHandler(options: UndeliverableOptions) {
         {
           id: `undeliverable-${createHash('sha256').update(`${owner.tenantId}\n${owner.userId}\n${where}`).digest('hex').slice(0, 32)}`,
           target: { kind: 'conversation', tenantId: owner.tenantId, partitionKey: installation.key.partitionKey, rowKey: installation.key.rowKey, userId: owner.userId },
-          content: { kind: 'text', text: delivery.failureNotice?.text ?? fillIn(options.texts.deliveries.undeliverable, { recipient }) },
+          content: { kind: 'text', text: delivery.failureNotice?.text ?? fillInMessage(options.texts.deliveries.undeliverable, { recipient }) },
           owner,
           tellOwnerOnFailure: false,
         },

@@ -1,6 +1,6 @@
 import type { Grant, Recording } from '../../domain/recordings/recording';
 import type { TrajectoryRepository } from '../../storage/trajectories/TrajectoryRepository';
-import { fillIn, fragmentCount, type Texts } from '../../texts';
+import { fillInMessage, fragmentCount, type Texts } from '../../texts';
 import type { Notifier } from '../notifications/Notifier';
 
 export interface RecordingNotices {
@@ -20,9 +20,9 @@ export function createRecordingNotices(options: { notifier: Notifier; trajectori
       const { teacher, svibber } = trajectory ?? {};
       if (!teacher || !svibber) return;
       if (recording.uploaderId === teacher.userId) {
-        await notifier.sendText(recording.tenantId, svibber.userId, fillIn(texts.recordings.uploadedByTeacherNotice, { teacher: teacher.name, cycle: recording.cycle }));
+        await notifier.sendText(recording.tenantId, svibber.userId, fillInMessage(texts.recordings.uploadedByTeacherNotice, { teacher: teacher.name, cycle: recording.cycle }));
       } else if (recording.uploaderId === svibber.userId) {
-        await notifier.sendText(recording.tenantId, teacher.userId, fillIn(texts.recordings.uploadedBySvibberNotice, { svibber: svibber.name, cycle: recording.cycle }));
+        await notifier.sendText(recording.tenantId, teacher.userId, fillInMessage(texts.recordings.uploadedBySvibberNotice, { svibber: svibber.name, cycle: recording.cycle }));
       }
     },
     async fragmentsShared(grant, recording) {
@@ -34,7 +34,7 @@ export function createRecordingNotices(options: { notifier: Notifier; trajectori
       await notifier.sendText(
         recording.tenantId,
         svibber.userId,
-        fillIn(texts.recordings.fragmentsSharedNotice, { teacher: trajectory.teacher.name, count, cycle: recording.cycle, name: grant.granteeName }),
+        fillInMessage(texts.recordings.fragmentsSharedNotice, { teacher: trajectory.teacher.name, count, cycle: recording.cycle, name: grant.granteeName }),
       );
     },
   };

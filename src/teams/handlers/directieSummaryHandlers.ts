@@ -14,7 +14,7 @@ import type { BotDependencies } from '../botDependencies';
 import { conversationFactsOf, serializedReferenceOf } from '../conversationFacts';
 import type { SvibTurnState } from '../svibTurnState';
 import { cardActionsOf } from './cardData';
-import { fillIn } from '../../texts';
+import { fillIn, fillInMessage } from '../../texts';
 
 async function summaryCardFor(deps: BotDependencies, actor: Actor, summary: DirectieSummary, options: { reportPeriod?: string; csvUrl?: string; full?: boolean }): Promise<AdaptiveCardJson> {
   const school = await deps.directory.schoolOf(actor.tenantId, actor.schoolId);
@@ -49,7 +49,7 @@ export async function chooseDirectieChannel(context: TurnContext, deps: BotDepen
     return;
   }
   deps.logger.info({ schoolId: actor.schoolId }, 'directie channel chosen');
-  await context.sendActivity(fillIn(words.chosen, { school: outcome.schoolName }));
+  await context.sendActivity(fillInMessage(words.chosen, { school: outcome.schoolName }));
   const card = await scheduleCardFor(deps, actor, { notice: { text: fillIn(words.chosenPersonal, { school: outcome.schoolName }), tone: 'good' } });
   await deps.notifier.sendCard(actor.tenantId, actor.userId, card);
 }

@@ -12,7 +12,7 @@ import { actorOf } from '../actorOf';
 import { sendCard } from '../replies';
 import type { SvibTurnState } from '../svibTurnState';
 import { cardActionsOf, idFrom } from './cardData';
-import { fillIn, fragmentCount } from '../../texts';
+import { fillIn, fillInMessage, fragmentCount } from '../../texts';
 
 /**
  * Colleagues the teacher can share with: people of the school, not the teacher, not the
@@ -195,7 +195,7 @@ export function registerRecordingHandlers(app: Application<SvibTurnState>, deps:
     const grantId = idFrom(data, 'grantId');
     if (!recordingId || !grantId) return texts.recordings.refused;
     const withdrawn = await recordings.withdrawGrant(actor, recordingId, grantId, async (grant, recording) => {
-      await notifier.sendText(actor.tenantId, grant.granteeId, fillIn(texts.recordings.withdrawnNotice, { teacher: actor.name, cycle: recording.cycle }));
+      await notifier.sendText(actor.tenantId, grant.granteeId, fillInMessage(texts.recordings.withdrawnNotice, { teacher: actor.name, cycle: recording.cycle }));
     });
     if (!withdrawn.ok) return accessCardFor(actor, recordingId, deps, { text: texts.recordings.refused, tone: 'attention' });
     return accessCardFor(actor, recordingId, deps, { text: fillIn(texts.recordings.withdrawn, { name: withdrawn.grant.granteeName }), tone: 'good' });

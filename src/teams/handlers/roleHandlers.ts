@@ -12,7 +12,7 @@ import { sendCard, sendText } from '../replies';
 import { teamRoster } from '../roster';
 import type { SvibTurnState } from '../svibTurnState';
 import { cardActionsOf } from './cardData';
-import { fillIn } from '../../texts';
+import { escapeMarkdown, fillIn } from '../../texts';
 
 const emailSchema = z.string().trim().toLowerCase().max(254).email();
 
@@ -52,7 +52,8 @@ async function beheerderOf(context: TurnContext, deps: BotDependencies): Promise
 /** Instellingen are for beheerders: the refusal names who they are at this school, so one knows whom to ask. */
 async function notBeheerderText(actor: Actor, deps: BotDependencies): Promise<string> {
   const holders = await deps.directory.holdersOf(actor.tenantId, actor.schoolId, 'beheerder');
-  const names = holders.map((member) => member.name ?? member.email).filter((name): name is string => Boolean(name));
+  // A text message shows markdown: the names are people's own, so escaped.
+  const names = holders.map((member) => member.name ?? member.email).filter((name): name is string => Boolean(name)).map(escapeMarkdown);
   if (names.length === 0) return deps.texts.settings.notBeheerderNobody;
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${deps.texts.settings.and} ${names.at(-1)}`;
   return fillIn(deps.texts.settings.notBeheerder, { names: list });
