@@ -46,6 +46,17 @@ export const verbsOutsidePersonalChat: Partial<Record<CardVerb, OutsidePersonalC
   [cardVerbs.summaryShow]: 'answerHere',
   [cardVerbs.summaryReport]: 'answerHere',
   [cardVerbs.summarySettings]: 'sendToPersonalChat',
+  // Kijkwijzer cards that open something personal (one's own answers, the commissie's list, form
+  // and results with their personal download links, a recording's observations): to the
+  // clicker's own chat. Saving a page, editing statements, starting a round and saving an
+  // observation are changes: pointer only.
+  [cardVerbs.kijkwijzerMine]: 'sendToPersonalChat',
+  [cardVerbs.kijkwijzerOpen]: 'sendToPersonalChat',
+  [cardVerbs.kijkwijzerManage]: 'sendToPersonalChat',
+  [cardVerbs.kijkwijzerStartForm]: 'sendToPersonalChat',
+  [cardVerbs.kijkwijzerResult]: 'sendToPersonalChat',
+  [cardVerbs.observationOpen]: 'sendToPersonalChat',
+  [cardVerbs.observationOverview]: 'sendToPersonalChat',
 };
 
 /** Typed commands outside a personal chat; a command not named here gets a pointer only. */
@@ -64,6 +75,8 @@ export const commandsOutsidePersonalChat: Partial<Record<TextCommand, OutsidePer
   directieChannel: 'answerHere',
   summary: 'answerHere',
   summarySettings: 'sendToPersonalChat',
+  myKijkwijzers: 'sendToPersonalChat',
+  manageKijkwijzer: 'sendToPersonalChat',
 };
 
 /** Activities that ask nothing of anyone: the install bookkeeping runs in every conversation. */

@@ -30,6 +30,7 @@ describe('nothing personal in a channel or group chat (real storage on Azurite)'
   let recordingId: string;
   /** Words of Sanne's trajectory that must never appear outside her personal chat. */
   let secrets: string[];
+  let roundId: string;
 
   beforeAll(async () => {
     const teacher = await actorOf(school.app, sanne);
@@ -37,6 +38,10 @@ describe('nothing personal in a channel or group chat (real storage on Azurite)'
     await school.app.composed.trajectoryService.run(await actorOf(school.app, marieke), trajectoryId, { type: 'startIntake' });
     await school.app.composed.trajectoryService.run(await actorOf(school.app, marieke), trajectoryId, { type: 'completeIntake', cycles: 3 });
     recordingId = (await uploadRecording(school.app, teacher, trajectoryId, VIDEO, 'video/webm')).id;
+    // A running kijkwijzer round Sanne takes part in (started directly: the commissie's card flow is tested elsewhere).
+    const started = await school.app.composed.kijkwijzer.start(school.beheerder, { closesOn: '2099-06-30', participantIds: [sanne.aadObjectId] }, [{ userId: sanne.aadObjectId, name: sanne.name }]);
+    if (!started.ok) throw new Error(started.reason);
+    roundId = started.round.id;
     secrets = ['De groep luistert slecht', 'Een groep die na de pauze', trajectoryId, recordingId, '/recordings/watch', '/recordings/upload'];
   });
 
@@ -128,6 +133,32 @@ describe('nothing personal in a channel or group chat (real storage on Azurite)'
 
       expect(seenIn(conversationId).map((sent) => sent.activity.text)).toEqual([texts.channels.sentToPersonalChat]);
       expect(JSON.stringify(connector.to(personalChatOf(sanne)))).toContain('Mijn trajecten');
+    });
+
+    it('opens one’s own kijkwijzer page clicked there in the personal chat; saving a page there stays a pointer', async () => {
+      const opened = await post(school.app.baseUrl, cardAction(context(sanne), cardVerbs.kijkwijzerOpen, { roundId }));
+
+      expect(opened.body?.value).toBe(texts.channels.sentToPersonalChat);
+      const page = JSON.stringify(connector.to(personalChatOf(sanne)));
+      expect(page).toContain('"id":"rating_k1"');
+      expect(page).toContain(cardVerbs.kijkwijzerSave);
+      expect(outside(conversationId)).toEqual([]);
+
+      connector.clear();
+      const saved = await post(school.app.baseUrl, cardAction(context(sanne), cardVerbs.kijkwijzerSave, { roundId, page: '0', rating_k1: 'plus' }));
+      expect(saved.body?.value).toBe(texts.channels.onlyInPersonalChat);
+      expect(seen()).toEqual([]);
+      const progress = JSON.stringify((await post(school.app.baseUrl, cardAction({ serviceUrl: school.serviceUrl, from: sanne }, cardVerbs.kijkwijzerOpen, { roundId }))).body?.value);
+      // Nothing was saved from the channel.
+      expect(progress).toContain('"id":"rating_k1","label":"Hoe staat het ervoor?","style":"expanded","value":""');
+    });
+
+    it('opens the kijkwijzers of a recording clicked there in the personal chat', async () => {
+      const opened = await post(school.app.baseUrl, cardAction(context(sanne), cardVerbs.observationOpen, { recordingId }));
+
+      expect(opened.body?.value).toBe(texts.channels.sentToPersonalChat);
+      expect(JSON.stringify(connector.to(personalChatOf(sanne)))).toContain(cardVerbs.observationSave);
+      expect(outside(conversationId)).toEqual([]);
     });
 
     it('sends the beheerder’s roles card to the personal chat', async () => {

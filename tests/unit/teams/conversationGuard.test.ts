@@ -33,6 +33,38 @@ describe('the guard outside a personal chat', () => {
     }
   });
 
+  // The kijkwijzer verbs one by one: what opens a personal card goes to the personal chat, a change gets a pointer.
+  it.each([
+    [cardVerbs.kijkwijzerMine, 'sendToPersonalChat'],
+    [cardVerbs.kijkwijzerOpen, 'sendToPersonalChat'],
+    [cardVerbs.kijkwijzerManage, 'sendToPersonalChat'],
+    [cardVerbs.kijkwijzerStartForm, 'sendToPersonalChat'],
+    [cardVerbs.kijkwijzerResult, 'sendToPersonalChat'],
+    [cardVerbs.observationOpen, 'sendToPersonalChat'],
+    [cardVerbs.observationOverview, 'sendToPersonalChat'],
+    [cardVerbs.kijkwijzerSave, 'pointerOnly'],
+    [cardVerbs.kijkwijzerAdd, 'pointerOnly'],
+    [cardVerbs.kijkwijzerReword, 'pointerOnly'],
+    [cardVerbs.kijkwijzerMove, 'pointerOnly'],
+    [cardVerbs.kijkwijzerRetire, 'pointerOnly'],
+    [cardVerbs.kijkwijzerStart, 'pointerOnly'],
+    [cardVerbs.observationSave, 'pointerOnly'],
+  ])('treats the kijkwijzer verb %s in a channel or group chat as %s', (verb, treatment) => {
+    for (const where of [channel, groupChat]) expect(guardedRequestOf({ ...where, ...click(verb) } as never)).toEqual({ kind: 'cardAction', treatment });
+  });
+
+  it('covers every kijkwijzer verb in the table above', () => {
+    const kijkwijzerVerbs = Object.values(cardVerbs).filter((verb) => verb.startsWith('kijkwijzer.') || verb.startsWith('observation.'));
+    expect(kijkwijzerVerbs).toHaveLength(14);
+  });
+
+  it.each([
+    ['mijn kijkwijzers', 'sendToPersonalChat'],
+    ['kijkwijzer beheren', 'sendToPersonalChat'],
+  ])('sends the typed "%s" there to the personal chat', (text, treatment) => {
+    expect(guardedRequestOf({ ...channel, type: 'message', text } as never)).toEqual({ kind: 'message', treatment });
+  });
+
   it.each([['a.verb.nobody.knows'], [undefined], [42], ['toString'], ['__proto__'], ['constructor']])('answers an unknown or odd verb %p with a pointer only', (verb) => {
     expect(guardedRequestOf({ ...channel, ...click(verb) } as never)).toEqual({ kind: 'cardAction', treatment: 'pointerOnly' });
   });
