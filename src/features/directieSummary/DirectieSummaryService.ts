@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../domain/recordings/auditEntry';
 import { buildDirectieSummary, type DirectieSummary } from '../../domain/directieSummary/directieSummary';
 import { latestDuePeriod, onDemandPeriod, readSchedule, roundPeriod, type ScheduleField, type ScheduleProblem, type SummaryPeriod, type SummarySchedule } from '../../domain/directieSummary/schedule';
 import type { RecordingFacts } from '../../domain/directieSummary/trajectoryFigures';
@@ -183,15 +184,23 @@ export class DirectieSummaryService {
     const { trajectories, appointments, directory, kijkwijzer } = this.options;
     const all = await trajectories.listForSchool(tenantId, schoolId);
     const retentionDays = (await directory.recordingSettingsOf(tenantId, schoolId)).retentionDays;
-    const appointmentLists = await Promise.all(all.map((trajectory) => appointments.listForTrajectory(tenantId, schoolId, trajectory.id)));
-    const recordingLists = await Promise.all(all.map((trajectory) => this.recordingFactsOf(tenantId, schoolId, trajectory, retentionDays)));
+    // A whole school in a few queries: its appointments' partition and its audit partitions as one range.
+    const [schoolAppointments, recordingChanges] = await Promise.all([
+      appointments.listForSchool(tenantId, schoolId),
+      this.options.audit.recordingChangesAtSchool(
+        tenantId,
+        schoolId,
+        all.map((trajectory) => trajectory.id),
+      ),
+    ]);
+    const recordingLists = all.map((trajectory) => recordingFactsOf(recordingChanges.get(trajectory.id) ?? [], trajectory, retentionDays));
     const comparison = await kijkwijzer.latestClosedComparison(tenantId, schoolId);
     // A round that closed after the period is not part of it (a weekly summary looks back).
     const roundInPeriod = comparison && comparison.current.closedAt && comparison.current.closedAt <= period.end ? comparison : undefined;
     return buildDirectieSummary(
       {
         trajectories: all,
-        appointments: appointmentLists.flat().map((stored) => stored.appointment),
+        appointments: schoolAppointments.map((stored) => stored.appointment),
         recordings: recordingLists.flat(),
         startingTeachers: settings?.startingTeachers,
         kijkwijzer: roundInPeriod,
@@ -201,21 +210,21 @@ export class DirectieSummaryService {
     );
   }
 
-  /** Uploads and deletions from the append-only audit log: deleted recordings are gone from their table. */
-  private async recordingFactsOf(tenantId: string, schoolId: string, trajectory: Trajectory, retentionDays: number): Promise<RecordingFacts[]> {
-    const entries = await this.options.audit.list(tenantId, schoolId, trajectory.id, 1000);
-    const deleteBy = isClosed(trajectory.phase) ? retentionDeadline(lastMovedAt(trajectory), retentionDays) : undefined;
-    const byRecording = new Map<string, RecordingFacts>();
-    for (const entry of entries) {
-      if (entry.objectType !== 'recording' || entry.result !== 'allowed') continue;
-      if (entry.action === 'upload') byRecording.set(entry.objectId, { ...byRecording.get(entry.objectId), uploadedAt: entry.at, deleteBy });
-      if (entry.action === 'delete') {
-        const known = byRecording.get(entry.objectId);
-        byRecording.set(entry.objectId, { uploadedAt: known?.uploadedAt ?? entry.at, deleteBy, deletedAt: entry.at });
-      }
+}
+
+/** Uploads and deletions from the append-only audit log: deleted recordings are gone from their table. */
+function recordingFactsOf(entries: readonly AuditEntry[], trajectory: Trajectory, retentionDays: number): RecordingFacts[] {
+  const deleteBy = isClosed(trajectory.phase) ? retentionDeadline(lastMovedAt(trajectory), retentionDays) : undefined;
+  const byRecording = new Map<string, RecordingFacts>();
+  for (const entry of entries) {
+    if (entry.objectType !== 'recording' || entry.result !== 'allowed') continue;
+    if (entry.action === 'upload') byRecording.set(entry.objectId, { ...byRecording.get(entry.objectId), uploadedAt: entry.at, deleteBy });
+    if (entry.action === 'delete') {
+      const known = byRecording.get(entry.objectId);
+      byRecording.set(entry.objectId, { uploadedAt: known?.uploadedAt ?? entry.at, deleteBy, deletedAt: entry.at });
     }
-    return [...byRecording.values()];
   }
+  return [...byRecording.values()];
 }
 
 function kindOfKey(key: string): SummaryPeriod['kind'] {

@@ -131,6 +131,11 @@ export class AppointmentRepository {
     }
   }
 
+  /** Every appointment of the school: one partition. */
+  async listForSchool(tenantId: string, schoolId: string): Promise<StoredAppointment[]> {
+    return this.query(odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)}`);
+  }
+
   async listForTrajectory(tenantId: string, schoolId: string, trajectoryId: string): Promise<StoredAppointment[]> {
     return this.query(odata`PartitionKey eq ${schoolPartition(tenantId, schoolId)} and trajectoryId eq ${trajectoryId}`);
   }
