@@ -29,25 +29,9 @@ import { directieSummaryCard, scheduleSettingsCard } from '../../../src/cards/su
 import { buildDirectieSummary } from '../../../src/domain/directieSummary/directieSummary';
 import { comparison, trajectory } from '../directieSummary/summaryFixtures';
 import { assignedSvibber, owningTeacher, otherSvibber, trajectoryIn } from '../trajectories/trajectoryFixtures';
+import { anAppointment } from '../scheduling/appointmentFixtures';
 
-const appointment: Appointment = {
-  id: 'appointment-1',
-  trajectoryId: 'trajectory-1',
-  schoolId: 'school-1',
-  kind: 'opname',
-  cycle: 1,
-  isFinalTalk: false,
-  svibberId: assignedSvibber.userId,
-  teacherId: owningTeacher.userId,
-  svibberName: assignedSvibber.name,
-  teacherName: owningTeacher.name,
-  status: 'confirmed',
-  proposedSlots: [{ start: new Date('2026-12-03T09:15:00Z'), durationMinutes: 30, location: 'lokaal 12' }],
-  chosen: { start: new Date('2026-12-03T09:15:00Z'), durationMinutes: 30, location: 'lokaal 12' },
-  sequence: 2,
-  createdAt: new Date('2026-11-25T10:00:00Z'),
-  updatedAt: new Date('2026-11-25T10:00:00Z'),
-};
+const appointment: Appointment = anAppointment({ trajectoryId: 'trajectory-1', sequence: 2 });
 
 const summaryPeriod = { key: 'week-2026-12-04', kind: 'weekly' as const, start: new Date('2026-11-27T15:00:00Z'), end: new Date('2026-12-04T15:00:00Z'), dueAt: new Date('2026-12-04T15:00:00Z') };
 const fullSummary = buildDirectieSummary(

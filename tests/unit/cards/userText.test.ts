@@ -8,6 +8,7 @@ import type { Appointment } from '../../../src/domain/scheduling/appointment';
 import type { Grant, Recording } from '../../../src/domain/recordings/recording';
 import type { Trajectory } from '../../../src/domain/trajectories/trajectory';
 import { assignedSvibber, owningTeacher, trajectoryIn } from '../trajectories/trajectoryFixtures';
+import { anAppointment } from '../scheduling/appointmentFixtures';
 
 /** What an attacker types as a name, an intake answer, a note or a reason. */
 const HOSTILE = 'Eve [klik hier](https://evil.example/x) <img src=x onerror=alert(1)> **luid** _schuin_ `code` # kop https://evil.example/bare';
@@ -24,24 +25,8 @@ const hostileTrajectory = (phase: Parameters<typeof trajectoryIn>[0]): Trajector
     timeline: [...base.timeline, { what: 'withdrawn', by: hostilePerson, at: new Date('2026-11-20T10:00:00Z'), reason: HOSTILE }],
   };
 };
-const appointment: Appointment = {
-  id: 'appointment-1',
-  trajectoryId: 'traject-1',
-  schoolId: 'school-1',
-  kind: 'opname',
-  cycle: 1,
-  isFinalTalk: false,
-  svibberId: assignedSvibber.userId,
-  teacherId: owningTeacher.userId,
-  svibberName: HOSTILE,
-  teacherName: HOSTILE,
-  status: 'confirmed',
-  proposedSlots: [{ start: new Date('2026-12-03T09:15:00Z'), durationMinutes: 30, location: HOSTILE }],
-  chosen: { start: new Date('2026-12-03T09:15:00Z'), durationMinutes: 30, location: HOSTILE },
-  sequence: 1,
-  createdAt: new Date('2026-11-25T10:00:00Z'),
-  updatedAt: new Date('2026-11-25T10:00:00Z'),
-};
+const hostileSlot = { start: new Date('2026-12-03T09:15:00Z'), durationMinutes: 30, location: HOSTILE };
+const appointment: Appointment = anAppointment({ svibberName: HOSTILE, teacherName: HOSTILE, proposedSlots: [hostileSlot], chosen: hostileSlot });
 const recording: Recording = { id: 'r', tenantId: 't', schoolId: 's', trajectoryId: 'tr', cycle: 1, blobName: 'b', uploaderId: 'u', sizeBytes: 1, contentType: 'video/mp4', uploadedAt: new Date() };
 const grant: Grant = { id: 'g', tenantId: 't', schoolId: 's', trajectoryId: 'tr', recordingId: 'r', granteeId: 'eve', granteeName: HOSTILE, scope: { kind: 'recording' }, grantedAt: new Date() };
 const fragment = { id: 'f1', recordingId: 'r', startSecond: 5, endSecond: 9, note: HOSTILE, aspect: 'aansluiten', createdBy: 'u', createdAt: new Date() };

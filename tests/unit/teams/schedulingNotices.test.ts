@@ -4,27 +4,13 @@ import { createSchedulingNotices } from '../../../src/teams/schedulingNotices';
 import { formatSlot, textsFor } from '../../../src/texts';
 import { assignedSvibber, owningTeacher, trajectoryIn } from '../trajectories/trajectoryFixtures';
 import { recordingNotifier, wordsOf, type Sent } from './recordingNotifier';
+import { anAppointment, firstSlot } from '../scheduling/appointmentFixtures';
 
 const TENANT = 'tenant-1';
-const first = { start: new Date('2026-12-03T09:15:00Z'), durationMinutes: 30, location: 'lokaal 12' };
+const first = firstSlot;
 const second = { start: new Date('2026-12-07T13:00:00Z'), durationMinutes: 45, location: 'lokaal 12' };
-const proposed: Appointment = {
-  id: 'appointment-1',
-  trajectoryId: 'traject-1',
-  schoolId: 'school-1',
-  kind: 'opname',
-  cycle: 1,
-  isFinalTalk: false,
-  svibberId: assignedSvibber.userId,
-  teacherId: owningTeacher.userId,
-  svibberName: assignedSvibber.name,
-  teacherName: owningTeacher.name,
-  status: 'proposed',
-  proposedSlots: [first, second],
-  sequence: 0,
-  createdAt: new Date('2026-11-25T10:00:00Z'),
-  updatedAt: new Date('2026-11-25T10:00:00Z'),
-};
+const proposed: Appointment = anAppointment({ status: 'proposed', proposedSlots: [first, second], sequence: 0 });
+delete proposed.chosen;
 const confirmed: Appointment = { ...proposed, status: 'confirmed', chosen: first };
 
 function setUp() {
