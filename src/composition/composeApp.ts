@@ -28,6 +28,7 @@ import { createUndeliverableHandler } from '../features/notifications/undelivera
 import { DeliveryOutbox } from '../storage/deliveries/DeliveryOutbox';
 import { isEventWritten } from '../domain/deliveries/heldDeliveries';
 import { DeliveryLedger } from '../storage/deliveries/DeliveryLedger';
+import { DeliveryLimitRows } from '../storage/deliveries/DeliveryLimitRows';
 import { DeliveryQueue } from '../storage/deliveries/DeliveryQueue';
 import { DEFAULT_DELIVERY_SETTINGS, DeliverySender, type DeliverySettings } from '../jobs/deliverySender';
 import { BotConnectorTransport } from '../teams/BotConnectorTransport';
@@ -201,6 +202,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   );
   const outbox = new DeliveryOutbox(storage.table(storage.names.deliveryOutboxTable));
   const ledger = new DeliveryLedger(storage.table(storage.names.deliveryLedgerTable));
+  // Every sender of every process shares these rows, so Teams' limits hold for all of them together.
+  const limitRows = new DeliveryLimitRows(storage.table(storage.names.deliveryLimitsTable));
   // Wakes this process's sender when a turn queued something; defined below, called only later.
   const outgoing = new Deliveries({
     outbox,
@@ -255,6 +258,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       afterSent: createAfterSent(sentCards),
       forbidden,
       settings: { ...deliverySettings, ...settings },
+      limitRows,
       logger,
     });
   const sender = newSender();

@@ -1,11 +1,13 @@
 import { setMaxListeners } from 'node:events';
 import { throttleKeyOf, type Delivery } from '../domain/deliveries/delivery';
-import { earliestSendAt, pruneHistory, TEAMS_RATE_LIMITS, type RateLimits } from '../domain/deliveries/rateLimits';
+import { TEAMS_RATE_LIMITS, type RateLimits } from '../domain/deliveries/rateLimits';
 import { decide, DEFAULT_RETRY_POLICY, type RetryPolicy, type SendOutcome } from '../domain/deliveries/retryPolicy';
 import type { DeliveryTransport, ResolvedTarget } from '../features/notifications/DeliveryTransport';
 import type { Logger } from '../logging/logger';
 import type { DeliveryLedger } from '../storage/deliveries/DeliveryLedger';
+import type { DeliveryLimitRows } from '../storage/deliveries/DeliveryLimitRows';
 import type { DeliveryQueue, TakenDelivery } from '../storage/deliveries/DeliveryQueue';
+import { DEFAULT_SHARED_LIMIT_SETTINGS, LocalSendLimits, SharedSendLimits, type SendLimiter, type SharedLimitSettings } from './sendLimits';
 
 export interface DeliverySettings {
   limits: RateLimits;
@@ -22,6 +24,8 @@ export interface DeliverySettings {
   /** Polling an empty queue slows from `minPollMs` to `maxPollMs`; a local enqueue wakes it at once. */
   minPollMs: number;
   maxPollMs: number;
+  /** How senders that share `limitRows` divide the limits (leases and tenant buckets); unused without. */
+  shared?: SharedLimitSettings;
 }
 
 export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {
@@ -34,6 +38,7 @@ export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {
   maxInFlight: 64,
   minPollMs: 200,
   maxPollMs: 5_000,
+  shared: DEFAULT_SHARED_LIMIT_SETTINGS,
 };
 
 export interface DeliverySenderOptions {
@@ -46,6 +51,12 @@ export interface DeliverySenderOptions {
   /** 403: the bot was removed or blocked there; tell the owner (once) and stop sending there. */
   forbidden(delivery: Delivery): Promise<void>;
   settings: DeliverySettings;
+  /**
+   * The table rows every sender on the queue shares to keep Teams' limits together (composeApp
+   * always gives them). Without, this sender keeps the limits for itself alone, which is only
+   * right when it is the one sender on the queue.
+   */
+  limitRows?: DeliveryLimitRows;
   logger: Logger;
   now?: () => number;
   random?: () => number;
@@ -63,8 +74,7 @@ export class DeliverySender {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly settings: DeliverySettings;
-  private readonly conversationSends = new Map<string, number[]>();
-  private tenantSends = new Map<string, number[]>();
+  private readonly limiter: SendLimiter;
   private readonly chains = new Map<string, { tail: Promise<void>; waiting: number }>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly killSwitch = new AbortController();
@@ -80,6 +90,9 @@ export class DeliverySender {
     this.settings = options.settings;
     // A claim must outlive the wait for a slot plus the longest send, or a second copy could send too.
     if (this.settings.holdMs <= this.settings.maxWaitMs + this.settings.sendTimeoutMs) throw new Error('holdMs must exceed maxWaitMs + sendTimeoutMs');
+    this.limiter = options.limitRows
+      ? new SharedSendLimits(options.limitRows, this.settings.limits, this.settings.shared ?? DEFAULT_SHARED_LIMIT_SETTINGS, this.settings.sendTimeoutMs, this.now)
+      : new LocalSendLimits(this.settings.limits);
     // Every wait and every send listens to the kill switch.
     setMaxListeners(0, this.killSwitch.signal);
   }
@@ -131,6 +144,7 @@ export class DeliverySender {
         continue;
       }
       let taken: TakenDelivery[] = [];
+      const takenAt = this.now();
       try {
         taken = await this.options.queue.take(Math.min(32, room), this.settings.holdMs);
       } catch (error) {
@@ -146,7 +160,7 @@ export class DeliverySender {
         continue;
       }
       pollMs = this.settings.minPollMs;
-      for (const message of taken) this.track(this.enter(message));
+      for (const message of taken) this.track(this.enter(message, takenAt));
     }
   }
 
@@ -168,7 +182,7 @@ export class DeliverySender {
   }
 
   /** Joins the line of its conversation, or goes back to the queue when that line is long. */
-  private async enter(message: TakenDelivery): Promise<void> {
+  private async enter(message: TakenDelivery, takenAt: number): Promise<void> {
     const key = throttleKeyOf(message.delivery.target);
     const chain = this.chains.get(key) ?? { tail: Promise.resolve(), waiting: 0 };
     if (chain.waiting >= this.settings.maxWaitingPerConversation) {
@@ -176,14 +190,18 @@ export class DeliverySender {
       return;
     }
     chain.waiting++;
-    const mine = chain.tail.then(() => this.guard(() => this.handle(message, key)));
+    const mine = chain.tail.then(() => this.guard(() => this.handle(message, key, takenAt + this.settings.holdMs)));
     chain.tail = mine;
     this.chains.set(key, chain);
     try {
       await mine;
     } finally {
       chain.waiting--;
-      if (chain.waiting === 0 && this.chains.get(key) === chain) this.chains.delete(key);
+      if (chain.waiting === 0 && this.chains.get(key) === chain) {
+        this.chains.delete(key);
+        // Nothing more for this conversation here: another sender may take it over (a dead sender lets nothing go).
+        if (!this.killSwitch.signal.aborted) await this.guard(() => this.limiter.done(key));
+      }
     }
   }
 
@@ -201,9 +219,19 @@ export class DeliverySender {
     if (this.killSwitch.signal.aborted) throw new Killed();
   }
 
-  private async handle(message: TakenDelivery, key: string): Promise<void> {
+  /**
+   * `heldUntil`: when the message shows on the queue again for other senders. The claim lasts as
+   * long; a send still unanswered then could be made a second time by another sender, so none
+   * starts that late (a message waits in its conversation's line, and for shared limits, first).
+   */
+  private async handle(message: TakenDelivery, key: string, heldUntil: number): Promise<void> {
     const { delivery } = message;
+    const tooLate = () => this.now() + this.settings.sendTimeoutMs >= heldUntil;
     this.alive();
+    if (tooLate()) {
+      await this.options.queue.retryLater(message, 0, message.attempts);
+      return;
+    }
     const target = await this.options.resolve(delivery);
     this.alive();
     if (target.kind === 'gone' || target.kind === 'notReady') {
@@ -222,18 +250,29 @@ export class DeliverySender {
       return;
     }
 
-    const slot = this.reserveSlot(key, delivery.target.tenantId);
-    if (slot === undefined) {
-      await this.options.ledger.release(delivery.id, claim.etag);
+    for (;;) {
+      const slot = await this.limiter.reserve(key, delivery.target.tenantId, this.now(), this.settings.maxWaitMs);
       this.alive();
-      await this.options.queue.retryLater(message, this.waitFor(key, delivery.target.tenantId), message.attempts);
-      return;
+      if (slot.kind === 'later') {
+        await this.options.ledger.release(delivery.id, claim.etag);
+        this.alive();
+        await this.options.queue.retryLater(message, slot.afterMs, message.attempts);
+        return;
+      }
+      await this.sleepUntil(slot.at);
+      this.alive();
+      if (tooLate()) {
+        await this.options.ledger.release(delivery.id, claim.etag);
+        this.alive();
+        await this.options.queue.retryLater(message, 0, message.attempts);
+        return;
+      }
+      // Only while the slot holds (the tenant's bucket, the conversation's lease); else reserve again.
+      if (this.now() < slot.validUntil) break;
     }
-    await this.sleepUntil(slot);
-    this.alive();
 
     const outcome = await this.send(target);
-    this.recordSend(key);
+    this.limiter.sent(key, this.now());
     this.alive();
     if (outcome.kind === 'sent') {
       this.sentCount++;
@@ -291,43 +330,6 @@ export class DeliverySender {
         : await this.options.transport.update(target.reference, target.activityId, target.card, signal);
     this.alive();
     return outcome;
-  }
-
-  /**
-   * The moment this conversation may take one more message, reserved in the tenant's budget too;
-   * undefined when that is further away than a message may wait here.
-   */
-  private reserveSlot(key: string, tenantId: string): number | undefined {
-    const at = this.earliest(key, tenantId);
-    if (at - this.now() > this.settings.maxWaitMs) return undefined;
-    const tenant = this.tenantSends.get(tenantId) ?? [];
-    tenant.push(at);
-    tenant.sort((a, b) => a - b);
-    this.tenantSends.set(tenantId, tenant);
-    return at;
-  }
-
-  private waitFor(key: string, tenantId: string): number {
-    return Math.max(0, this.earliest(key, tenantId) - this.now());
-  }
-
-  private earliest(key: string, tenantId: string): number {
-    const now = this.now();
-    const conversation = pruneHistory(this.conversationSends.get(key) ?? [], this.settings.limits.perConversation, now);
-    const tenant = pruneHistory(this.tenantSends.get(tenantId) ?? [], this.settings.limits.perTenant, now);
-    this.conversationSends.set(key, conversation);
-    this.tenantSends.set(tenantId, tenant);
-    return Math.max(earliestSendAt(conversation, this.settings.limits.perConversation, now), earliestSendAt(tenant, this.settings.limits.perTenant, now));
-  }
-
-  /**
-   * Counted when Teams answered, not when the call started: Teams saw it in between, so the next
-   * message of the conversation is spaced from that moment and no span holds more than allowed.
-   */
-  private recordSend(key: string): void {
-    const sends = this.conversationSends.get(key) ?? [];
-    sends.push(this.now());
-    this.conversationSends.set(key, sends);
   }
 
   private sleepUntil(at: number): Promise<void> {

@@ -35,6 +35,8 @@ export function storageNames(prefix: string) {
     deliveryOutboxTable: `${prefix}DeliveryOutbox`,
     /** One row per delivery once a sender claimed or sent it: what makes a redelivery harmless. */
     deliveryLedgerTable: `${prefix}DeliveryLedger`,
+    /** What senders share to keep Teams' limits together: conversation leases, tenant budgets. */
+    deliveryLimitsTable: `${prefix}DeliveryLimits`,
     deliveryQueue: `${prefix}-deliveries`,
     deliveryPoisonQueue: `${prefix}-deliveries-poison`,
     /** Deliveries too large for a queue message (a summary card with its chart). */
@@ -123,6 +125,7 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     names.observationsTable,
     names.deliveryOutboxTable,
     names.deliveryLedgerTable,
+    names.deliveryLimitsTable,
     names.summarySettingsTable,
     names.summariesSentTable,
   ];

@@ -4,6 +4,7 @@ import { seedSchool } from './requestFlow';
 import { fatima, type Person } from './teamsActivities';
 import { startTestApp, type TestApp } from './testApp';
 import type { LoadOptions } from '../../src/config/config';
+import type { ComposeOverrides } from '../../src/composition/composeApp';
 
 export interface School {
   connector: RecordingConnector;
@@ -19,12 +20,12 @@ export interface School {
  */
 export function useSchool(
   people: { svibbers: Person[]; others: Person[] },
-  options: { env?: Record<string, string>; now?: () => Date; loadOptions?: LoadOptions } = {},
+  options: { env?: Record<string, string>; now?: () => Date; loadOptions?: LoadOptions; overrides?: Omit<ComposeOverrides, 'logger' | 'now'> } = {},
 ): School {
   const school = { connector: new RecordingConnector() } as School;
   beforeAll(async () => {
     school.serviceUrl = await school.connector.start();
-    school.app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId, ...options.env }, options.now, options.loadOptions);
+    school.app = await startTestApp({ INITIAL_BEHEERDERS: fatima.aadObjectId, ...options.env }, options.now, options.loadOptions, options.overrides);
     school.beheerder = await seedSchool(school.app, school.serviceUrl, { beheerder: fatima, ...people });
   }, 60_000);
   afterAll(async () => {

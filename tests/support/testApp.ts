@@ -42,11 +42,14 @@ export const FAST_DELIVERY: Partial<DeliverySettings> = {
   limits: scaledLimits(TEAMS_RATE_LIMITS, 0.01),
   retry: { maxFailures: 6, maxThrottles: 20, maxWaits: 10, baseDelayMs: 20, maxDelayMs: 200, defaultRetryAfterMs: 100 },
   // A timeout is an unknown outcome (Teams may have shown it), so it stays well above a busy test machine's delays.
-  holdMs: 20_000,
+  // A send starts only while its message has more than sendTimeoutMs of its hold left.
+  holdMs: 30_000,
   maxWaitMs: 1_000,
   sendTimeoutMs: 15_000,
   minPollMs: 20,
   maxPollMs: 100,
+  // Tenant buckets twenty times the scaled tenant window: 25 sends a bucket, few writes.
+  shared: { conversationLeaseMs: 2_000, tenantBucketMs: 200, tenantBatch: 10 },
 };
 
 /**
