@@ -254,7 +254,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
       queue: deliveryQueue,
       ledger,
       transport,
-      resolve: createTargetResolver(installations, sentCards),
+      resolve: createTargetResolver(installations, sentCards, serviceUrlAllowed),
       afterSent: createAfterSent(sentCards),
       forbidden,
       settings: { ...deliverySettings, ...settings },

@@ -234,7 +234,7 @@ export class DeliverySender {
     }
     const target = await this.options.resolve(delivery);
     this.alive();
-    if (target.kind === 'gone' || target.kind === 'notReady') {
+    if (target.kind === 'gone' || target.kind === 'notReady' || target.kind === 'notAllowed') {
       await this.settle(message, target);
       return;
     }

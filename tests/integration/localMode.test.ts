@@ -99,6 +99,22 @@ describe('local mode talks to this machine only (real storage on Azurite)', () =
     expect(connector.sent.map((sent) => sent.activity.text)).toEqual(['Dit laat ik hier niet zien, en je hebt nog geen persoonlijke chat met mij. Open de SVIB-bot in Teams als app (persoonlijke chat) en vraag het daar opnieuw.']);
   });
 
+  it('never sends a queued delivery to a reference off the loopback: a stored channel, or any installation', async () => {
+    const offLoopback = (conversationId: string) => JSON.stringify({ serviceUrl: `http://0.0.0.0:${victim.port}/`, conversation: { id: conversationId, tenantId: TENANT_ID }, bot: { id: '28:svib-bot' }, channelId: 'msteams' });
+    const channel = installationKeyOf({ tenantId: TENANT_ID, conversationType: 'channel', conversationId: '19:directie@thread.tacv2', teamId: '19:team@thread.tacv2' });
+    await app.composed.repositories.installations.save(recordInstall(undefined, channel, offLoopback('19:directie@thread.tacv2'), new Date()));
+    const { outgoing } = app.composed.deliveries;
+
+    // A reference a feature stored itself (the directie channel), and a channel by its installation key.
+    await outgoing.enqueue([{ target: { kind: 'reference', tenantId: TENANT_ID, conversationId: '19:directie@thread.tacv2', reference: offLoopback('19:directie@thread.tacv2') }, content: { kind: 'text', text: 'samenvatting' } }]);
+    await outgoing.sendToConversation(TENANT_ID, channel, { kind: 'text', text: 'ronde gesloten' });
+    await app.composed.deliveries.idle();
+
+    expect(victim.requests).toEqual([]);
+    expect(connector.sent).toEqual([]);
+    expect((await app.composed.deliveries.queue.figures(new Date())).poisoned).toBe(0);
+  });
+
   it('answers a failing reply with a generic 500 body, the cause only in the log', async () => {
     // A Teams service that refuses every reply with its own error text: the reply and the error message both fail.
     const failing = createServer((_req, res) => {

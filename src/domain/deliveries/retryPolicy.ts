@@ -11,7 +11,9 @@ export type SendOutcome =
   /** An in-place update whose card was not sent yet (it is still on the queue). */
   | { kind: 'notReady' }
   /** The conversation is no longer installed (removed after the delivery was queued). */
-  | { kind: 'gone' };
+  | { kind: 'gone' }
+  /** This process may not send there (local mode talks to the loopback only). */
+  | { kind: 'notAllowed' };
 
 export interface RetryPolicy {
   /** Failures (5xx, timeouts, network errors) after which a delivery goes to the poison queue. */
@@ -73,6 +75,8 @@ export function decide(outcome: SendOutcome, attempts: DeliveryAttempts, policy:
       return { kind: 'done' };
     case 'gone':
       return { kind: 'drop', reason: 'conversation no longer installed' };
+    case 'notAllowed':
+      return { kind: 'drop', reason: 'service URL not allowed here (local mode sends to the loopback only)' };
     case 'notReady': {
       const waits = attempts.waits + 1;
       if (waits > policy.maxWaits) return { kind: 'poison', reason: 'the card to update was never sent' };

@@ -19,4 +19,6 @@ export type ResolvedTarget =
   /** An update whose card is still on the queue: try again a little later. */
   | { kind: 'notReady' }
   /** Uninstalled since it was queued, or the card was never remembered. */
-  | { kind: 'gone' };
+  | { kind: 'gone' }
+  /** Its reference points where this process may not send (local mode: off the loopback). */
+  | { kind: 'notAllowed' };

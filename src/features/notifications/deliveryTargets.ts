@@ -6,8 +6,31 @@ import type { ResolvedTarget } from './DeliveryTransport';
 /**
  * The sender looks a target up right before sending, not when it was queued: an uninstall in
  * between stops the message, and an update finds the activity id of its card once that is sent.
+ * Every reference, whatever kind of target it came from (a channel a feature stored itself, an
+ * installation, a tracked card), passes `serviceUrlAllowed` last: in local mode only the loopback.
  */
-export function createTargetResolver(installations: InstallationRepository, sentCards: SentCardRepository) {
+export function createTargetResolver(
+  installations: InstallationRepository,
+  sentCards: SentCardRepository,
+  serviceUrlAllowed: (serviceUrl: string) => boolean = () => true,
+) {
+  const resolve = resolverOf(installations, sentCards);
+  return async (delivery: Delivery): Promise<ResolvedTarget> => {
+    const resolved = await resolve(delivery);
+    if ((resolved.kind === 'send' || resolved.kind === 'update') && !serviceUrlAllowed(serviceUrlOf(resolved.reference))) return { kind: 'notAllowed' };
+    return resolved;
+  };
+}
+
+function serviceUrlOf(reference: string): string {
+  try {
+    return (JSON.parse(reference) as { serviceUrl?: string }).serviceUrl ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function resolverOf(installations: InstallationRepository, sentCards: SentCardRepository) {
   return async (delivery: Delivery): Promise<ResolvedTarget> => {
     const { target, content } = delivery;
     if (target.kind === 'trackedCard') {

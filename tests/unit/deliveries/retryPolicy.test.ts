@@ -61,6 +61,10 @@ describe('decide', () => {
   it('drops a delivery whose conversation was uninstalled since', () => {
     expect(decide({ kind: 'gone' }, NO_ATTEMPTS, policy, noJitter)).toEqual({ kind: 'drop', reason: 'conversation no longer installed' });
   });
+
+  it('drops, never retries, a delivery whose reference this process may not send to', () => {
+    expect(decide({ kind: 'notAllowed' }, NO_ATTEMPTS, policy, noJitter)).toEqual({ kind: 'drop', reason: expect.stringContaining('loopback') });
+  });
 });
 
 describe('backoffMs', () => {
