@@ -519,7 +519,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     warnDaysBefore: 3,
     claimOnce: (key, at) => usedLinks.useOnce(key, at),
   };
-  const tableCleanupOptions: TableCleanupOptions = { processedActivities, usedLinks, sentCards };
+  const tableCleanupOptions: TableCleanupOptions = { processedActivities, usedLinks, sentCards, deliveryLedger: ledger };
   const uploadSweepOptions: UploadSweepOptions = {
     blobs: recordingBlobs,
     recordings: recordingRepository,

@@ -1,4 +1,5 @@
 import type { ProcessedActivityRepository } from '../storage/activities/ProcessedActivityRepository';
+import type { DeliveryLedger } from '../storage/deliveries/DeliveryLedger';
 import type { UsedLinkRepository } from '../storage/links/UsedLinkRepository';
 import type { SentCardRepository } from '../storage/sentCards/SentCardRepository';
 
@@ -9,12 +10,21 @@ const DAY_MS = 86_400_000;
  * can still matter:
  * - a processed activity guards against Teams delivering it twice, which happens within minutes;
  * - a used link's nonce guards a signed link, and no link lives longer than a few hours;
- * - a sent card is updated in place while its trajectory runs, which is a school year at most.
+ * - a sent card is updated in place while its trajectory runs, which is a school year at most;
+ * - a delivery ledger row (a delivery id claimed or sent) makes a second queue message of the same
+ *   delivery show nothing. Queue messages never expire by age (TTL -1), but every copy leaves the
+ *   queue within hours: a copy whose sender died comes back after the hold time (a minute), one the
+ *   outbox sweep queued twice within minutes, and every retry ends in the poison queue after the
+ *   retry policy's bound (6 failures backing off to at most 5 minutes, 20 throttles at Teams'
+ *   Retry-After, 10 waits). The longest path is a beheerder moving a poisoned copy back after fixing
+ *   its cause (README: days). 30 days covers that with a wide margin; after it, a copy moved back
+ *   is simply sent.
  */
 export const TABLE_RETENTION = {
   processedActivityDays: 7,
   usedLinkDays: 7,
   sentCardDays: 400,
+  deliveryLedgerDays: 30,
 } as const;
 
 /** When a used link's nonce may be forgotten: written at use, long after the link expired. */
@@ -26,20 +36,23 @@ export interface TableCleanupOptions {
   processedActivities: ProcessedActivityRepository;
   usedLinks: UsedLinkRepository;
   sentCards: SentCardRepository;
+  deliveryLedger: DeliveryLedger;
 }
 
 export interface TableCleanupResult {
   processedActivities: number;
   usedLinks: number;
   sentCards: number;
+  deliveryLedger: number;
 }
 
-/** Deletes the rows of ProcessedActivities, UsedLinks and SentCards that can no longer matter. */
+/** Deletes the rows of ProcessedActivities, UsedLinks, SentCards and DeliveryLedger that can no longer matter. */
 export async function cleanUpTables(options: TableCleanupOptions, now: Date): Promise<TableCleanupResult> {
   const daysBefore = (days: number) => new Date(now.getTime() - days * DAY_MS);
   return {
     processedActivities: await options.processedActivities.deleteClaimedBefore(daysBefore(TABLE_RETENTION.processedActivityDays)),
     usedLinks: await options.usedLinks.deleteForgettable(now),
     sentCards: await options.sentCards.deleteNotWrittenSince(daysBefore(TABLE_RETENTION.sentCardDays)),
+    deliveryLedger: await options.deliveryLedger.deleteWrittenBefore(daysBefore(TABLE_RETENTION.deliveryLedgerDays)),
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
+import { deleteEntitiesWhere } from '../deleteEntities';
 import { isStatus } from '../storageErrors';
 
 interface LedgerEntity {
@@ -82,5 +83,10 @@ export class DeliveryLedger {
       if (isStatus(error, 404)) return false;
       throw error;
     }
+  }
+
+  /** Forgets every row last written before `cutoff` (sent ids, and claims of senders long dead); returns how many. */
+  deleteWrittenBefore(cutoff: Date): Promise<number> {
+    return deleteEntitiesWhere(this.table, odata`Timestamp lt ${cutoff}`);
   }
 }
