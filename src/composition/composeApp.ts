@@ -29,6 +29,7 @@ import { DeliveryOutbox } from '../storage/deliveries/DeliveryOutbox';
 import { isEventWritten } from '../domain/deliveries/heldDeliveries';
 import { DeliveryLedger } from '../storage/deliveries/DeliveryLedger';
 import { DeliveryLimitRows } from '../storage/deliveries/DeliveryLimitRows';
+import { DelayedDeliveries } from '../storage/deliveries/DelayedDeliveries';
 import { DeliveryQueue } from '../storage/deliveries/DeliveryQueue';
 import { DEFAULT_DELIVERY_SETTINGS, DeliverySender, type DeliverySettings } from '../jobs/deliverySender';
 import { BotConnectorTransport } from '../teams/BotConnectorTransport';
@@ -195,10 +196,12 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
   // Local mode talks to the loopback only, also through references stored before that rule existed.
   const serviceUrlAllowed = config.botAuth.mode === 'local' ? isLoopbackUrl : undefined;
   const chatOpener = new PersonalChatOpener(adapter, botAppId, installations, logger, now, serviceUrlAllowed);
+  const delayedDeliveries = new DelayedDeliveries(storage.table(storage.names.deliveryDelaysTable));
   const deliveryQueue = new DeliveryQueue(
     storage.queue(storage.names.deliveryQueue),
     storage.queue(storage.names.deliveryPoisonQueue),
     storage.container(storage.names.deliveryPayloadsContainer),
+    delayedDeliveries,
   );
   const outbox = new DeliveryOutbox(storage.table(storage.names.deliveryOutboxTable));
   const ledger = new DeliveryLedger(storage.table(storage.names.deliveryLedgerTable));
@@ -519,7 +522,7 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
     warnDaysBefore: 3,
     claimOnce: (key, at) => usedLinks.useOnce(key, at),
   };
-  const tableCleanupOptions: TableCleanupOptions = { processedActivities, usedLinks, sentCards, deliveryLedger: ledger };
+  const tableCleanupOptions: TableCleanupOptions = { processedActivities, usedLinks, sentCards, deliveryLedger: ledger, delayedDeliveries };
   const uploadSweepOptions: UploadSweepOptions = {
     blobs: recordingBlobs,
     recordings: recordingRepository,

@@ -1,4 +1,5 @@
 import type { ProcessedActivityRepository } from '../storage/activities/ProcessedActivityRepository';
+import type { DelayedDeliveries } from '../storage/deliveries/DelayedDeliveries';
 import type { DeliveryLedger } from '../storage/deliveries/DeliveryLedger';
 import type { UsedLinkRepository } from '../storage/links/UsedLinkRepository';
 import type { SentCardRepository } from '../storage/sentCards/SentCardRepository';
@@ -18,13 +19,16 @@ const DAY_MS = 86_400_000;
  *   retry policy's bound (6 failures backing off to at most 5 minutes, 20 throttles at Teams'
  *   Retry-After, 10 waits). The longest path is a beheerder moving a poisoned copy back after fixing
  *   its cause (README: days). 30 days covers that with a wide margin; after it, a copy moved back
- *   is simply sent.
+ *   is simply sent;
+ * - a delayed delivery's row stops counting once its message shows again; a row still there a day
+ *   after that belongs to a message a dead sender removed without saying so.
  */
 export const TABLE_RETENTION = {
   processedActivityDays: 7,
   usedLinkDays: 7,
   sentCardDays: 400,
   deliveryLedgerDays: 30,
+  delayedDeliveryDays: 1,
 } as const;
 
 /** When a used link's nonce may be forgotten: written at use, long after the link expired. */
@@ -37,6 +41,7 @@ export interface TableCleanupOptions {
   usedLinks: UsedLinkRepository;
   sentCards: SentCardRepository;
   deliveryLedger: DeliveryLedger;
+  delayedDeliveries: DelayedDeliveries;
 }
 
 export interface TableCleanupResult {
@@ -44,9 +49,10 @@ export interface TableCleanupResult {
   usedLinks: number;
   sentCards: number;
   deliveryLedger: number;
+  delayedDeliveries: number;
 }
 
-/** Deletes the rows of ProcessedActivities, UsedLinks, SentCards and DeliveryLedger that can no longer matter. */
+/** Deletes the rows of ProcessedActivities, UsedLinks, SentCards, DeliveryLedger and DeliveryDelays that can no longer matter. */
 export async function cleanUpTables(options: TableCleanupOptions, now: Date): Promise<TableCleanupResult> {
   const daysBefore = (days: number) => new Date(now.getTime() - days * DAY_MS);
   return {
@@ -54,5 +60,6 @@ export async function cleanUpTables(options: TableCleanupOptions, now: Date): Pr
     usedLinks: await options.usedLinks.deleteForgettable(now),
     sentCards: await options.sentCards.deleteNotWrittenSince(daysBefore(TABLE_RETENTION.sentCardDays)),
     deliveryLedger: await options.deliveryLedger.deleteWrittenBefore(daysBefore(TABLE_RETENTION.deliveryLedgerDays)),
+    delayedDeliveries: await options.delayedDeliveries.deleteVisibleBefore(daysBefore(TABLE_RETENTION.delayedDeliveryDays)),
   };
 }

@@ -37,6 +37,8 @@ export function storageNames(prefix: string) {
     deliveryLedgerTable: `${prefix}DeliveryLedger`,
     /** What senders share to keep Teams' limits together: conversation leases, tenant budgets. */
     deliveryLimitsTable: `${prefix}DeliveryLimits`,
+    /** Queue messages waiting out a retry delay (invisible to a peek), for the oldest message's age. */
+    deliveryDelaysTable: `${prefix}DeliveryDelays`,
     deliveryQueue: `${prefix}-deliveries`,
     deliveryPoisonQueue: `${prefix}-deliveries-poison`,
     /** Deliveries too large for a queue message (a summary card with its chart). */
@@ -126,6 +128,7 @@ export async function ensureStorage(clients: StorageClients): Promise<void> {
     names.deliveryOutboxTable,
     names.deliveryLedgerTable,
     names.deliveryLimitsTable,
+    names.deliveryDelaysTable,
     names.summarySettingsTable,
     names.summariesSentTable,
   ];

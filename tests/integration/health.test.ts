@@ -1,6 +1,7 @@
 import { createStorageClients } from '../../src/storage/storageClients';
 import { checkDeliveryQueue, checkStorageHealth } from '../../src/storage/storageHealth';
 import { DeliveryQueue } from '../../src/storage/deliveries/DeliveryQueue';
+import { DelayedDeliveries } from '../../src/storage/deliveries/DelayedDeliveries';
 import { freePort } from '../../src/local/freePort';
 import { azuriteConnectionString } from '../../src/local/azurite';
 import { startTestApp, type TestApp } from '../support/testApp';
@@ -26,6 +27,29 @@ describe('GET /healthz', () => {
       expect(await response.json()).toMatchObject({ status: 'ok', clipCutting: 'unavailable' });
     } finally {
       await withoutFfmpeg.close();
+    }
+  });
+
+  it('counts a delivery waiting out a retry delay, invisible to a queue peek, in the oldest message’s age', async () => {
+    // Queues of their own, so no running sender takes the message.
+    const { storage } = app.composed;
+    const queue = new DeliveryQueue(storage.queue('waiting-deliveries'), storage.queue('waiting-deliveries-poison'), undefined, new DelayedDeliveries(storage.table(storage.names.deliveryDelaysTable)));
+    await Promise.all([storage.queue('waiting-deliveries').createIfNotExists(), storage.queue('waiting-deliveries-poison').createIfNotExists()]);
+    try {
+      const delivery = { id: 'waiting-1', target: { kind: 'trackedCard' as const, tenantId: 't', subject: 's', purpose: 'p', userId: 'u' }, content: { kind: 'text' as const, text: 'later' }, tellOwnerOnFailure: false, createdAt: new Date().toISOString() };
+      await queue.send(delivery);
+      const [taken] = await queue.take(1, 60_000);
+      await queue.retryLater(taken, 120_000, { failures: 1, throttles: 0, waits: 0 });
+
+      // Half a minute from now the message still waits (two minutes), so the peek shows nothing.
+      const soon = new Date(Date.now() + 30_000);
+      const figures = await queue.figures(soon);
+      expect(figures.depth).toBe(1);
+      expect(figures.oldestAgeSeconds).toBeGreaterThanOrEqual(30);
+      // Seen after the moment it shows again, the row no longer counts (a peek would find the message itself).
+      expect((await queue.figures(new Date(taken.insertedOn.getTime() + 600_000))).oldestAgeSeconds).toBe(0);
+    } finally {
+      await Promise.all([storage.queue('waiting-deliveries').deleteIfExists(), storage.queue('waiting-deliveries-poison').deleteIfExists()]);
     }
   });
 

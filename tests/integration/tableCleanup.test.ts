@@ -27,13 +27,13 @@ describe('the nightly clean-up of the bookkeeping tables (real Azurite)', () => 
   afterAll(() => app.close());
 
   it('keeps every row while it can still matter', async () => {
-    expect(await cleanUpTables(tables, daysLater(TABLE_RETENTION.processedActivityDays - 1))).toEqual({ processedActivities: 0, usedLinks: 0, sentCards: 0, deliveryLedger: 0 });
+    expect(await cleanUpTables(tables, daysLater(TABLE_RETENTION.processedActivityDays - 1))).toEqual({ processedActivities: 0, usedLinks: 0, sentCards: 0, deliveryLedger: 0, delayedDeliveries: 0 });
     expect(await tables.processedActivities.claim('conversation-1', 'activity-0', new Date())).toBe(false);
     expect(await tables.usedLinks.useOnce('link-nonce', new Date())).toBe(false);
   });
 
   it('forgets processed activities and used link nonces after a week, and keeps the jobs\' claims and recent cards', async () => {
-    expect(await cleanUpTables(tables, daysLater(TABLE_RETENTION.processedActivityDays + 1))).toEqual({ processedActivities: 150, usedLinks: 1, sentCards: 0, deliveryLedger: 0 });
+    expect(await cleanUpTables(tables, daysLater(TABLE_RETENTION.processedActivityDays + 1))).toEqual({ processedActivities: 150, usedLinks: 1, sentCards: 0, deliveryLedger: 0, delayedDeliveries: 0 });
     expect(await tables.processedActivities.claim('conversation-1', 'activity-0', new Date())).toBe(true);
     expect(await tables.usedLinks.useOnce('clips-ready|grant-1', new Date())).toBe(false);
     expect(await tables.sentCards.list(card.subject, card.purpose)).toHaveLength(1);
@@ -46,6 +46,16 @@ describe('the nightly clean-up of the bookkeeping tables (real Azurite)', () => 
 
     expect(await cleanUpTables(tables, daysLater(TABLE_RETENTION.deliveryLedgerDays + 1))).toMatchObject({ deliveryLedger: 1 });
     expect(await tables.deliveryLedger.wasSent('delivery-1')).toBe(false);
+  });
+
+  it('forgets a delayed delivery’s row a day after its message showed again, when nobody removed it', async () => {
+    const showsAgain = daysLater(0.5);
+    await tables.delayedDeliveries.delayed('message-of-a-dead-sender', writtenAt, showsAgain);
+    expect(await tables.delayedDeliveries.oldestWaiting(writtenAt)).toEqual(writtenAt);
+    expect(await tables.delayedDeliveries.oldestWaiting(showsAgain)).toBeUndefined();
+
+    expect(await cleanUpTables(tables, daysLater(1.4))).toMatchObject({ delayedDeliveries: 0 });
+    expect(await cleanUpTables(tables, daysLater(1.6))).toMatchObject({ delayedDeliveries: 1 });
   });
 
   it('forgets a sent card nobody wrote for longer than a school year', async () => {

@@ -2,6 +2,7 @@ import type { ContainerClient } from '@azure/storage-blob';
 import type { QueueClient } from '@azure/storage-queue';
 import { NO_ATTEMPTS, type Delivery, type DeliveryAttempts } from '../../domain/deliveries/delivery';
 import { isStatus } from '../storageErrors';
+import type { DelayedDeliveries } from './DelayedDeliveries';
 
 /** A queue message holds 64 KiB of base64 text: this much JSON. */
 const MAX_JSON_BYTES = 48 * 1024;
@@ -11,6 +12,8 @@ interface StoredEnvelope {
   delivery?: Delivery;
   payload?: string;
   attempts: DeliveryAttempts;
+  /** It waited out a delay once, so it has a row in the delayed table to remove with it. */
+  delayed?: boolean;
 }
 
 /** A message taken from the queue; invisible to other senders until it is deleted or its time is up. */
@@ -22,6 +25,8 @@ export interface TakenDelivery {
   insertedOn: Date;
   /** The delivery lives in a payload blob, removed with the message. */
   payload?: string;
+  /** It has a row among the delayed deliveries, removed with the message. */
+  delayed?: boolean;
 }
 
 export interface PoisonedDelivery {
@@ -33,7 +38,7 @@ export interface PoisonedDelivery {
 export interface QueueFigures {
   /** Messages on the queue, including those waiting for a retry (approximate, as Azure counts). */
   depth: number;
-  /** Age of the oldest message at the front of the queue, in seconds; 0 when none is visible. */
+  /** Age of the oldest message, in seconds: the one at the front, or one waiting out a retry delay; 0 when none. */
   oldestAgeSeconds: number;
   poisoned: number;
 }
@@ -61,6 +66,7 @@ export class DeliveryQueue {
     private readonly queue: QueueClient,
     private readonly poison: QueueClient,
     private readonly payloads?: ContainerClient,
+    private readonly delays?: DelayedDeliveries,
   ) {}
 
   async send(delivery: Delivery): Promise<void> {
@@ -99,7 +105,7 @@ export class DeliveryQueue {
         const delivery = envelope.payload ? await this.payloadOf(envelope.payload) : envelope.delivery;
         if (envelope.payload && !delivery) {
           // Its payload went with an earlier copy of this message, which was sent or dropped.
-          await this.remove({ messageId: item.messageId, popReceipt: item.popReceipt });
+          await this.remove({ messageId: item.messageId, popReceipt: item.popReceipt, delayed: envelope.delayed });
           continue;
         }
         if (!delivery?.id || !delivery.target) throw new Error('not a delivery');
@@ -110,6 +116,7 @@ export class DeliveryQueue {
           popReceipt: item.popReceipt,
           insertedOn: item.insertedOn,
           ...(envelope.payload ? { payload: envelope.payload } : {}),
+          ...(envelope.delayed ? { delayed: true } : {}),
         });
       } catch {
         await this.poison.sendMessage(Buffer.from(item.messageText).toString('base64'), { messageTimeToLive: -1 });
@@ -121,23 +128,28 @@ export class DeliveryQueue {
 
   /** Makes the message visible again after `afterMs`, with the tries counted so far. */
   async retryLater(taken: TakenDelivery, afterMs: number, attempts: DeliveryAttempts): Promise<void> {
-    await this.queue.updateMessage(taken.messageId, taken.popReceipt, await this.encode({ delivery: taken.delivery, attempts }), seconds(afterMs));
+    // Written before the message hides, so the oldest age never misses it; a row left by a failed
+    // update only counts until the moment it names.
+    if (this.delays && afterMs > 0) await this.delays.delayed(taken.messageId, taken.insertedOn, new Date(Date.now() + seconds(afterMs) * 1000));
+    const delayed = Boolean(this.delays) && (taken.delayed || afterMs > 0);
+    await this.queue.updateMessage(taken.messageId, taken.popReceipt, await this.encode({ delivery: taken.delivery, attempts, ...(delayed ? { delayed } : {}) }), seconds(afterMs));
   }
 
   /** Done with it. A message whose time ran out was taken by another sender; that one finishes it. */
-  async remove(taken: { messageId: string; popReceipt: string; payload?: string }): Promise<void> {
+  async remove(taken: { messageId: string; popReceipt: string; payload?: string; delayed?: boolean }): Promise<void> {
     try {
       await this.queue.deleteMessage(taken.messageId, taken.popReceipt);
     } catch (error) {
       if (!isStatus(error, 404)) throw error;
     }
     if (taken.payload) await this.payloads?.getBlockBlobClient(taken.payload).deleteIfExists();
+    if (taken.delayed) await this.delays?.done(taken.messageId);
   }
 
   async toPoison(taken: TakenDelivery, reason: string, at: Date): Promise<void> {
     // The poison entry names the payload blob of a large delivery, so that blob stays.
     await this.poison.sendMessage(await this.encode({ delivery: taken.delivery, reason, poisonedAt: at.toISOString() }), { messageTimeToLive: -1 });
-    await this.remove({ messageId: taken.messageId, popReceipt: taken.popReceipt });
+    await this.remove({ messageId: taken.messageId, popReceipt: taken.popReceipt, delayed: taken.delayed });
   }
 
   /** Reads the poison queue without taking anything: what a beheerder inspects. */
@@ -153,12 +165,14 @@ export class DeliveryQueue {
   }
 
   async figures(now: Date, abortSignal?: AbortSignal): Promise<QueueFigures> {
-    const [properties, poisonProperties, front] = await Promise.all([
+    const [properties, poisonProperties, front, waiting] = await Promise.all([
       this.queue.getProperties({ abortSignal }),
       this.poison.getProperties({ abortSignal }),
       this.queue.peekMessages({ numberOfMessages: 1, abortSignal }),
+      this.delays?.oldestWaiting(now, abortSignal),
     ]);
-    const oldest = front.peekedMessageItems[0]?.insertedOn;
+    const visible = front.peekedMessageItems[0]?.insertedOn;
+    const oldest = visible && waiting ? new Date(Math.min(visible.getTime(), waiting.getTime())) : (visible ?? waiting);
     return {
       depth: properties.approximateMessagesCount ?? 0,
       oldestAgeSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)) : 0,
