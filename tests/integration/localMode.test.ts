@@ -104,6 +104,7 @@ describe('local mode talks to this machine only (real storage on Azurite)', () =
     const channel = installationKeyOf({ tenantId: TENANT_ID, conversationType: 'channel', conversationId: '19:directie@thread.tacv2', teamId: '19:team@thread.tacv2' });
     await app.composed.repositories.installations.save(recordInstall(undefined, channel, offLoopback('19:directie@thread.tacv2'), new Date()));
     const { outgoing } = app.composed.deliveries;
+    app.logs.lines.length = 0;
 
     // A reference a feature stored itself (the directie channel), and a channel by its installation key.
     await outgoing.enqueue([{ target: { kind: 'reference', tenantId: TENANT_ID, conversationId: '19:directie@thread.tacv2', reference: offLoopback('19:directie@thread.tacv2') }, content: { kind: 'text', text: 'samenvatting' } }]);
@@ -113,6 +114,9 @@ describe('local mode talks to this machine only (real storage on Azurite)', () =
     expect(victim.requests).toEqual([]);
     expect(connector.sent).toEqual([]);
     expect((await app.composed.deliveries.queue.figures(new Date())).poisoned).toBe(0);
+    // Both were looked at and dropped for their address, not for a missing installation.
+    const dropped = app.logs.lines.filter((line) => line.msg === 'delivery dropped' && String(line.reason).includes('loopback'));
+    expect(dropped.map((line) => line.target).sort()).toEqual(['conversation', 'reference']);
   });
 
   it('answers a failing reply with a generic 500 body, the cause only in the log', async () => {
