@@ -1,4 +1,5 @@
 import { actionsOf } from '../support/cardActions';
+import { delivered } from '../support/deliveries';
 import type { Actor } from '../../src/features/schools/SchoolDirectory';
 import { actorOf, guidedTrajectory, putBlob } from '../support/recordings';
 import { sampleVideo } from '../support/sampleVideo';
@@ -86,6 +87,8 @@ describe('the flows of a teacher and her SVIB\'er (real storage on Azurite)', ()
       body: { message: 'Deze upload is al opgeslagen. Voeg een nieuwe opname toe vanaf het traject.' },
     });
 
+    // The notice leaves through the delivery queue after the page's call returned.
+    await delivered(school.app);
     const notices = connector.to(personalChatOf(marieke)).filter((sent) => sent.activity.text?.includes('heeft opname 1 toegevoegd'));
     expect(notices.map((sent) => sent.activity.text)).toEqual(['Sanne de Vries heeft opname 1 toegevoegd aan het traject. Je vindt hem bij *mijn begeleidingen*.']);
     const recordings = await school.app.composed.recordings.watchable(teacher, trajectoryId);
