@@ -69,6 +69,8 @@ interface HeldLease {
 
 /** Optimistic writes that lose to another sender are tried again this often before giving up for now. */
 const WRITE_TRIES = 5;
+/** Let-go leases remembered for a one-write retake; the oldest are forgotten first (a read then). */
+const RELEASED_KEPT = 5_000;
 
 /**
  * The limits kept together by every sender that shares the table (see `domain/deliveries/sharedLimits`).
@@ -141,6 +143,7 @@ export class SharedSendLimits implements SendLimiter {
     const written = await this.rows.writeLease(key, lease, held.etag);
     this.held.delete(key);
     if (written) this.released.set(key, { lease, etag: written.etag });
+    if (this.released.size > RELEASED_KEPT) this.released.delete(this.released.keys().next().value!);
   }
 
   /** The conversation's lease, held by this sender for a while yet; or how long another holds it. */
