@@ -42,6 +42,8 @@ export function figure(input: { item: number; name: string; value: number; unit:
 }
 
 function formatValue(value: number, unit: string): string {
+  // A count (messages lost, 429s) is a whole number: shown as one.
+  if (unit === '' && Number.isInteger(value)) return String(value);
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   return `${value.toFixed(digits)} ${unit}`.trim();
 }

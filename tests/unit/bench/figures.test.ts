@@ -50,6 +50,11 @@ describe('benchmark figures', () => {
       '| 4 | directie summary | – |  |  |  | missing: not on main yet |',
     ]);
   });
+
+  it('shows a count without a unit as a whole number, and a goal of zero on it', () => {
+    const table = markdownTable([figure({ item: 4, name: 'lost', value: 0, unit: '', goal: { on: 'value', bound: 'atMost', limit: 0 } })], []);
+    expect(table.split('\n')[2]).toBe('| 4 | lost | 0 |  |  | ≤ 0 | met |');
+  });
 });
 
 describe('storage request lines', () => {
