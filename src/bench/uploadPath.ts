@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { BlockBlobClient } from '@azure/storage-blob';
 import { DEFAULT_SCHOOL_ID } from '../domain/schools/school';
 import { PURPOSES } from '../http/recordingsApi';
@@ -6,17 +7,20 @@ import { signLink } from '../features/links/signedLinks';
 import type { BenchPerson } from './activities';
 import { TENANT_ID } from './fixtures';
 
-/** How the upload page sends a file, read from the page the bot serves, so the bench follows any change to it. */
+/** How the upload page sends a file, read from the page's own script, so the bench follows any change to it. */
 export interface PageUploadSettings {
   blockSize: number;
   parallel: number;
 }
 
-export async function pageUploadSettings(baseUrl: string): Promise<PageUploadSettings> {
+export async function pageUploadSettings(baseUrl: string, root = process.cwd()): Promise<PageUploadSettings> {
   const html = await (await fetch(`${baseUrl}/recordings/upload`)).text();
-  const blockSize = /var BLOCK_SIZE = ([\d\s*]+);/.exec(html)?.[1];
-  const parallel = /var PARALLEL = (\d+);/.exec(html)?.[1];
-  if (!blockSize || !parallel) throw new Error('the upload page no longer names BLOCK_SIZE and PARALLEL');
+  // The page loads a minified bundle of src/web/upload.ts, whose names are gone: the settings are read from that source.
+  if (!html.includes('src="/static/upload.js"')) throw new Error('the upload page no longer loads /static/upload.js (the bundle of src/web/upload.ts)');
+  const source = await readFile(join(root, 'src', 'web', 'upload.ts'), 'utf8');
+  const blockSize = /const BLOCK_SIZE = ([\d\s*]+);/.exec(source)?.[1];
+  const parallel = /const PARALLEL = (\d+);/.exec(source)?.[1];
+  if (!blockSize || !parallel) throw new Error('src/web/upload.ts no longer names BLOCK_SIZE and PARALLEL');
   return { blockSize: blockSize.split('*').reduce((product, factor) => product * Number(factor.trim()), 1), parallel: Number(parallel) };
 }
 
