@@ -68,24 +68,23 @@ export function mostSendsWithin(windows: readonly RateWindow[], spanMs: number):
   return Math.min(...windows.map((window) => window.max * Math.ceil((spanMs + 1) / window.periodMs)));
 }
 
-/** The row of a tenant's budget: how much of its latest bucket was reserved. */
+/** The row of a tenant's budget: what was reserved in its latest bucket and the ones just before. */
 export interface TenantBudget {
-  /** Index of the bucket (start = bucket * bucketMs). */
+  /** Index of the latest bucket with reservations (start = bucket * bucketMs). */
   bucket: number;
   used: number;
+  /** Reserved in the buckets just before `bucket`, oldest first: as many as a window can reach back. */
+  before?: number[];
 }
 
 /**
- * How many sends one bucket may hold so that no window sees more than its maximum, wherever the
- * sends fall within their buckets: a span shorter than `periodMs` touches at most
- * `floor((periodMs - 1) / bucketMs) + 2` buckets. Longer buckets mean fewer writes and a lower
- * rate (with one-second buckets, 25 a second of Teams' 50).
+ * How many buckets a span shorter than the window can touch: `floor((periodMs - 1) / bucketMs) + 2`.
+ * If the reservations of every run of that many consecutive buckets stay within the window's
+ * maximum, every span does, wherever its sends fall within their buckets.
  */
-export function bucketBudget(windows: readonly RateWindow[], bucketMs: number): number {
+export function bucketsTouched(window: RateWindow, bucketMs: number): number {
   if (bucketMs < 1) throw new Error('a bucket lasts at least a millisecond');
-  const budget = Math.min(...windows.map((window) => Math.floor(window.max / (Math.floor((window.periodMs - 1) / bucketMs) + 2))));
-  if (!Number.isFinite(budget) || budget < 1) throw new Error(`buckets of ${bucketMs} ms leave no room for a send; choose shorter buckets`);
-  return budget;
+  return Math.floor((window.periodMs - 1) / bucketMs) + 2;
 }
 
 export type BudgetGrant = {
@@ -97,18 +96,35 @@ export type BudgetGrant = {
 };
 
 /**
- * Reserves up to `want` sends in the first bucket at or after `fromBucket` that has room. The row
- * only moves forward, and every grant is counted in the bucket it is for, so no bucket ever holds
- * more than `budget`, whichever senders asked.
+ * Reserves up to `want` sends in the first bucket at or after `fromBucket` that has room: room is
+ * what every window leaves over the run of buckets it can touch ending there, so a busy bucket
+ * leaves less to its neighbours and the rate approaches the limit as buckets get shorter (with
+ * 100 ms buckets, 10/11 of it). The row only moves forward, and every grant is counted in the
+ * bucket it is for, so no window is ever exceeded, whichever senders asked.
  */
-export function reserveBudget(row: TenantBudget | undefined, fromBucket: number, want: number, budget: number): BudgetGrant {
+export function reserveBudget(row: TenantBudget | undefined, fromBucket: number, want: number, windows: readonly RateWindow[], bucketMs: number): BudgetGrant {
   if (want < 1) throw new Error('reserve at least one send');
-  let bucket = Math.max(fromBucket, row?.bucket ?? fromBucket);
-  let used = row && row.bucket === bucket ? row.used : 0;
-  if (used >= budget) {
-    bucket += 1;
-    used = 0;
+  if (windows.length === 0) throw new Error('a tenant has at least one rate window');
+  const reach = Math.max(...windows.map((window) => bucketsTouched(window, bucketMs)));
+  const counts = new Map<number, number>();
+  if (row) {
+    counts.set(row.bucket, row.used);
+    (row.before ?? []).forEach((used, index, all) => counts.set(row.bucket - all.length + index, used));
   }
-  const granted = Math.min(want, budget - used);
-  return { bucket, granted, next: { bucket, used: used + granted } };
+  const countIn = (bucket: number) => counts.get(bucket) ?? 0;
+  const roomIn = (bucket: number) =>
+    Math.min(
+      ...windows.map((window) => {
+        let used = 0;
+        for (let earlier = bucket - bucketsTouched(window, bucketMs) + 1; earlier <= bucket; earlier++) used += countIn(earlier);
+        return window.max - used;
+      }),
+    );
+  let bucket = Math.max(fromBucket, row?.bucket ?? fromBucket);
+  // Ends: once `reach` buckets passed with nothing reserved, a bucket has every window's whole maximum.
+  while (roomIn(bucket) < 1) bucket += 1;
+  const granted = Math.min(want, roomIn(bucket));
+  counts.set(bucket, countIn(bucket) + granted);
+  const before = Array.from({ length: reach - 1 }, (_, index) => countIn(bucket - reach + 1 + index));
+  return { bucket, granted, next: { bucket, used: countIn(bucket), before } };
 }

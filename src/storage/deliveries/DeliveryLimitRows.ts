@@ -28,6 +28,8 @@ interface BudgetEntity {
   rowKey: string;
   bucket: number;
   used: number;
+  /** JSON array of the counts of the buckets before `bucket` (a dozen numbers). */
+  before?: string;
 }
 
 /** Keys may hold characters a RowKey does not allow ('/', '#', '?'): rows are named by a hash. */
@@ -70,11 +72,13 @@ export class DeliveryLimitRows {
   async readBudget(tenantId: string): Promise<Versioned<TenantBudget> | undefined> {
     const keys = budgetKeys(tenantId);
     const entity = await this.read<BudgetEntity>(keys.partitionKey, keys.rowKey);
-    return entity && { etag: entity.etag, value: { bucket: entity.value.bucket, used: entity.value.used } };
+    if (!entity) return undefined;
+    const { bucket, used, before } = entity.value;
+    return { etag: entity.etag, value: { bucket, used, before: before ? (JSON.parse(before) as number[]) : [] } };
   }
 
   writeBudget(tenantId: string, budget: TenantBudget, etag: string | undefined): Promise<WriteResult> {
-    return this.write({ ...budgetKeys(tenantId), ...budget }, etag);
+    return this.write({ ...budgetKeys(tenantId), bucket: budget.bucket, used: budget.used, before: JSON.stringify(budget.before ?? []) }, etag);
   }
 
   private async read<T extends object>(partitionKey: string, rowKey: string): Promise<Versioned<T> | undefined> {

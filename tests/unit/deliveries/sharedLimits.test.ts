@@ -1,6 +1,6 @@
 import { busiestSpan, earliestSendAt, TEAMS_RATE_LIMITS, type RateWindow } from '../../../src/domain/deliveries/rateLimits';
 import {
-  bucketBudget,
+  bucketsTouched,
   decideLease,
   mostSendsWithin,
   reserveBudget,
@@ -113,67 +113,81 @@ describe('mostSendsWithin', () => {
   });
 });
 
-describe('bucketBudget', () => {
-  it('halves a window for buckets as long as it, since a span touches two of them', () => {
-    expect(bucketBudget(tenant, 1_000)).toBe(25);
-    expect(bucketBudget(tenant, 5_000)).toBe(25);
-  });
-
-  it('gives more of the rate with shorter buckets', () => {
-    expect(bucketBudget(tenant, 500)).toBe(16);
-    expect(bucketBudget(tenant, 100)).toBe(4);
-    expect(bucketBudget(tenant, 50)).toBe(2);
-    expect(() => bucketBudget(tenant, 20)).toThrow(/no room/);
-  });
-
-  it('takes the strictest window and refuses buckets with no room', () => {
-    expect(bucketBudget([{ periodMs: 1_000, max: 50 }, { periodMs: 1_000, max: 10 }], 1_000)).toBe(5);
-    expect(() => bucketBudget([{ periodMs: 1_000, max: 1 }], 1_000)).toThrow(/no room/);
-    expect(() => bucketBudget(tenant, 0)).toThrow();
-  });
-
-  it('keeps every window wherever the sends fall within their buckets', () => {
-    const random = seeded(7);
-    for (const bucketMs of [1_000, 500, 250, 100, 3_000]) {
-      const budget = bucketBudget(tenant, bucketMs);
-      // Every bucket full, each send at a random moment of its bucket.
-      const times = Array.from({ length: 40 }, (_, bucket) => Array.from({ length: budget }, () => bucket * bucketMs + Math.floor(random() * bucketMs))).flat();
-      expect(withinLimits(times, tenant)).toBe(true);
-      // Bunched at the edges between buckets, the worst case.
-      const edges = Array.from({ length: 40 }, (_, bucket) => Array.from({ length: budget }, () => (bucket % 2 === 0 ? (bucket + 1) * bucketMs - 1 : bucket * bucketMs))).flat();
-      expect(withinLimits(edges, tenant)).toBe(true);
-    }
+describe('bucketsTouched', () => {
+  it('counts the buckets a span shorter than the window can reach into', () => {
+    expect(bucketsTouched(tenant[0]!, 1_000)).toBe(2);
+    expect(bucketsTouched(tenant[0]!, 500)).toBe(3);
+    expect(bucketsTouched(tenant[0]!, 100)).toBe(11);
+    expect(bucketsTouched(tenant[0]!, 5_000)).toBe(2);
+    expect(() => bucketsTouched(tenant[0]!, 0)).toThrow();
   });
 });
 
+/** Reserves `want` at a time from `fromBucket` on, `rounds` times, as one row shared by everyone. */
+function reserveRounds(bucketMs: number, rounds: number, wantOf: () => number, fromOf: (round: number) => number, windows: readonly RateWindow[] = tenant) {
+  let row: TenantBudget | undefined;
+  const grants: { bucket: number; granted: number }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const grant = reserveBudget(row, fromOf(round), wantOf(), windows, bucketMs);
+    expect(grant.granted).toBeGreaterThan(0);
+    row = grant.next;
+    grants.push(grant);
+  }
+  return grants;
+}
+
 describe('reserveBudget', () => {
   it('starts a fresh bucket when the row is older or missing', () => {
-    expect(reserveBudget(undefined, 5, 10, 25)).toEqual({ bucket: 5, granted: 10, next: { bucket: 5, used: 10 } });
-    expect(reserveBudget({ bucket: 3, used: 25 }, 5, 10, 25)).toEqual({ bucket: 5, granted: 10, next: { bucket: 5, used: 10 } });
+    expect(reserveBudget(undefined, 5, 10, tenant, 1_000)).toEqual({ bucket: 5, granted: 10, next: { bucket: 5, used: 10, before: [0] } });
+    expect(reserveBudget({ bucket: 3, used: 50, before: [0] }, 5, 10, tenant, 1_000)).toEqual({ bucket: 5, granted: 10, next: { bucket: 5, used: 10, before: [0] } });
   });
 
-  it('grants what is left of the bucket, then moves to the next', () => {
-    expect(reserveBudget({ bucket: 5, used: 20 }, 5, 10, 25)).toEqual({ bucket: 5, granted: 5, next: { bucket: 5, used: 25 } });
-    expect(reserveBudget({ bucket: 5, used: 25 }, 5, 10, 25)).toEqual({ bucket: 6, granted: 10, next: { bucket: 6, used: 10 } });
+  it('leaves a bucket what its neighbours within a window left over', () => {
+    // One-second buckets: a span touches two, so the two together hold at most 50.
+    expect(reserveBudget({ bucket: 5, used: 40, before: [0] }, 5, 20, tenant, 1_000)).toEqual({ bucket: 5, granted: 10, next: { bucket: 5, used: 50, before: [0] } });
+    expect(reserveBudget({ bucket: 5, used: 50, before: [0] }, 5, 20, tenant, 1_000)).toEqual({ bucket: 7, granted: 20, next: { bucket: 7, used: 20, before: [0] } });
+    expect(reserveBudget({ bucket: 5, used: 30, before: [0] }, 6, 40, tenant, 1_000)).toEqual({ bucket: 6, granted: 20, next: { bucket: 6, used: 20, before: [30] } });
   });
 
-  it('never goes back to a bucket before the row', () => {
-    expect(reserveBudget({ bucket: 8, used: 3 }, 5, 10, 25)).toEqual({ bucket: 8, granted: 10, next: { bucket: 8, used: 13 } });
-    expect(() => reserveBudget(undefined, 1, 0, 25)).toThrow();
+  it('reads rows written before the counts of earlier buckets were kept', () => {
+    expect(reserveBudget({ bucket: 5, used: 25 }, 5, 10, tenant, 1_000)).toEqual({ bucket: 5, granted: 10, next: { bucket: 5, used: 35, before: [0] } });
   });
 
-  it('never puts more than the budget in a bucket, whichever senders reserve in whatever order', () => {
-    const random = seeded(3);
-    let row: TenantBudget | undefined;
-    const perBucket = new Map<number, number>();
+  it('never goes back to a bucket before the row, and reserves at least one', () => {
+    expect(reserveBudget({ bucket: 8, used: 3, before: [0] }, 5, 10, tenant, 1_000).bucket).toBe(8);
+    expect(() => reserveBudget(undefined, 1, 0, tenant, 1_000)).toThrow();
+  });
+
+  it.each([1_000, 500, 250, 100, 50, 3_000])('keeps every window wherever the sends fall within their %i ms buckets, whichever senders reserve in whatever order', (bucketMs) => {
+    const random = seeded(bucketMs);
     let clock = 0;
-    for (let index = 0; index < 2_000; index++) {
-      clock += Math.floor(random() * 3);
-      const grant = reserveBudget(row, clock, 1 + Math.floor(random() * 12), 25);
-      row = grant.next;
-      perBucket.set(grant.bucket, (perBucket.get(grant.bucket) ?? 0) + grant.granted);
-      expect(grant.granted).toBeGreaterThan(0);
-    }
-    for (const used of perBucket.values()) expect(used).toBeLessThanOrEqual(25);
+    const grants = reserveRounds(bucketMs, 600, () => 1 + Math.floor(random() * 12), () => (clock += Math.floor(random() * 2)));
+    const anywhere = grants.flatMap(({ bucket, granted }) => Array.from({ length: granted }, () => bucket * bucketMs + Math.floor(random() * bucketMs)));
+    expect(withinLimits(anywhere, tenant)).toBe(true);
+    // The worst case: each bucket's sends bunched at the edge nearest a neighbour, alternately.
+    const edges = grants.flatMap(({ bucket, granted }) => Array.from({ length: granted }, () => (bucket % 2 === 0 ? (bucket + 1) * bucketMs - 1 : bucket * bucketMs)));
+    expect(withinLimits(edges, tenant)).toBe(true);
+  });
+
+  it('keeps several windows at once', () => {
+    const windows = [
+      { periodMs: 1_000, max: 7 },
+      { periodMs: 2_000, max: 8 },
+    ];
+    const random = seeded(11);
+    const grants = reserveRounds(250, 300, () => 1 + Math.floor(random() * 4), () => 0, windows);
+    const times = grants.flatMap(({ bucket, granted }) => Array.from({ length: granted }, () => bucket * 250 + Math.floor(random() * 250)));
+    expect(withinLimits(times, windows)).toBe(true);
+  });
+
+  it.each([
+    [1_000, 0.5],
+    [100, 0.9],
+    [50, 0.95],
+  ])('under a steady demand, %i ms buckets give at least %f of the limit', (bucketMs, share) => {
+    const grants = reserveRounds(bucketMs, 2_000, () => 10, () => 0);
+    const sends = grants.reduce((sum, grant) => sum + grant.granted, 0);
+    const spanMs = (grants.at(-1)!.bucket + 1) * bucketMs;
+    expect(sends / (spanMs / 1_000) / 50).toBeGreaterThanOrEqual(share);
   });
 });
