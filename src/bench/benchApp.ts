@@ -52,6 +52,10 @@ export async function startBenchApp(): Promise<BenchApp> {
       AZURE_STORAGE_CONNECTION_STRING: connectionString,
       STORAGE_NAME_PREFIX: prefix,
       LINK_SIGNING_SECRET: linkSecret,
+      // Turns are measured as in a deployment whose sender runs apart (`npm run sender`): with it
+      // in this process, every turn figure would also carry the sending of the notices the turn
+      // benchmarks themselves queued (a backlog of a thousand-odd). The board starts it itself.
+      DELIVERY_SENDER: 'off',
     });
     const composed = await composeApp(config);
     started.composed = composed;

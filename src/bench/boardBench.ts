@@ -118,6 +118,9 @@ export async function benchBoard(app: BenchApp, schools: number, progress: (line
   // From here on, deliveries go to a stub with Teams' limits; this process's sender waits until
   // the queue is full (the summary job's own clock may queue summaries meanwhile).
   await composed.deliveries.sender.stop();
+  // What the turn benchmarks and the reminder round queued is not part of the fan-out: gone, so
+  // the fan-out's figure is the sender's rate on its own messages.
+  await composed.storage.queue(composed.storage.names.deliveryQueue).clearMessages();
   const stub = await startThrottlingConnector(TEAMS_RATE_LIMITS);
   try {
     await connectBoard(app, board, stub.serviceUrl);
