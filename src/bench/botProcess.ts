@@ -44,6 +44,9 @@ export async function startBotProcess(app: BenchApp, kind: BotKind, person: Benc
     STORAGE_NAME_PREFIX: app.prefix,
     LINK_SIGNING_SECRET: app.linkSecret,
     ECHO_CONTAINER: app.echoContainer,
+    // As the in-process bench app: its sender would take on the turn benchmarks' backlog on the
+    // shared queue and measure that instead of the upload or the start.
+    DELIVERY_SENDER: 'off',
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   const repliesBefore = app.connector.activitiesSent();
