@@ -230,7 +230,8 @@ export async function composeApp(config: Config, overrides: ComposeOverrides = {
           return (await usedLinks.usedAt(check.key))?.toISOString() === check.at;
         case 'grant': {
           const grant = await recordingRepository.getGrant(check.tenantId, check.schoolId, check.grantId);
-          return grant !== undefined && (grant.withdrawnAt !== undefined) === check.withdrawn;
+          if (!grant) return false;
+          return check.withdrawnAt === undefined || (grant.withdrawnAt !== undefined && new Date(grant.withdrawnAt).toISOString() === check.withdrawnAt);
         }
         case 'recordingAdded':
           return (await recordingRepository.get(check.tenantId, check.schoolId, check.recordingId)) !== undefined;

@@ -122,4 +122,24 @@ describe('a claim and the messages it is for, written as one (real storage on Az
     expect(told).toEqual([expect.stringContaining(sanne.name)]);
     expect((await repositories.appointments.get(TENANT_ID, 'default', proposed.id))?.appointment.status).toBe('confirmed');
   });
+
+  it('sends what a claim announced when its retry answered "taken" because the first try had landed', async () => {
+    const { storage, deliveries } = school.app.composed;
+    const usedLinks = new UsedLinkRepository(storage.table(storage.names.usedLinksTable));
+    const key = installationKeyOf({ tenantId: TENANT_ID, conversationType: 'personal', conversationId: '', userAadObjectId: sanne.aadObjectId });
+    const at = new Date();
+    const claimed = await deliveries.outgoing.withChange(
+      { kind: 'onceClaim', key: 'announced-retried', at: at.toISOString() },
+      async () => {
+        await deliveries.outgoing.sendToConversation(TENANT_ID, key, { kind: 'text', text: 'na een herhaalde poging' }, { userId: sanne.aadObjectId });
+      },
+      // The first try landed; the SDK's retry of it found the row and answered 409.
+      async () => (await usedLinks.useOnce('announced-retried', at)) && usedLinks.useOnce('announced-retried', at),
+      (first) => first,
+    );
+    await deliveries.idle();
+
+    expect(claimed).toBe(false);
+    expect(school.connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text)).toEqual(['na een herhaalde poging']);
+  });
 });

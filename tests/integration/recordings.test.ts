@@ -105,6 +105,11 @@ describe('recordings in Blob Storage with per-trajectory access (real Azurite)',
 
     expect(told).toEqual(['granted', 'withdrawn']);
     expect(school.connector.to(personalChatOf(peter)).map((sent) => sent.activity.text)).toEqual(['gedeeld', 'ingetrokken']);
+
+    // A second withdrawal (a double click, an old card) changes nothing and tells nobody again.
+    expect(await school.app.composed.recordings.withdrawGrant(actors.sanne, registered.recording.id, grant.id, tell)).toMatchObject({ ok: true });
+    await delivered(school.app);
+    expect(told).toEqual(['granted', 'withdrawn']);
   });
 
   it('tells of a new recording whose registration landed although its answer was lost', async () => {

@@ -56,13 +56,14 @@ export interface OnceClaimCheck {
   at: string;
 }
 
-/** A grant given (its id is new) or withdrawn. */
+/** A grant given (its id is new), or withdrawn at this moment. */
 export interface GrantCheck {
   kind: 'grant';
   tenantId: string;
   schoolId: string;
   grantId: string;
-  withdrawn: boolean;
+  /** The withdrawal this check is for; absent for the grant itself. */
+  withdrawnAt?: string;
 }
 
 /** A recording kept after its upload was checked (its id is new). */

@@ -130,7 +130,9 @@ export class Deliveries {
       await this.settleAfterFailedWrite(scope);
       throw error;
     }
-    if (!wrote(result)) await this.discard(scope.collected);
+    // "Not written" can be a retry of a write that landed (a 409 or 412 after the first try was
+    // applied but its answer lost): storage decides here too.
+    if (!wrote(result)) await this.settleAfterFailedWrite(scope);
     else await this.release(scope);
     return result;
   }
@@ -144,15 +146,17 @@ export class Deliveries {
     const stale = await this.options.outbox.listStale(new Date(now - olderThanMs));
     const release: Delivery[] = [];
     const drop: Delivery[] = [];
-    const verdicts = new Map<string, Promise<boolean>>();
+    const verdicts = new Map<string, Promise<boolean | undefined>>();
     for (const delivery of stale) {
       if (!delivery.heldFor) {
         release.push(delivery);
         continue;
       }
       const key = JSON.stringify(delivery.heldFor);
-      if (!verdicts.has(key)) verdicts.set(key, this.isWritten(delivery.heldFor));
+      // A check storage cannot answer now waits for the next sweep, and stops nothing else.
+      if (!verdicts.has(key)) verdicts.set(key, this.isWritten(delivery.heldFor).catch(() => undefined));
       const written = await verdicts.get(key)!;
+      if (written === undefined) continue;
       const verdict = heldVerdict(written, now - Date.parse(delivery.createdAt), dropHeldAfterMs);
       if (verdict === 'release') release.push(unheld(delivery));
       else if (verdict === 'drop') drop.push(delivery);

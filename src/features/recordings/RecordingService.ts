@@ -369,6 +369,8 @@ export class RecordingService {
     if (!found.ok) return found;
     const grant = found.grants.find((candidate) => candidate.id === grantId);
     if (!grant) return { ok: false, reason: 'no-such-grant' };
+    // Withdrawn already (a second click, an old card): nothing changes, nobody is told again.
+    if (grant.withdrawnAt) return { ok: true, grant, recording: found.recording };
     const withdrawn = { ...grant, withdrawnAt: this.options.now() };
     await this.options.changes.withChange(grantCheck(withdrawn), () => announce(withdrawn, found.recording), () => this.options.recordings.putGrant(withdrawn));
     await this.record(subject, found.recording.trajectoryId, 'withdrawGrant', 'grant', grant.id, 'allowed', grant.granteeId);
@@ -499,5 +501,5 @@ export class RecordingService {
 }
 
 function grantCheck(grant: Grant): GrantCheck {
-  return { kind: 'grant', tenantId: grant.tenantId, schoolId: grant.schoolId, grantId: grant.id, withdrawn: grant.withdrawnAt !== undefined };
+  return { kind: 'grant', tenantId: grant.tenantId, schoolId: grant.schoolId, grantId: grant.id, ...(grant.withdrawnAt ? { withdrawnAt: new Date(grant.withdrawnAt).toISOString() } : {}) };
 }
