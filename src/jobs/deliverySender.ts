@@ -9,6 +9,9 @@ import type { DeliveryLimitRows } from '../storage/deliveries/DeliveryLimitRows'
 import type { DeliveryQueue, TakenDelivery } from '../storage/deliveries/DeliveryQueue';
 import { DEFAULT_SHARED_LIMIT_SETTINGS, LocalSendLimits, SharedSendLimits, type SendLimiter, type SharedLimitSettings } from './sendLimits';
 
+/** Slots reserved for one message before it goes back to the queue for a moment. */
+const SLOT_TRIES = 3;
+
 export interface DeliverySettings {
   limits: RateLimits;
   retry: RetryPolicy;
@@ -250,7 +253,15 @@ export class DeliverySender {
       return;
     }
 
-    for (;;) {
+    for (let expired = 0; ; expired++) {
+      // Slots that keep running out before their send can start (a starved event loop, slow
+      // storage) give the message back for a moment instead of reserving on and on.
+      if (expired === SLOT_TRIES) {
+        await this.options.ledger.release(delivery.id, claim.etag);
+        this.alive();
+        await this.options.queue.retryLater(message, 1_000, message.attempts);
+        return;
+      }
       const slot = await this.limiter.reserve(key, delivery.target.tenantId, this.now(), this.settings.maxWaitMs);
       this.alive();
       if (slot.kind === 'later') {

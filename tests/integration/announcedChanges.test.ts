@@ -123,23 +123,23 @@ describe('a claim and the messages it is for, written as one (real storage on Az
     expect((await repositories.appointments.get(TENANT_ID, 'default', proposed.id))?.appointment.status).toBe('confirmed');
   });
 
-  it('sends what a claim announced when its retry answered "taken" because the first try had landed', async () => {
-    const { storage, deliveries } = school.app.composed;
-    const usedLinks = new UsedLinkRepository(storage.table(storage.names.usedLinksTable));
-    const key = installationKeyOf({ tenantId: TENANT_ID, conversationType: 'personal', conversationId: '', userAadObjectId: sanne.aadObjectId });
-    const at = new Date();
-    const claimed = await deliveries.outgoing.withChange(
-      { kind: 'onceClaim', key: 'announced-retried', at: at.toISOString() },
-      async () => {
-        await deliveries.outgoing.sendToConversation(TENANT_ID, key, { kind: 'text', text: 'na een herhaalde poging' }, { userId: sanne.aadObjectId });
-      },
-      // The first try landed; the SDK's retry of it found the row and answered 409.
-      async () => (await usedLinks.useOnce('announced-retried', at)) && usedLinks.useOnce('announced-retried', at),
-      (first) => first,
-    );
+  it('sends what an appointment change announced when its retry answered "changed" because the first try had landed', async () => {
+    const { repositories, scheduling, deliveries } = school.app.composed;
+    const start = new Date(Date.now() + 9 * 86_400_000);
+    const proposed: Appointment = { ...confirmedAppointment(start), id: 'appointment-announced-3', status: 'proposed' };
+    delete proposed.chosen;
+    expect(await repositories.appointments.create(TENANT_ID, proposed)).toBe(true);
+    const update = repositories.appointments.update.bind(repositories.appointments);
+    const retried = jest.spyOn(repositories.appointments, 'update').mockImplementation(async (stored, next, options) => {
+      await update(stored, next, options);
+      // The SDK's retry of the applied write finds a newer ETag: 412.
+      return update(stored, next, options);
+    });
+    const teacher = { tenantId: TENANT_ID, schoolId: 'default', userId: sanne.aadObjectId, name: sanne.name, roles: ['leerkracht' as const] };
+    await scheduling.choose(teacher, proposed.id, 0, '0');
+    retried.mockRestore();
     await deliveries.idle();
 
-    expect(claimed).toBe(false);
-    expect(school.connector.to(personalChatOf(sanne)).map((sent) => sent.activity.text)).toEqual(['na een herhaalde poging']);
+    expect(school.connector.to(personalChatOf(marieke)).map((sent) => sent.activity.text)).toEqual([expect.stringContaining(sanne.name)]);
   });
 });

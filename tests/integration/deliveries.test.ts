@@ -152,6 +152,29 @@ describe('every proactive message goes through the delivery queue (real queues o
     expect(school.connector.to(personalChatOf(joost))).toHaveLength(2);
   });
 
+  it('updates the card an update was queued for, also when a newer card takes over its tracking before it is sent', async () => {
+    const { notifier } = school.app.composed;
+    const tracking = { subject: 'kaart-2', purpose: 'test' };
+    const card = (text: string) => ({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text }] });
+    await notifier.sendCard(TENANT_ID, joost.aadObjectId, card('oude kaart'), tracking);
+    await deliveries().idle();
+    const [old] = school.connector.to(personalChatOf(joost));
+    // Nothing is sent until both are queued, so the update is looked up after the new card took over.
+    await deliveries().sender.stop();
+    // As a new proposal does: the old card lapses, and a new card takes over the tracking.
+    await notifier.updateTracked(tracking, () => card('vervallen'));
+    await notifier.sendCard(TENANT_ID, joost.aadObjectId, card('nieuwe kaart'), tracking);
+    deliveries().startSender();
+    await deliveries().idle();
+
+    const shown = school.connector.to(personalChatOf(joost));
+    const lapsed = shown.find((sent) => JSON.stringify(sent.activity).includes('vervallen'))!;
+    const fresh = shown.find((sent) => JSON.stringify(sent.activity).includes('nieuwe kaart'))!;
+    expect(lapsed.updatedActivityId).toBe(old.activity.id);
+    expect(fresh.updatedActivityId).toBeUndefined();
+    expect(shown.filter((sent) => sent.updatedActivityId === fresh.activity.id)).toHaveLength(0);
+  });
+
   it('recovers, with the sweep, the notices of a turn that crashed between its state write and the queue', async () => {
     const queue = deliveries().queue;
     const formId = await openIntakeForm(sanne);

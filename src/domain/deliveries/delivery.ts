@@ -24,6 +24,11 @@ export interface TrackedCardTarget {
   subject: string;
   purpose: string;
   userId: string;
+  /**
+   * The card it replaces, when that was sent already: a newer card that takes over the tracking
+   * meanwhile is not it. Without one, the update waits for the tracked card to be sent.
+   */
+  activityId?: string;
 }
 
 /**

@@ -96,6 +96,15 @@ function eventIdentity(event: TimelineEvent): { what: string; by: string; at: st
   return { what: event.what, by: event.by.userId, at: new Date(event.at).toISOString() };
 }
 
+/**
+ * Whether the check tells this write from any other: true when it names a fresh id (a change id,
+ * a new grant or recording). A mark of a moment, or an event, may also be another instance's
+ * write at the same moment, so a write answered "not done" (it lost a race) is taken at its word.
+ */
+export function namesItsOwnWrite(check: ChangeCheck): boolean {
+  return check.kind === 'appointmentChange' || check.kind === 'grant' || check.kind === 'recordingAdded';
+}
+
 export type HeldVerdict = 'release' | 'wait' | 'drop';
 
 /**

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { heldVerdict, type ChangeCheck } from '../../domain/deliveries/heldDeliveries';
+import { heldVerdict, namesItsOwnWrite, type ChangeCheck } from '../../domain/deliveries/heldDeliveries';
 import type { Delivery, DeliveryContent, DeliveryOwner, DeliveryTarget } from '../../domain/deliveries/delivery';
 import type { InstallationKey } from '../../domain/installations/installation';
 import type { Logger } from '../../logging/logger';
@@ -131,9 +131,10 @@ export class Deliveries {
       throw error;
     }
     // "Not written" can be a retry of a write that landed (a 409 or 412 after the first try was
-    // applied but its answer lost): storage decides here too.
-    if (!wrote(result)) await this.settleAfterFailedWrite(scope);
-    else await this.release(scope);
+    // applied but its answer lost): storage decides, where the check can tell our write from another's.
+    if (wrote(result)) await this.release(scope);
+    else if (namesItsOwnWrite(check)) await this.settleAfterFailedWrite(scope);
+    else await this.discard(scope.collected);
     return result;
   }
 

@@ -50,7 +50,14 @@ export class QueuedNotifier implements Notifier {
     const cards = (await this.sentCards.list(tracking.subject, tracking.purpose)).filter((sent) => this.serviceUrlAllowed(serviceUrlOf(sent.conversationReference)));
     await this.deliveries.enqueue(
       cards.map((sent) => ({
-        target: { kind: 'trackedCard' as const, tenantId: tenantOf(sent.conversationReference), subject: tracking.subject, purpose: tracking.purpose, userId: sent.userId },
+        target: {
+          kind: 'trackedCard' as const,
+          tenantId: tenantOf(sent.conversationReference),
+          subject: tracking.subject,
+          purpose: tracking.purpose,
+          userId: sent.userId,
+          ...(sent.activityId ? { activityId: sent.activityId } : {}),
+        },
         content: { kind: 'update' as const, card: cardFor(sent.userId) },
       })),
     );

@@ -36,8 +36,10 @@ function resolverOf(installations: InstallationRepository, sentCards: SentCardRe
     if (target.kind === 'trackedCard') {
       const card = await sentCards.get(target.subject, target.purpose, target.userId);
       if (!card || content.kind !== 'update') return { kind: 'gone' };
-      if (!card.activityId) return { kind: 'notReady' };
-      return { kind: 'update', reference: card.conversationReference, activityId: card.activityId, card: content.card };
+      // Named when queued: the card meant, even when a newer one took over the tracking since.
+      const activityId = target.activityId ?? card.activityId;
+      if (!activityId) return { kind: 'notReady' };
+      return { kind: 'update', reference: card.conversationReference, activityId, card: content.card };
     }
     if (target.kind === 'reference') {
       if (content.kind === 'update') return { kind: 'gone' };
