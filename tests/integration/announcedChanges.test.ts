@@ -36,6 +36,14 @@ describe('a claim and the messages it is for, written as one (real storage on Az
     };
   }
 
+  /** A proposal stored for the teacher to choose from, `daysAhead` from now. */
+  async function storedProposal(id: string, daysAhead: number): Promise<Appointment> {
+    const proposed: Appointment = { ...confirmedAppointment(new Date(Date.now() + daysAhead * 86_400_000)), id, status: 'proposed' };
+    delete proposed.chosen;
+    expect(await school.app.composed.repositories.appointments.create(TENANT_ID, proposed)).toBe(true);
+    return proposed;
+  }
+
   it('sends the reminders of a claim that landed although its answer was lost, and only once', async () => {
     const { appointments } = school.app.composed.repositories;
     const now = new Date();
@@ -104,10 +112,7 @@ describe('a claim and the messages it is for, written as one (real storage on Az
 
   it('tells the begeleider of a chosen moment whose write landed although its answer was lost', async () => {
     const { repositories, scheduling, deliveries } = school.app.composed;
-    const start = new Date(Date.now() + 7 * 86_400_000);
-    const proposed: Appointment = { ...confirmedAppointment(start), id: 'appointment-announced-2', status: 'proposed' };
-    delete proposed.chosen;
-    expect(await repositories.appointments.create(TENANT_ID, proposed)).toBe(true);
+    const proposed = await storedProposal('appointment-announced-2', 7);
     const update = repositories.appointments.update.bind(repositories.appointments);
     const lostAnswer = jest.spyOn(repositories.appointments, 'update').mockImplementation(async (...args) => {
       await update(...args);
@@ -125,10 +130,7 @@ describe('a claim and the messages it is for, written as one (real storage on Az
 
   it('sends what an appointment change announced when its retry answered "changed" because the first try had landed', async () => {
     const { repositories, scheduling, deliveries } = school.app.composed;
-    const start = new Date(Date.now() + 9 * 86_400_000);
-    const proposed: Appointment = { ...confirmedAppointment(start), id: 'appointment-announced-3', status: 'proposed' };
-    delete proposed.chosen;
-    expect(await repositories.appointments.create(TENANT_ID, proposed)).toBe(true);
+    const proposed = await storedProposal('appointment-announced-3', 9);
     const update = repositories.appointments.update.bind(repositories.appointments);
     const retried = jest.spyOn(repositories.appointments, 'update').mockImplementation(async (stored, next, options) => {
       await update(stored, next, options);
