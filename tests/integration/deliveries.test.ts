@@ -187,11 +187,7 @@ describe('every proactive message goes through the delivery queue (real queues o
     expect(await deliveries().sweep(0)).toBe(2);
     await deliveries().idle();
 
-    for (const svibber of [marieke, joost]) {
-      const cards = school.connector.to(personalChatOf(svibber));
-      expect(cards).toHaveLength(1);
-      expect(JSON.stringify(cards[0].activity.attachments)).toContain('Nieuwe aanvraag');
-    }
+    expectOneNewRequestCardPerSvibber();
   });
 
   it('sends nothing for a request whose turn died before its state write: the sweep holds, then drops, its notices', async () => {
@@ -227,11 +223,7 @@ describe('every proactive message goes through the delivery queue (real queues o
     create.mockRestore();
     await deliveries().idle();
 
-    for (const svibber of [marieke, joost]) {
-      const cards = school.connector.to(personalChatOf(svibber));
-      expect(cards).toHaveLength(1);
-      expect(JSON.stringify(cards[0].activity.attachments)).toContain('Nieuwe aanvraag');
-    }
+    expectOneNewRequestCardPerSvibber();
   });
 
   it('returns the teacher’s submitted card while Teams does not answer the SVIB’ers’ notices', async () => {
@@ -277,6 +269,14 @@ describe('every proactive message goes through the delivery queue (real queues o
     const [poisoned] = await deliveries().queue.peekPoisoned();
     expect(poisoned).toMatchObject({ reason: 'HTTP 400', delivery: { content: { kind: 'text', text: 'onleesbaar voor Teams' } } });
   });
+
+  function expectOneNewRequestCardPerSvibber(): void {
+    for (const svibber of [marieke, joost]) {
+      const cards = school.connector.to(personalChatOf(svibber));
+      expect(cards).toHaveLength(1);
+      expect(JSON.stringify(cards[0].activity.attachments)).toContain('Nieuwe aanvraag');
+    }
+  }
 
   async function openIntakeForm(person: Person): Promise<string> {
     await post(school.app.baseUrl, cardAction({ serviceUrl: school.serviceUrl, from: person }, 'request.start'));
