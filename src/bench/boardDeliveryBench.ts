@@ -1,6 +1,8 @@
 import { TEAMS_RATE_LIMITS } from '../domain/deliveries/rateLimits';
 import { installationKeyOf, recordInstall } from '../domain/installations/installation';
 import { postDueSummaries } from '../jobs/directieSummaryJob';
+import { DEFAULT_SHARED_LIMIT_SETTINGS } from '../jobs/sendLimits';
+import { DeliveryLimitRows } from '../storage/deliveries/DeliveryLimitRows';
 import type { BenchApp } from './benchApp';
 import { tallyDeliveries, type DeliveryTally } from './deliveryTally';
 import { figure, type Figure } from './figures';
@@ -123,7 +125,7 @@ export async function benchBoardDeliveries(app: BenchApp, schools: readonly Boar
     if (Date.now() - lastProgress >= 15_000) {
       lastProgress = Date.now();
       const figures = await composed.deliveries.queue.figures(new Date());
-      progress(`  … ${Math.round((Date.now() - startedAt) / 1000)} s: ${distinctArrived()} of ${queued} delivered, ${stub.throttled().count - throttledBefore} × 429, ${figures.depth} on the queue (with other sections' backlog), ${figures.poisoned} poisoned`);
+      progress(`  … ${Math.round((Date.now() - startedAt) / 1000)} s: ${distinctArrived()} of ${queued} delivered, ${stub.throttled().count - throttledBefore} × 429, ${figures.depth} on the queue (with other sections' backlog), ${figures.poisoned} poisoned; given back ${JSON.stringify(composed.deliveries.sender.givenBack)}; tenant row ${await tenantLead(app)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -174,3 +176,12 @@ export function boardDeliveryFigures(result: BoardDeliveryResult): Figure[] {
   ];
 }
 
+
+/** How far ahead of now the tenant's budget row has reserved (a row far ahead stalls every sender). */
+async function tenantLead(app: BenchApp): Promise<string> {
+  const { composed } = app;
+  const rows = new DeliveryLimitRows(composed.storage.table(composed.storage.names.deliveryLimitsTable));
+  const row = await rows.readBudget(TENANT_ID);
+  const bucketMs = DEFAULT_SHARED_LIMIT_SETTINGS.tenantBucketMs;
+  return row ? `${row.value.bucket * bucketMs - Date.now()} ms ahead` : 'none';
+}

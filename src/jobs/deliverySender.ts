@@ -83,6 +83,8 @@ export class DeliverySender {
   private readonly killSwitch = new AbortController();
   /** Messages this sender handed to Teams: tests see that several senders shared the work. */
   sentCount = 0;
+  /** Why messages went back to the queue unsent (counted since start): a stalled sender shows here. */
+  readonly givenBack = { lineFull: 0, tooLate: 0, claimBusy: 0, slotLater: 0, slotsMissed: 0 };
   private running = false;
   private loopDone?: Promise<void>;
   private wake?: () => void;
@@ -189,6 +191,7 @@ export class DeliverySender {
     const key = throttleKeyOf(message.delivery.target);
     const chain = this.chains.get(key) ?? { tail: Promise.resolve(), waiting: 0 };
     if (chain.waiting >= this.settings.maxWaitingPerConversation) {
+      this.givenBack.lineFull++;
       await this.guard(() => this.options.queue.retryLater(message, this.settings.maxWaitMs, message.attempts));
       return;
     }
@@ -232,6 +235,7 @@ export class DeliverySender {
     const tooLate = () => this.now() + this.settings.sendTimeoutMs >= heldUntil;
     this.alive();
     if (tooLate()) {
+      this.givenBack.tooLate++;
       await this.options.queue.retryLater(message, 0, message.attempts);
       return;
     }
@@ -249,6 +253,7 @@ export class DeliverySender {
       return;
     }
     if (claim.kind === 'busy') {
+      this.givenBack.claimBusy++;
       await this.options.queue.retryLater(message, Math.max(0, claim.untilMs - this.now()), message.attempts);
       return;
     }
@@ -257,6 +262,7 @@ export class DeliverySender {
       // Slots that keep running out before their send can start (a starved event loop, slow
       // storage) give the message back for a moment instead of reserving on and on.
       if (expired === SLOT_TRIES) {
+        this.givenBack.slotsMissed++;
         await this.options.ledger.release(delivery.id, claim.etag);
         this.alive();
         await this.options.queue.retryLater(message, 1_000, message.attempts);
@@ -265,6 +271,7 @@ export class DeliverySender {
       const slot = await this.limiter.reserve(key, delivery.target.tenantId, this.now(), this.settings.maxWaitMs);
       this.alive();
       if (slot.kind === 'later') {
+        this.givenBack.slotLater++;
         await this.options.ledger.release(delivery.id, claim.etag);
         this.alive();
         await this.options.queue.retryLater(message, slot.afterMs, message.attempts);
@@ -273,6 +280,7 @@ export class DeliverySender {
       await this.sleepUntil(slot.at);
       this.alive();
       if (tooLate()) {
+        this.givenBack.tooLate++;
         await this.options.ledger.release(delivery.id, claim.etag);
         this.alive();
         await this.options.queue.retryLater(message, 0, message.attempts);

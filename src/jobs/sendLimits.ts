@@ -74,6 +74,13 @@ interface HeldLease {
 
 /** Optimistic writes that lose to another sender are tried again this often before giving up for now. */
 const WRITE_TRIES = 5;
+/** Reservations whose grant came after its bucket had passed, tried again this often per send. */
+const LATE_GRANT_TRIES = 3;
+/** The most a reservation aims ahead of its own round trip, in buckets. */
+const MAX_LEAD_BUCKETS = 4;
+
+type TenantPermit = { kind: 'at'; start: number; end: number } | { kind: 'later'; at: number };
+
 /** Let-go leases remembered for a one-write retake; the oldest are forgotten first (a read then). */
 const RELEASED_KEPT = 5_000;
 
@@ -117,10 +124,9 @@ export class SharedSendLimits implements SendLimiter {
     lease.held.lease.history = history;
     const conversationAt = earliestSendAt(history, windows, now);
     if (conversationAt - now > maxWaitMs) return { kind: 'later', afterMs: conversationAt - now };
-    const permit = await this.tenantPermit(tenantId, conversationAt);
-    const at = Math.max(conversationAt, permit.start);
-    if (at - now > maxWaitMs) return { kind: 'later', afterMs: at - now };
-    return { kind: 'at', at, validUntil: Math.min(permit.end, lease.held.lease.leaseUntil) };
+    const permit = await this.tenantPermit(tenantId, conversationAt, now + maxWaitMs);
+    if (permit.kind === 'later') return { kind: 'later', afterMs: Math.max(0, permit.at - now) };
+    return { kind: 'at', at: Math.max(conversationAt, permit.start), validUntil: Math.min(permit.end, lease.held.lease.leaseUntil) };
   }
 
   sent(key: string, at: number): void {
@@ -188,41 +194,56 @@ export class SharedSendLimits implements SendLimiter {
   }
 
   /**
-   * A send of the tenant's budget in the bucket of `at` or a later one: from this sender's batch
-   * when it has one, else a new batch reserved in the shared row (one reservation per tenant at a time).
+   * A send of the tenant's budget in the bucket of `at` or a later one that starts by `latest`:
+   * from this sender's batch when it has one, else a new batch reserved in the shared row (one
+   * reservation per tenant at a time). Nothing is reserved for a bucket after `latest`: a send
+   * that would wait longer goes back to the queue, and a reservation it did not use would only
+   * push every later send further out (the row never moves back). Reserving ahead without that
+   * bound, a loaded 200-school fan-out once pushed the row minutes ahead and stopped sending.
    */
-  private tenantPermit(tenantId: string, at: number): Promise<{ start: number; end: number }> {
-    return serialized(this.tenantLocks, tenantId, () => this.takePermit(tenantId, at));
+  private tenantPermit(tenantId: string, at: number, latest: number): Promise<TenantPermit> {
+    return serialized(this.tenantLocks, tenantId, () => this.takePermit(tenantId, at, latest));
   }
 
-  private async takePermit(tenantId: string, at: number): Promise<{ start: number; end: number }> {
+  private async takePermit(tenantId: string, at: number, latest: number): Promise<TenantPermit> {
     const bucketMs = this.settings.tenantBucketMs;
     const wanted = Math.max(Math.floor(at / bucketMs), Math.floor(this.now() / bucketMs));
     const local = this.permits.get(tenantId);
-    if (!local || local.left === 0 || local.bucket < wanted) {
-      for (;;) {
-        const askedAt = this.now();
-        // Ahead of the answer's own delay, so the bucket has not passed when the grant arrives.
-        const from = Math.max(wanted, Math.floor((askedAt + 2 * this.reserveRttMs) / bucketMs));
-        const grant = await this.reserveBatch(tenantId, from);
-        this.reserveRttMs = this.now() - askedAt;
-        if ((grant.bucket + 1) * bucketMs > this.now()) {
-          this.permits.set(tenantId, { bucket: grant.bucket, left: grant.granted });
-          break;
-        }
-      }
+    if (local && local.left > 0 && local.bucket >= wanted) {
+      if (local.bucket * bucketMs > latest) return { kind: 'later', at: local.bucket * bucketMs };
+      return this.use(local);
     }
-    const permit = this.permits.get(tenantId)!;
-    permit.left -= 1;
-    return { start: permit.bucket * bucketMs, end: (permit.bucket + 1) * bucketMs };
+    for (let tries = 0; tries < LATE_GRANT_TRIES; tries++) {
+      const askedAt = this.now();
+      // Ahead of the answer's own delay, so the bucket has not passed when the grant arrives;
+      // bounded, so one slow answer does not make every later reservation aim past `latest`.
+      const lead = Math.min(2 * this.reserveRttMs, MAX_LEAD_BUCKETS * bucketMs);
+      const from = Math.max(wanted, Math.floor((askedAt + lead) / bucketMs));
+      const grant = await this.reserveBatch(tenantId, from, Math.floor(latest / bucketMs));
+      this.reserveRttMs = this.now() - askedAt;
+      if (grant.kind === 'full') return { kind: 'later', at: grant.bucket * bucketMs };
+      const permit = { bucket: grant.bucket, left: grant.granted };
+      this.permits.set(tenantId, permit);
+      if ((grant.bucket + 1) * bucketMs > this.now()) return this.use(permit);
+    }
+    // Every grant came after its bucket had passed (a starved process): back to the queue for a moment.
+    return { kind: 'later', at: this.now() + MAX_LEAD_BUCKETS * bucketMs };
   }
 
-  private async reserveBatch(tenantId: string, fromBucket: number): Promise<{ bucket: number; granted: number }> {
+  private use(permit: { bucket: number; left: number }): TenantPermit {
+    permit.left -= 1;
+    const bucketMs = this.settings.tenantBucketMs;
+    return { kind: 'at', start: permit.bucket * bucketMs, end: (permit.bucket + 1) * bucketMs };
+  }
+
+  /** Reserves in the first bucket with room, unless that comes after `lastBucket`: then nothing is written. */
+  private async reserveBatch(tenantId: string, fromBucket: number, lastBucket: number): Promise<{ kind: 'granted'; bucket: number; granted: number } | { kind: 'full'; bucket: number }> {
     // Another sender may write first; read again, its reservation counted, until ours lands.
     for (;;) {
       const row = await this.rows.readBudget(tenantId);
       const grant = reserveBudget(row?.value, fromBucket, this.settings.tenantBatch, this.limits.perTenant, this.settings.tenantBucketMs);
-      if (await this.rows.writeBudget(tenantId, grant.next, row?.etag)) return grant;
+      if (grant.bucket > lastBucket) return { kind: 'full', bucket: grant.bucket };
+      if (await this.rows.writeBudget(tenantId, grant.next, row?.etag)) return { kind: 'granted', bucket: grant.bucket, granted: grant.granted };
     }
   }
 }
