@@ -161,7 +161,7 @@ export function boardDeliveryFigures(result: BoardDeliveryResult): Figure[] {
       unit: 'msg/s',
       baseline: { name: `allowed (${result.binding})`, value: tally.allowedPerSecond },
       goal: { on: 'ratio', bound: 'atLeast', limit: 0.9 },
-      note: `${tally.distinct} distinct in ${(tally.spanMs / 1000).toFixed(1)} s from the sender's start; busiest conversation ${tally.busiestConversation} message(s), so the per-conversation limits never bind; ${result.throttled} × 429 answered; queue filled in ${result.enqueueSeconds.toFixed(0)} s before`,
+      note: `${tally.distinct} distinct in ${(tally.spanMs / 1000).toFixed(1)} s from the sender's start; busiest conversation ${tally.busiestConversation} message(s), so the per-conversation limits never bind; ${result.throttled} × 429 answered; longest time nothing arrived ${(tally.longestGapMs / 1000).toFixed(1)} s; queue filled in ${result.enqueueSeconds.toFixed(0)} s before`,
     }),
     figure({
       item: 4,

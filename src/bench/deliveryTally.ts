@@ -22,6 +22,8 @@ export interface DeliveryTally {
   /** Most messages any one conversation received: 1 means the per-conversation limits never bind. */
   busiestConversation: number;
   achievedPerSecond: number;
+  /** The longest time nothing arrived, from the sender's start on (ms): a stalled sender or storage shows here. */
+  longestGapMs: number;
   /** The most sends the binding limit permits in `spanMs`, per second (tends to max/period for long spans). */
   allowedPerSecond: number;
   ratio: number;
@@ -45,6 +47,8 @@ export function tallyDeliveries(input: { queued: number; arrivals: readonly Arri
   const spanMs = lastAt - input.startedAt;
   const seconds = Math.max(spanMs, 1) / 1000;
   const achievedPerSecond = distinct / seconds;
+  const times = [input.startedAt, ...arrivals.map((arrival) => arrival.at)].sort((a, b) => a - b);
+  const longestGapMs = times.reduce((longest, at, index) => (index === 0 ? longest : Math.max(longest, at - times[index - 1])), 0);
   const allowedPerSecond = allowedInSpan(input.binding, spanMs) / seconds;
   return {
     queued: input.queued,
@@ -55,6 +59,7 @@ export function tallyDeliveries(input: { queued: number; arrivals: readonly Arri
     spanMs,
     busiestConversation: Math.max(0, ...perConversation.values()),
     achievedPerSecond,
+    longestGapMs,
     allowedPerSecond,
     ratio: achievedPerSecond / allowedPerSecond,
   };

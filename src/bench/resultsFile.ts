@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Figure, MissingFigure } from './figures';
 
@@ -16,12 +16,23 @@ export interface BenchResults {
   details: Record<string, unknown>;
 }
 
-/** Writes bench/results/<date>.json (quick) or <date>-full.json, and returns the path. */
+/**
+ * The file of a run: bench/results/<date>.json (quick), <date>-full.json, with `-board<N>` for a
+ * board size chosen on the command line, and the start time added when a run of that day and kind
+ * is already there (a committed run is never overwritten).
+ */
+export function resultsName(results: Pick<BenchResults, 'startedAt' | 'mode' | 'args'>, taken: (name: string) => boolean): string {
+  const board = results.args.map((arg) => /^--board=(\d+)$/.exec(arg)?.[1]).find(Boolean);
+  const base = `${results.startedAt.slice(0, 10)}${results.mode === 'full' ? '-full' : ''}${board ? `-board${board}` : ''}`;
+  if (!taken(`${base}.json`)) return `${base}.json`;
+  return `${base}-${results.startedAt.slice(11, 19).replaceAll(':', '')}.json`;
+}
+
+/** Writes the run's results (see `resultsName`) and returns the path. */
 export function writeResults(results: BenchResults, root = process.cwd()): string {
   const folder = join(root, 'bench', 'results');
   mkdirSync(folder, { recursive: true });
-  const date = results.startedAt.slice(0, 10);
-  const path = join(folder, `${date}${results.mode === 'full' ? '-full' : ''}.json`);
+  const path = join(folder, resultsName(results, (name) => existsSync(join(folder, name))));
   writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
   return path;
 }

@@ -37,6 +37,12 @@ describe('the throttling stub’s windows', () => {
 describe('tallying a fan-out', () => {
   const binding = { periodMs: 1000, max: 50 };
 
+  it('names the longest time nothing arrived, counted from the start', () => {
+    const arrivals = [900, 100, 4100, 4200].map((at, index) => ({ at, conversationId: `c${index}`, fingerprint: 'x' }));
+    expect(tallyDeliveries({ queued: 4, startedAt: 0, binding, arrivals }).longestGapMs).toBe(3200);
+    expect(tallyDeliveries({ queued: 1, startedAt: 0, binding, arrivals: [{ at: 700, conversationId: 'a', fingerprint: 'x' }] }).longestGapMs).toBe(700);
+  });
+
   it('counts lost and doubled messages by conversation and content', () => {
     const tally = tallyDeliveries({
       queued: 4,
