@@ -4,7 +4,7 @@ import { postDueSummaries } from '../jobs/directieSummaryJob';
 import { DEFAULT_SHARED_LIMIT_SETTINGS } from '../jobs/sendLimits';
 import { DeliveryLimitRows } from '../storage/deliveries/DeliveryLimitRows';
 import type { BenchApp } from './benchApp';
-import { tallyDeliveries, type DeliveryTally } from './deliveryTally';
+import { PAUSE_MS, tallyDeliveries, type DeliveryTally } from './deliveryTally';
 import { figure, type Figure } from './figures';
 import { TENANT_ID } from './fixtures';
 import { closingDate, startBoardRound, type BoardSchool } from './kijkwijzerSeed';
@@ -162,6 +162,14 @@ export function boardDeliveryFigures(result: BoardDeliveryResult): Figure[] {
       baseline: { name: `allowed (${result.binding})`, value: tally.allowedPerSecond },
       goal: { on: 'ratio', bound: 'atLeast', limit: 0.9 },
       note: `${tally.distinct} distinct in ${(tally.spanMs / 1000).toFixed(1)} s from the sender's start; busiest conversation ${tally.busiestConversation} message(s), so the per-conversation limits never bind; ${result.throttled} × 429 answered; longest time nothing arrived ${(tally.longestGapMs / 1000).toFixed(1)} s; queue filled in ${result.enqueueSeconds.toFixed(0)} s before`,
+    }),
+    figure({
+      item: 4,
+      name: `${what}: rate outside storage pauses (no goal; the figure above is the one judged)`,
+      value: tally.perSecondOutsidePauses,
+      unit: 'msg/s',
+      baseline: { name: `allowed (${result.binding})`, value: tally.allowedPerSecond },
+      note: `the same messages over the span without its ${((tally.pausedMs / 1000).toFixed(1))} s of gaps of ${PAUSE_MS / 1000} s or more, when nothing arrived at all (Azurite stopped answering: see bench/README)`,
     }),
     figure({
       item: 4,

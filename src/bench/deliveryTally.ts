@@ -24,6 +24,10 @@ export interface DeliveryTally {
   achievedPerSecond: number;
   /** The longest time nothing arrived, from the sender's start on (ms): a stalled sender or storage shows here. */
   longestGapMs: number;
+  /** Time in gaps of `PAUSE_MS` or more (ms): storage that stopped answering (Azurite's own clean-up, see bench/README). */
+  pausedMs: number;
+  /** Distinct messages per second over the span without those gaps. */
+  perSecondOutsidePauses: number;
   /** The most sends the binding limit permits in `spanMs`, per second (tends to max/period for long spans). */
   allowedPerSecond: number;
   ratio: number;
@@ -37,6 +41,9 @@ export function allowedInSpan(window: RateWindow, spanMs: number): number {
   return window.max * (Math.floor(Math.max(0, spanMs) / window.periodMs) + 1);
 }
 
+/** Nothing arriving for this long counts as a pause in the figures: a sender that waits for its limits never waits so long here. */
+export const PAUSE_MS = 5_000;
+
 /** Lost, doubled and the achieved rate against the binding window, from what the stub accepted. */
 export function tallyDeliveries(input: { queued: number; arrivals: readonly Arrival[]; startedAt: number; binding: RateWindow }): DeliveryTally {
   const { arrivals } = input;
@@ -48,7 +55,10 @@ export function tallyDeliveries(input: { queued: number; arrivals: readonly Arri
   const seconds = Math.max(spanMs, 1) / 1000;
   const achievedPerSecond = distinct / seconds;
   const times = [input.startedAt, ...arrivals.map((arrival) => arrival.at)].sort((a, b) => a - b);
-  const longestGapMs = times.reduce((longest, at, index) => (index === 0 ? longest : Math.max(longest, at - times[index - 1])), 0);
+  const gaps = times.slice(1).map((at, index) => at - times[index]);
+  const longestGapMs = Math.max(0, ...gaps);
+  const pausedMs = gaps.filter((gap) => gap >= PAUSE_MS).reduce((sum, gap) => sum + gap, 0);
+  const perSecondOutsidePauses = distinct / (Math.max(spanMs - pausedMs, 1) / 1000);
   const allowedPerSecond = allowedInSpan(input.binding, spanMs) / seconds;
   return {
     queued: input.queued,
@@ -60,6 +70,8 @@ export function tallyDeliveries(input: { queued: number; arrivals: readonly Arri
     busiestConversation: Math.max(0, ...perConversation.values()),
     achievedPerSecond,
     longestGapMs,
+    pausedMs,
+    perSecondOutsidePauses,
     allowedPerSecond,
     ratio: achievedPerSecond / allowedPerSecond,
   };

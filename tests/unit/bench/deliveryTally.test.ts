@@ -43,6 +43,14 @@ describe('tallying a fan-out', () => {
     expect(tallyDeliveries({ queued: 1, startedAt: 0, binding, arrivals: [{ at: 700, conversationId: 'a', fingerprint: 'x' }] }).longestGapMs).toBe(700);
   });
 
+  it('leaves pauses of five seconds or more out of the second rate only', () => {
+    const arrivals = [500, 1000, 7000, 7500].map((at, index) => ({ at, conversationId: `c${index}`, fingerprint: 'x' }));
+    const tally = tallyDeliveries({ queued: 4, startedAt: 0, binding, arrivals });
+    expect(tally.pausedMs).toBe(6000);
+    expect(tally.achievedPerSecond).toBeCloseTo(4 / 7.5);
+    expect(tally.perSecondOutsidePauses).toBeCloseTo(4 / 1.5);
+  });
+
   it('counts lost and doubled messages by conversation and content', () => {
     const tally = tallyDeliveries({
       queued: 4,
