@@ -189,7 +189,7 @@ export function boardDeliveryFigures(result: BoardDeliveryResult): Figure[] {
 async function tenantLead(app: BenchApp): Promise<string> {
   const { composed } = app;
   const rows = new DeliveryLimitRows(composed.storage.table(composed.storage.names.deliveryLimitsTable));
-  const row = await rows.readBudget(TENANT_ID);
   const bucketMs = DEFAULT_SHARED_LIMIT_SETTINGS.tenantBucketMs;
+  const row = await rows.readBudget(TENANT_ID, bucketMs);
   return row ? `${row.value.bucket * bucketMs - Date.now()} ms ahead` : 'none';
 }

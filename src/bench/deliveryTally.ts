@@ -57,7 +57,8 @@ export function tallyDeliveries(input: { queued: number; arrivals: readonly Arri
   const times = [input.startedAt, ...arrivals.map((arrival) => arrival.at)].sort((a, b) => a - b);
   const gaps = times.slice(1).map((at, index) => at - times[index]);
   const longestGapMs = Math.max(0, ...gaps);
-  const pausedMs = gaps.filter((gap) => gap >= PAUSE_MS).reduce((sum, gap) => sum + gap, 0);
+  // Between arrivals only: the wait for the first one is the sender starting, not storage pausing.
+  const pausedMs = gaps.slice(1).filter((gap) => gap >= PAUSE_MS).reduce((sum, gap) => sum + gap, 0);
   const perSecondOutsidePauses = distinct / (Math.max(spanMs - pausedMs, 1) / 1000);
   const allowedPerSecond = allowedInSpan(input.binding, spanMs) / seconds;
   return {

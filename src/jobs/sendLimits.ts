@@ -76,8 +76,8 @@ interface HeldLease {
 const WRITE_TRIES = 5;
 /** Reservations whose grant came after its bucket had passed, tried again this often per send. */
 const LATE_GRANT_TRIES = 3;
-/** The most a reservation aims ahead of its own round trip, in buckets. */
-const MAX_LEAD_BUCKETS = 4;
+/** How long a message whose grants all came too late stays back on the queue. */
+const LATE_GRANT_PAUSE_MS = 1_000;
 
 type TenantPermit = { kind: 'at'; start: number; end: number } | { kind: 'later'; at: number };
 
@@ -124,8 +124,8 @@ export class SharedSendLimits implements SendLimiter {
     lease.held.lease.history = history;
     const conversationAt = earliestSendAt(history, windows, now);
     if (conversationAt - now > maxWaitMs) return { kind: 'later', afterMs: conversationAt - now };
-    const permit = await this.tenantPermit(tenantId, conversationAt, now + maxWaitMs);
-    if (permit.kind === 'later') return { kind: 'later', afterMs: Math.max(0, permit.at - now) };
+    const permit = await this.tenantPermit(tenantId, conversationAt, maxWaitMs);
+    if (permit.kind === 'later') return { kind: 'later', afterMs: Math.max(0, permit.at - this.now()) };
     return { kind: 'at', at: Math.max(conversationAt, permit.start), validUntil: Math.min(permit.end, lease.held.lease.leaseUntil) };
   }
 
@@ -194,19 +194,21 @@ export class SharedSendLimits implements SendLimiter {
   }
 
   /**
-   * A send of the tenant's budget in the bucket of `at` or a later one that starts by `latest`:
+   * A send of the tenant's budget in the bucket of `at` or a later one that starts within `maxWaitMs`:
    * from this sender's batch when it has one, else a new batch reserved in the shared row (one
-   * reservation per tenant at a time). Nothing is reserved for a bucket after `latest`: a send
+   * reservation per tenant at a time). Nothing is reserved for a bucket later than that: a send
    * that would wait longer goes back to the queue, and a reservation it did not use would only
    * push every later send further out (the row never moves back). Reserving ahead without that
    * bound, a loaded 200-school fan-out once pushed the row minutes ahead and stopped sending.
    */
-  private tenantPermit(tenantId: string, at: number, latest: number): Promise<TenantPermit> {
-    return serialized(this.tenantLocks, tenantId, () => this.takePermit(tenantId, at, latest));
+  private tenantPermit(tenantId: string, at: number, maxWaitMs: number): Promise<TenantPermit> {
+    return serialized(this.tenantLocks, tenantId, () => this.takePermit(tenantId, at, maxWaitMs));
   }
 
-  private async takePermit(tenantId: string, at: number, latest: number): Promise<TenantPermit> {
+  private async takePermit(tenantId: string, at: number, maxWaitMs: number): Promise<TenantPermit> {
     const bucketMs = this.settings.tenantBucketMs;
+    // Counted from now, not from the caller's moment: the lease and this lock may have taken a while.
+    const latest = this.now() + maxWaitMs;
     const wanted = Math.max(Math.floor(at / bucketMs), Math.floor(this.now() / bucketMs));
     const local = this.permits.get(tenantId);
     if (local && local.left > 0 && local.bucket >= wanted) {
@@ -215,9 +217,10 @@ export class SharedSendLimits implements SendLimiter {
     }
     for (let tries = 0; tries < LATE_GRANT_TRIES; tries++) {
       const askedAt = this.now();
+      if (askedAt >= latest) break;
       // Ahead of the answer's own delay, so the bucket has not passed when the grant arrives;
-      // bounded, so one slow answer does not make every later reservation aim past `latest`.
-      const lead = Math.min(2 * this.reserveRttMs, MAX_LEAD_BUCKETS * bucketMs);
+      // never past the wait, so one very slow answer does not send the next messages back.
+      const lead = Math.min(2 * this.reserveRttMs, latest - askedAt);
       const from = Math.max(wanted, Math.floor((askedAt + lead) / bucketMs));
       const grant = await this.reserveBatch(tenantId, from, Math.floor(latest / bucketMs));
       this.reserveRttMs = this.now() - askedAt;
@@ -226,8 +229,8 @@ export class SharedSendLimits implements SendLimiter {
       this.permits.set(tenantId, permit);
       if ((grant.bucket + 1) * bucketMs > this.now()) return this.use(permit);
     }
-    // Every grant came after its bucket had passed (a starved process): back to the queue for a moment.
-    return { kind: 'later', at: this.now() + MAX_LEAD_BUCKETS * bucketMs };
+    // Every grant came after its bucket had passed, or the wait is over (storage slower than the wait): back to the queue for a moment.
+    return { kind: 'later', at: this.now() + LATE_GRANT_PAUSE_MS };
   }
 
   private use(permit: { bucket: number; left: number }): TenantPermit {
@@ -240,10 +243,11 @@ export class SharedSendLimits implements SendLimiter {
   private async reserveBatch(tenantId: string, fromBucket: number, lastBucket: number): Promise<{ kind: 'granted'; bucket: number; granted: number } | { kind: 'full'; bucket: number }> {
     // Another sender may write first; read again, its reservation counted, until ours lands.
     for (;;) {
-      const row = await this.rows.readBudget(tenantId);
-      const grant = reserveBudget(row?.value, fromBucket, this.settings.tenantBatch, this.limits.perTenant, this.settings.tenantBucketMs);
+      const bucketMs = this.settings.tenantBucketMs;
+      const row = await this.rows.readBudget(tenantId, bucketMs);
+      const grant = reserveBudget(row?.value, fromBucket, this.settings.tenantBatch, this.limits.perTenant, bucketMs);
       if (grant.bucket > lastBucket) return { kind: 'full', bucket: grant.bucket };
-      if (await this.rows.writeBudget(tenantId, grant.next, row?.etag)) return { kind: 'granted', bucket: grant.bucket, granted: grant.granted };
+      if (await this.rows.writeBudget(tenantId, bucketMs, grant.next, row?.etag)) return { kind: 'granted', bucket: grant.bucket, granted: grant.granted };
     }
   }
 }

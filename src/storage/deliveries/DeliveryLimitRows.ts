@@ -43,8 +43,14 @@ function leaseKeys(conversationKey: string) {
   return { partitionKey: `conversation-${hash.slice(0, 2)}`, rowKey: hash };
 }
 
-function budgetKeys(tenantId: string) {
-  return { partitionKey: 'tenant', rowKey: hashOf(tenantId) };
+/**
+ * One row per tenant and bucket length: a row counts buckets by number, so senders with another
+ * bucket length (during a rolling update that changes it) would misread it, one side as long
+ * past, the other as far ahead. Apart, each generation keeps its own count; Teams' 429s cover
+ * the overlap while both run.
+ */
+function budgetKeys(tenantId: string, bucketMs: number) {
+  return { partitionKey: 'tenant', rowKey: `${hashOf(tenantId)}-${bucketMs}ms` };
 }
 
 /**
@@ -69,16 +75,16 @@ export class DeliveryLimitRows {
     return this.write({ ...leaseKeys(conversationKey), ...rest, history: JSON.stringify(history) }, etag);
   }
 
-  async readBudget(tenantId: string): Promise<Versioned<TenantBudget> | undefined> {
-    const keys = budgetKeys(tenantId);
+  async readBudget(tenantId: string, bucketMs: number): Promise<Versioned<TenantBudget> | undefined> {
+    const keys = budgetKeys(tenantId, bucketMs);
     const entity = await this.read<BudgetEntity>(keys.partitionKey, keys.rowKey);
     if (!entity) return undefined;
     const { bucket, used, before } = entity.value;
     return { etag: entity.etag, value: { bucket, used, before: before ? (JSON.parse(before) as number[]) : [] } };
   }
 
-  writeBudget(tenantId: string, budget: TenantBudget, etag: string | undefined): Promise<WriteResult> {
-    return this.write({ ...budgetKeys(tenantId), bucket: budget.bucket, used: budget.used, before: JSON.stringify(budget.before ?? []) }, etag);
+  writeBudget(tenantId: string, bucketMs: number, budget: TenantBudget, etag: string | undefined): Promise<WriteResult> {
+    return this.write({ ...budgetKeys(tenantId, bucketMs), bucket: budget.bucket, used: budget.used, before: JSON.stringify(budget.before ?? []) }, etag);
   }
 
   private async read<T extends object>(partitionKey: string, rowKey: string): Promise<Versioned<T> | undefined> {

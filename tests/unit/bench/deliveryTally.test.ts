@@ -51,6 +51,11 @@ describe('tallying a fan-out', () => {
     expect(tally.perSecondOutsidePauses).toBeCloseTo(4 / 1.5);
   });
 
+  it('does not count the wait for the first arrival as a pause: that is the sender starting', () => {
+    const arrivals = [6000, 6500].map((at, index) => ({ at, conversationId: `c${index}`, fingerprint: 'x' }));
+    expect(tallyDeliveries({ queued: 2, startedAt: 0, binding, arrivals }).pausedMs).toBe(0);
+  });
+
   it('counts lost and doubled messages by conversation and content', () => {
     const tally = tallyDeliveries({
       queued: 4,
