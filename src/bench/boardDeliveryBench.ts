@@ -184,7 +184,6 @@ export function boardDeliveryFigures(result: BoardDeliveryResult): Figure[] {
   ];
 }
 
-
 /** How far ahead of now the tenant's budget row has reserved (a row far ahead stalls every sender). */
 async function tenantLead(app: BenchApp): Promise<string> {
   const { composed } = app;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Figure, MissingFigure } from './figures';
+import { boardArg } from './options';
 
 export interface BenchResults {
   startedAt: string;
@@ -22,8 +23,8 @@ export interface BenchResults {
  * is already there (a committed run is never overwritten).
  */
 export function resultsName(results: Pick<BenchResults, 'startedAt' | 'mode' | 'args'>, taken: (name: string) => boolean): string {
-  const board = results.args.map((arg) => /^--board=(\d+)$/.exec(arg)?.[1]).find(Boolean);
-  const base = `${results.startedAt.slice(0, 10)}${results.mode === 'full' ? '-full' : ''}${board ? `-board${board}` : ''}`;
+  const board = boardArg(results.args);
+  const base = `${results.startedAt.slice(0, 10)}${results.mode === 'full' ? '-full' : ''}${board === undefined ? '' : `-board${board}`}`;
   if (!taken(`${base}.json`)) return `${base}.json`;
   return `${base}-${results.startedAt.slice(11, 19).replaceAll(':', '')}.json`;
 }

@@ -241,9 +241,9 @@ export class SharedSendLimits implements SendLimiter {
 
   /** Reserves in the first bucket with room, unless that comes after `lastBucket`: then nothing is written. */
   private async reserveBatch(tenantId: string, fromBucket: number, lastBucket: number): Promise<{ kind: 'granted'; bucket: number; granted: number } | { kind: 'full'; bucket: number }> {
+    const bucketMs = this.settings.tenantBucketMs;
     // Another sender may write first; read again, its reservation counted, until ours lands.
     for (;;) {
-      const bucketMs = this.settings.tenantBucketMs;
       const row = await this.rows.readBudget(tenantId, bucketMs);
       const grant = reserveBudget(row?.value, fromBucket, this.settings.tenantBatch, this.limits.perTenant, bucketMs);
       if (grant.bucket > lastBucket) return { kind: 'full', bucket: grant.bucket };
